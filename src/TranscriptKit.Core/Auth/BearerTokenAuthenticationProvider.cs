@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Authentication;
+using TranscriptKit.Runtime;
+
+namespace TranscriptKit.Authentication;
+
+/// <summary>
+/// Sends <c>Authorization: Bearer &lt;token&gt;</c>. Unlike Kiota's own API-key provider it accepts plain http
+/// for loopback hosts, so a local sandbox works; any other host must be https.
+/// </summary>
+public sealed class BearerTokenAuthenticationProvider : IAuthenticationProvider
+{
+    private readonly string _token;
+
+    /// <summary>Creates the provider.</summary>
+    /// <param name="token">The vendor API key or access token.</param>
+    public BearerTokenAuthenticationProvider(string token)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        _token = token;
+    }
+
+    /// <inheritdoc />
+    public Task AuthenticateRequestAsync(RequestInformation request, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        EndpointSecurity.EnsureSecure(request.URI, "endpoint");
+        request.Headers.Remove("Authorization");
+        request.Headers.Add("Authorization", "Bearer " + _token);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Never shows the token.</summary>
+    public override string ToString() => "Bearer ***";
+}

@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using TranscriptKit.Runtime;
+
+namespace TranscriptKit.Errors;
+
+/// <summary>
+/// Turns a failed response into the matching <see cref="TranscriptKitException"/>. The vendor's code and message
+/// are read from the paths its spec names (<c>x-tk-errors</c>); HTML, plain-text and empty bodies are handled
+/// too. Nothing from the request (headers, credentials) is ever copied into the exception.
+/// </summary>
+internal static class ErrorResponseMapper
+{
+    private static readonly string[] s_requestIdHeaders = ["x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id", "cf-ray"];
+
+    public static TranscriptKitException Map(VendorDescriptor vendor, HttpResponseMessage response, ReadOnlySpan<byte> body)
+    {
+        var status = response.StatusCode;
+        var requestId = FindRequestId(response);
+        var (code, message) = ReadVendorError(vendor, body);
+        var retryAfter = RetryAfter.From(response);
+        var text = Describe(vendor, status, code, message, requestId, body, response.Content.Headers.ContentType?.MediaType);
+
+        return (int)status switch
+        {
+            401 or 403 => new TranscriptKitAuthenticationException(vendor.Id, text + " Check the API key (and secret) for this vendor.", status, code, message, requestId),
+            402 => new TranscriptKitInsufficientCreditsException(vendor.Id, text + " Top up credits or upgrade the plan.", status, code, message, requestId),
+            404 => new TranscriptKitNotFoundException(vendor.Id, text, status, code, message, requestId),
+            429 => new TranscriptKitRateLimitException(vendor.Id, text + (retryAfter is { } after ? $" The vendor asked to retry after {after.TotalSeconds:0.#} s." : " Slow down and retry later."), retryAfter, status, code, message, requestId),
+            >= 500 => new TranscriptKitServerException(vendor.Id, text, status, code, message, requestId),
+            >= 400 => new TranscriptKitBadRequestException(vendor.Id, text, status, code, message, requestId),
+            _ => new TranscriptKitResponseException(vendor.Id, text, status, code, message, requestId),
+        };
+    }
+
+    internal static (string? Code, string? Message) ReadVendorError(VendorDescriptor vendor, ReadOnlySpan<byte> body)
+    {
+        if (body.IsEmpty)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            return (FirstText(document.RootElement, vendor.ErrorCodePaths), FirstText(document.RootElement, vendor.ErrorMessagePaths));
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+    }
+
+    private static string? FirstText(JsonElement root, IReadOnlyList<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            var current = root;
+            var found = true;
+            foreach (var segment in path.Split('.'))
+            {
+                if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(segment, out current))
+                {
+                    found = false;
+                    break;
+                }
+            }
+
+            if (!found)
+            {
+                continue;
+            }
+
+            var text = current.ValueKind switch
+            {
+                JsonValueKind.String => current.GetString(),
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => current.GetRawText(),
+                _ => null,
+            };
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                return text;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Describe(VendorDescriptor vendor, HttpStatusCode status, string? code, string? message, string? requestId, ReadOnlySpan<byte> body, string? mediaType)
+    {
+        var builder = new StringBuilder();
+        builder.Append(vendor.DisplayName).Append(" answered ").Append((int)status);
+        var reason = ReasonPhrase(status);
+        if (reason is not null)
+        {
+            builder.Append(' ').Append(reason);
+        }
+
+        if (message is not null)
+        {
+            builder.Append(": ").Append(message);
+        }
+        else if (body.IsEmpty)
+        {
+            builder.Append(" with an empty body");
+        }
+        else if (mediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true || LooksLikeHtml(body))
+        {
+            builder.Append(" with an HTML page (a proxy or gateway error, not the vendor's API)");
+        }
+        else
+        {
+            builder.Append(": ").Append(Snippet(body));
+        }
+
+        if (code is not null && code != message)
+        {
+            builder.Append(" (code ").Append(code).Append(')');
+        }
+
+        if (requestId is not null)
+        {
+            builder.Append(" [request id ").Append(requestId).Append(']');
+        }
+
+        return builder.Append('.').ToString();
+    }
+
+    private static string? ReasonPhrase(HttpStatusCode status)
+    {
+        var name = Enum.IsDefined(status) ? status.ToString() : null;
+        return name is null ? null : string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + c : c.ToString()));
+    }
+
+    private static bool LooksLikeHtml(ReadOnlySpan<byte> body)
+    {
+        var start = body.TrimStart(" \t\r\n"u8);
+        return start.StartsWith("<"u8);
+    }
+
+    private static string Snippet(ReadOnlySpan<byte> body)
+    {
+        const int Max = 200;
+        var text = Encoding.UTF8.GetString(body.Length > Max ? body[..Max] : body).ReplaceLineEndings(" ").Trim();
+        return body.Length > Max ? text + "…" : text;
+    }
+
+    private static string? FindRequestId(HttpResponseMessage response)
+    {
+        foreach (var name in s_requestIdHeaders)
+        {
+            if (response.Headers.TryGetValues(name, out var values))
+            {
+                var value = values.FirstOrDefault();
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    return value;
+                }
+            }
+        }
+
+        return null;
+    }
+}

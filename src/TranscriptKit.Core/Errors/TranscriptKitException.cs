@@ -1,0 +1,52 @@
+using System;
+using System.Net;
+
+namespace TranscriptKit;
+
+/// <summary>
+/// The root of every error TranscriptKit raises for a vendor call: it names the vendor, the HTTP status,
+/// the vendor's own error code and message, and the request id when the vendor sent one. It never carries
+/// a credential.
+/// </summary>
+public class TranscriptKitException : Exception
+{
+    /// <summary>Creates an exception with the vendor's details.</summary>
+    /// <param name="vendor">The vendor id, for example <c>captioncat</c>.</param>
+    /// <param name="message">A message for people.</param>
+    /// <param name="status">The HTTP status, when the error came from a response.</param>
+    /// <param name="errorCode">The vendor's error code, when it gave one.</param>
+    /// <param name="vendorMessage">The vendor's error message, when it gave one.</param>
+    /// <param name="requestId">The vendor's request id, when it gave one.</param>
+    /// <param name="innerException">The underlying error, if any.</param>
+    public TranscriptKitException(
+        string vendor,
+        string message,
+        HttpStatusCode? status = null,
+        string? errorCode = null,
+        string? vendorMessage = null,
+        string? requestId = null,
+        Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Vendor = vendor;
+        Status = status;
+        ErrorCode = errorCode;
+        VendorMessage = vendorMessage;
+        RequestId = requestId;
+    }
+
+    /// <summary>The vendor id, for example <c>captioncat</c>.</summary>
+    public string Vendor { get; }
+
+    /// <summary>The HTTP status of the failed response, or <see langword="null"/> when there was none.</summary>
+    public HttpStatusCode? Status { get; }
+
+    /// <summary>The vendor's error code (a body field, or a business code), when it gave one.</summary>
+    public string? ErrorCode { get; }
+
+    /// <summary>The vendor's own error message, when it gave one.</summary>
+    public string? VendorMessage { get; }
+
+    /// <summary>The vendor's request id from the response headers, when it sent one.</summary>
+    public string? RequestId { get; }
+}

@@ -1,0 +1,21 @@
+using System;
+using System.Net;
+
+namespace TranscriptKit;
+
+/// <summary>The vendor failed (HTTP 5xx). A request that starts a paid job is not retried after this, because the vendor may have accepted it.</summary>
+public class TranscriptKitServerException : TranscriptKitException
+{
+    /// <summary>Creates the exception; see <see cref="TranscriptKitException"/> for the parameters.</summary>
+    public TranscriptKitServerException(
+        string vendor,
+        string message,
+        HttpStatusCode? status = null,
+        string? errorCode = null,
+        string? vendorMessage = null,
+        string? requestId = null,
+        Exception? innerException = null)
+        : base(vendor, message, status, errorCode, vendorMessage, requestId, innerException)
+    {
+    }
+}

@@ -1,0 +1,43 @@
+using System.Buffers;
+using System.ComponentModel;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace TranscriptKit.Runtime;
+
+/// <summary>A JSON body, serialized once by the generated writer and replayed from memory.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class JsonRequestBody : RequestBody
+{
+    private static readonly MediaTypeHeaderValue s_contentType = new("application/json") { CharSet = "utf-8" };
+    private readonly byte[] _utf8;
+
+    private JsonRequestBody(byte[] utf8) => _utf8 = utf8;
+
+    /// <summary>Serializes <paramref name="value"/> with its generated writer.</summary>
+    public static JsonRequestBody Create<T>(T value, JsonWriteAction<T> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer, value);
+        }
+
+        return new JsonRequestBody(buffer.WrittenSpan.ToArray());
+    }
+
+    /// <inheritdoc />
+    public override bool IsReplayable => true;
+
+    /// <summary>The serialized bytes (for tests and recorders).</summary>
+    public byte[] Utf8Bytes => _utf8;
+
+    /// <inheritdoc />
+    public override HttpContent CreateContent()
+    {
+        var content = new ByteArrayContent(_utf8);
+        content.Headers.ContentType = s_contentType;
+        return content;
+    }
+}

@@ -1,0 +1,12 @@
+using System.Collections.Generic;
+using System.ComponentModel;
+
+namespace TranscriptKit.Runtime;
+
+/// <summary>A vendor as its spec describes it: id, display name, and where its error bodies keep code and message.</summary>
+/// <param name="Id">The vendor id, for example <c>captioncat</c>.</param>
+/// <param name="DisplayName">The vendor's name for messages, for example <c>Caption Cat</c>.</param>
+/// <param name="ErrorMessagePaths">Dotted JSON paths tried in order for the vendor's error message (<c>x-tk-errors.message</c>).</param>
+/// <param name="ErrorCodePaths">Dotted JSON paths tried in order for the vendor's error code (<c>x-tk-errors.code</c>).</param>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed record VendorDescriptor(string Id, string DisplayName, IReadOnlyList<string> ErrorMessagePaths, IReadOnlyList<string> ErrorCodePaths);

@@ -1,0 +1,90 @@
+using System;
+using System.ComponentModel;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace TranscriptKit.Runtime;
+
+/// <summary>
+/// The one polling engine behind every generated <c>WaitFor…Async</c>: first request at once, then a growing
+/// interval up to a cap, an overall timeout, progress after each response, and cancellation that ends the wait
+/// at once. Time comes from a <see cref="TimeProvider"/>, so tests run on a fake clock.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class Poller
+{
+    /// <summary>Polls until <paramref name="classify"/> says the job succeeded or failed, or the timeout passes.</summary>
+    /// <typeparam name="T">The status response model.</typeparam>
+    /// <param name="job">The job being awaited; carried by timeout and failure errors so callers can resume.</param>
+    /// <param name="poll">Sends one status request.</param>
+    /// <param name="classify">Reads the job's state from one status response.</param>
+    /// <param name="options">Intervals and timeout.</param>
+    /// <param name="progress">Receives a report after each status response.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="cancellationToken">Ends the wait at once.</param>
+    /// <returns>The status response that said the job succeeded.</returns>
+    public static async Task<T> WaitAsync<T>(
+        JobToken job,
+        Func<CancellationToken, Task<T>> poll,
+        Func<T, PollOutcome> classify,
+        PollingOptions options,
+        IProgress<PollProgress<T>>? progress,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(poll);
+        ArgumentNullException.ThrowIfNull(classify);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        options.Validate();
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var started = timeProvider.GetTimestamp();
+        using var timeout = new CancellationTokenSource(options.Timeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var interval = options.InitialInterval;
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var response = await poll(linked.Token).ConfigureAwait(false);
+                var outcome = classify(response);
+                progress?.Report(new PollProgress<T>(job, attempt, timeProvider.GetElapsedTime(started), outcome.State, outcome.Percent, response));
+
+                switch (outcome.Kind)
+                {
+                    case PollOutcomeKind.Succeeded:
+                        return response;
+                    case PollOutcomeKind.Failed:
+                        throw new TranscriptKitJobFailedException(
+                            job.Vendor,
+                            $"The {job.Vendor} {job.Kind} job failed with state '{outcome.State}'" + (outcome.FailureMessage is null ? "." : $": {outcome.FailureMessage}"),
+                            job,
+                            outcome.State,
+                            outcome.FailureMessage);
+                }
+
+                await Task.Delay(interval, timeProvider, linked.Token).ConfigureAwait(false);
+                interval = Grow(interval, options);
+            }
+            catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                var elapsed = timeProvider.GetElapsedTime(started);
+                throw new TranscriptKitTimeoutException(
+                    job.Vendor,
+                    $"The {job.Vendor} {job.Kind} job was still running after {elapsed:g}; resume waiting with job token {job} rather than starting it again.",
+                    job,
+                    elapsed,
+                    ex);
+            }
+        }
+    }
+
+    private static TimeSpan Grow(TimeSpan interval, PollingOptions options)
+    {
+        var next = TimeSpan.FromTicks((long)Math.Min(interval.Ticks * options.BackoffFactor, options.MaxInterval.Ticks));
+        return next < interval ? interval : next;
+    }
+}

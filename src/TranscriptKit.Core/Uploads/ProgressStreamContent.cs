@@ -1,0 +1,58 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace TranscriptKit.Runtime;
+
+/// <summary>
+/// Streams an <see cref="UploadFile"/> in fixed-size chunks from a pooled buffer, reporting bytes sent. Memory
+/// stays constant whatever the file size; the length is declared when the stream knows it.
+/// </summary>
+internal sealed class ProgressStreamContent : HttpContent
+{
+    private const int ChunkSize = 81920;
+    private readonly UploadFile _file;
+    private readonly IProgress<UploadProgress>? _progress;
+
+    public ProgressStreamContent(UploadFile file, IProgress<UploadProgress>? progress)
+    {
+        _file = file;
+        _progress = progress;
+        Headers.ContentType = MediaTypeHeaderValue.Parse(file.ContentType);
+    }
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        var total = _file.Length;
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        try
+        {
+            long sent = 0;
+            int read;
+            while ((read = await _file.Content.ReadAsync(buffer.AsMemory(0, ChunkSize), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                sent += read;
+                _progress?.Report(new UploadProgress(sent, total));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = _file.Length ?? 0;
+        return _file.Length.HasValue;
+    }
+}
