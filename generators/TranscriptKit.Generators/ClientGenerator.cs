@@ -1,0 +1,81 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using TranscriptKit.Generators.Emitting;
+using TranscriptKit.Generators.Model;
+using TranscriptKit.Generators.Parsing;
+
+namespace TranscriptKit.Generators;
+
+/// <summary>
+/// Turns each OpenAPI spec given as <c>AdditionalFiles</c> (<c>*.yaml</c>) into a typed client, its models,
+/// reflection-free JSON and polling helpers. Parsing → Model → Emitting; only equatable data flows between steps.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ClientGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names of the pipeline steps, asserted by the incremental-caching tests.</summary>
+    public static class Steps
+    {
+        public const string SpecFiles = nameof(SpecFiles);
+        public const string ParsedSpecs = nameof(ParsedSpecs);
+    }
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var specs = context.AdditionalTextsProvider
+            .Where(static text => text.Path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || text.Path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) =>
+            {
+                var (text, options) = pair;
+                var fileOptions = options.GetOptions(text);
+                var ns = fileOptions.TryGetValue("build_metadata.AdditionalFiles.TranscriptKitNamespace", out var fileNamespace) && !string.IsNullOrWhiteSpace(fileNamespace)
+                    ? fileNamespace
+                    : options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace) && !string.IsNullOrWhiteSpace(rootNamespace)
+                        ? rootNamespace
+                        : "TranscriptKit.Generated";
+                return new SpecInput(text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty, ns);
+            })
+            .WithTrackingName(Steps.SpecFiles);
+
+        var parsed = specs
+            .Select(static (input, cancellationToken) => SpecParser.Parse(input, cancellationToken))
+            .WithTrackingName(Steps.ParsedSpecs);
+
+        context.RegisterSourceOutput(parsed, static (output, result) => Emit(output, result));
+    }
+
+    private static void Emit(SourceProductionContext output, ParseResult result)
+    {
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            var descriptor = Diagnostics.Find(diagnostic.Id) ?? Diagnostics.InternalError;
+            output.ReportDiagnostic(Diagnostic.Create(descriptor, diagnostic.Location?.ToLocation() ?? Location.None, diagnostic.Arguments.Cast<object>().ToArray()));
+        }
+
+        if (result.Spec is not { } spec)
+        {
+            return;
+        }
+
+        try
+        {
+            output.AddSource($"{spec.ClientName}.Models.g.cs", ModelEmitter.Emit(spec));
+            output.AddSource($"{spec.ClientName}.Json.g.cs", JsonEmitter.Emit(spec));
+            output.AddSource($"{spec.ClientName}ClientOptions.g.cs", ClientEmitter.EmitOptions(spec));
+            output.AddSource($"I{spec.ClientName}Client.g.cs", ClientEmitter.EmitInterface(spec));
+            output.AddSource($"{spec.ClientName}Client.g.cs", ClientEmitter.EmitClient(spec));
+            if (spec.Polls.Count > 0)
+            {
+                output.AddSource($"{spec.ClientName}Client.Polling.g.cs", PollEmitter.Emit(spec));
+            }
+        }
+        catch (Exception ex)
+        {
+            // Never throw into the compiler (CS8785): say what failed at the spec instead.
+            output.ReportDiagnostic(Diagnostic.Create(Diagnostics.InternalError, Location.Create(result.Path, default, default), ex.GetType().Name + ": " + ex.Message));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.CodeAnalysis;
+
+namespace TranscriptKit.Generators;
+
+/// <summary>Every diagnostic the generator reports, in one place. Each points at the spec's YAML file, line and column.</summary>
+internal static class Diagnostics
+{
+    private const string Category = "TranscriptKit.Spec";
+
+    public static readonly DiagnosticDescriptor MalformedYaml = Error("TK0001", "Malformed YAML", "The spec is not valid YAML: {0}");
+
+    public static readonly DiagnosticDescriptor MissingOperationId = Error("TK0002", "Missing operationId", "{0} {1} has no operationId; every operation needs one to name its client method");
+
+    public static readonly DiagnosticDescriptor DuplicateOperationId = Error("TK0003", "Duplicate operationId", "operationId '{0}' is used more than once (first at line {1})");
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = Error("TK0004", "Unresolved $ref", "'{0}' does not resolve to anything in this spec");
+
+    public static readonly DiagnosticDescriptor UnsupportedConstruct = Error("TK0005", "Unsupported construct", "{0}");
+
+    public static readonly DiagnosticDescriptor InvalidExtension = Error("TK0006", "Invalid x-tk-* extension", "{0}: {1}");
+
+    public static readonly DiagnosticDescriptor InvalidDocument = Error("TK0007", "Invalid OpenAPI document", "{0}");
+
+    public static readonly DiagnosticDescriptor InternalError = Error("TK0008", "Generator failure", "TranscriptKit could not generate code from this spec ({0}); please report it with the spec attached");
+
+    public static DiagnosticDescriptor? Find(string id) => id switch
+    {
+        "TK0001" => MalformedYaml,
+        "TK0002" => MissingOperationId,
+        "TK0003" => DuplicateOperationId,
+        "TK0004" => UnresolvedReference,
+        "TK0005" => UnsupportedConstruct,
+        "TK0006" => InvalidExtension,
+        "TK0007" => InvalidDocument,
+        "TK0008" => InternalError,
+        _ => null,
+    };
+
+    private static DiagnosticDescriptor Error(string id, string title, string format) =>
+        new(id, title, format, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: "specs/README.md");
+}

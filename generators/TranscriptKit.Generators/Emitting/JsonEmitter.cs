@@ -1,0 +1,244 @@
+using System.Collections.Generic;
+using System.Linq;
+using TranscriptKit.Generators.Model;
+
+namespace TranscriptKit.Generators.Emitting;
+
+/// <summary>
+/// Reflection-free JSON: a <c>Utf8JsonReader</c> reader and a <c>Utf8JsonWriter</c> writer per model and enum.
+/// (System.Text.Json's own generator never sees types another generator emits, so we write the metadata's job here.)
+/// </summary>
+internal static class JsonEmitter
+{
+    private const string Reader = KnownTypes.Utf8JsonReader;
+    private const string Writer = KnownTypes.Utf8JsonWriter;
+    private const string Primitives = KnownTypes.JsonPrimitives;
+
+    public static string Emit(ApiSpec spec)
+    {
+        var w = Emitter.Begin(spec);
+        var json = Emitter.JsonClass(spec);
+        w.Doc("summary", $"Reads and writes the {spec.DisplayName} models as JSON without reflection (trimming- and AOT-safe). Readers accept trailing commas and skip unknown fields.");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        w.Open($"public static partial class {json}");
+        foreach (var schema in spec.Schemas)
+        {
+            if (schema.Kind == SchemaKind.Enum)
+            {
+                EmitEnum(w, schema);
+            }
+            else
+            {
+                EmitModelReader(w, json, schema);
+                EmitModelWriter(w, json, schema);
+            }
+        }
+
+        EmitParseMethods(w, spec);
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void EmitParseMethods(SourceWriter w, ApiSpec spec)
+    {
+        foreach (var schema in spec.Schemas.Where(s => s.Kind == SchemaKind.Object))
+        {
+            w.DocRaw($"<summary>Parses a whole JSON document as <see cref=\"{schema.Name}\"/>.</summary>");
+            w.DocRaw("<param name=\"utf8Json\">The document's UTF-8 bytes.</param>");
+            w.Line($"public static {schema.Name} Parse{schema.Name}(global::System.ReadOnlySpan<byte> utf8Json) => {Primitives}.Parse(utf8Json, Read{schema.Name});");
+            w.Line();
+        }
+    }
+
+    private static void EmitEnum(SourceWriter w, SchemaSpec schema)
+    {
+        w.DocRaw($"<summary>Reads a <see cref=\"{schema.Name}\"/> or null; unknown values are kept.</summary>");
+        w.Line($"public static {schema.Name}? ReadNullable{schema.Name}(ref {Reader} reader) => {Primitives}.ReadString(ref reader) is {{ }} value ? new {schema.Name}(value) : ({schema.Name}?)null;");
+        w.Line();
+        w.DocRaw($"<summary>Reads a <see cref=\"{schema.Name}\"/>; null is an error.</summary>");
+        w.Line($"public static {schema.Name} Read{schema.Name}(ref {Reader} reader) => {Primitives}.Required(ReadNullable{schema.Name}(ref reader), {TypeNames.Literal(schema.SpecName)});");
+        w.Line();
+        w.DocRaw($"<summary>Writes a <see cref=\"{schema.Name}\"/>.</summary>");
+        w.Line($"public static void Write{schema.Name}({Writer} writer, {schema.Name} value) => writer.WriteStringValue(value.Value);");
+        w.Line();
+    }
+
+    private static void EmitModelReader(SourceWriter w, string json, SchemaSpec schema)
+    {
+        var properties = schema.Properties;
+        w.DocRaw($"<summary>Reads a <see cref=\"{schema.Name}\"/>; null is an error.</summary>");
+        w.Line($"public static {schema.Name} Read{schema.Name}(ref {Reader} reader) => {Primitives}.Required(ReadNullable{schema.Name}(ref reader), {TypeNames.Literal(schema.SpecName)});");
+        w.Line();
+        w.DocRaw($"<summary>Reads a <see cref=\"{schema.Name}\"/> or null.</summary>");
+        w.Open($"public static {schema.Name}? ReadNullable{schema.Name}(ref {Reader} reader)");
+        w.Open($"if (reader.TokenType == {KnownTypes.JsonTokenType}.Null)");
+        w.Line("return null;");
+        w.Close();
+        w.Line();
+        w.Line($"{Primitives}.ExpectStartObject(ref reader, {TypeNames.Literal(schema.SpecName)});");
+        for (var i = 0; i < properties.Count; i++)
+        {
+            w.Line($"{TypeNames.Of(properties[i].Type, nullable: true)} p{i} = default;");
+            if (properties[i].Required)
+            {
+                w.Line($"var has{i} = false;");
+            }
+        }
+
+        w.Open($"while (reader.Read() && reader.TokenType == {KnownTypes.JsonTokenType}.PropertyName)");
+        for (var i = 0; i < properties.Count; i++)
+        {
+            w.Open($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({TypeNames.Utf8Literal(properties[i].JsonName)}))");
+            w.Line($"{Primitives}.ReadValue(ref reader);");
+            w.Line($"p{i} = {ReadExpression(json, properties[i].Type, "reader", 0, $"{schema.SpecName}.{properties[i].JsonName}")};");
+            if (properties[i].Required)
+            {
+                w.Line($"has{i} = true;");
+            }
+
+            w.Close();
+        }
+
+        if (properties.Count == 0)
+        {
+            w.Line($"{Primitives}.SkipValue(ref reader);");
+        }
+        else
+        {
+            w.Open("else");
+            w.Line($"{Primitives}.SkipValue(ref reader);");
+            w.Close();
+        }
+
+        w.Close();
+        w.Line();
+        w.Open($"return new {schema.Name}");
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var p = properties[i];
+            var type = TypeNames.Literal(schema.SpecName);
+            var name = TypeNames.Literal(p.JsonName);
+            var value =
+                p.IsNonNull ? $"has{i} ? (p{i} ?? throw {Primitives}.NullProperty({type}, {name})) : throw {Primitives}.MissingProperty({type}, {name})" :
+                p.Required ? $"has{i} ? p{i} : throw {Primitives}.MissingProperty({type}, {name})" :
+                $"p{i}";
+            w.Line($"{p.Name} = {value},");
+        }
+
+        w.Close(";");
+        w.Close();
+        w.Line();
+    }
+
+    /// <summary>An expression reading one value in its nullable form.</summary>
+    internal static string ReadExpression(string json, TypeRef type, string reader, int depth, string what) => type.Kind switch
+    {
+        TypeKind.String => $"{Primitives}.ReadString(ref {reader})",
+        TypeKind.Int32 => $"{Primitives}.ReadInt32(ref {reader})",
+        TypeKind.Int64 => $"{Primitives}.ReadInt64(ref {reader})",
+        TypeKind.Double => $"{Primitives}.ReadDouble(ref {reader})",
+        TypeKind.Boolean => $"{Primitives}.ReadBoolean(ref {reader})",
+        TypeKind.Any => $"{Primitives}.ReadElement(ref {reader})",
+        TypeKind.Object or TypeKind.Enum => $"{json}.ReadNullable{type.SchemaName}(ref {reader})",
+        TypeKind.Array => ReadArrayExpression(json, type, reader, depth, what),
+        _ => throw new System.ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    private static string ReadArrayExpression(string json, TypeRef type, string reader, int depth, string what)
+    {
+        var item = type.Item!;
+        var inner = "r" + depth;
+        var itemExpression = ReadExpression(json, item, inner, depth + 1, what + "[]");
+        if (!item.Nullable)
+        {
+            itemExpression = $"{Primitives}.Required({itemExpression}, {TypeNames.Literal(what + " item")})";
+        }
+
+        return $"{Primitives}.ReadArray(ref {reader}, static (ref {Reader} {inner}) => {itemExpression})";
+    }
+
+    private static void EmitModelWriter(SourceWriter w, string json, SchemaSpec schema)
+    {
+        w.DocRaw($"<summary>Writes a <see cref=\"{schema.Name}\"/>; absent optional fields are left out.</summary>");
+        w.Open($"public static void Write{schema.Name}({Writer} writer, {schema.Name} value)");
+        w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(writer);");
+        w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(value);");
+        w.Line("writer.WriteStartObject();");
+        var index = 0;
+        foreach (var p in schema.Properties)
+        {
+            var name = TypeNames.Utf8Literal(p.JsonName);
+            if (p.IsNonNull)
+            {
+                w.Line($"writer.WritePropertyName({name});");
+                WriteValue(w, json, p.Type, $"value.{p.Name}", 0);
+            }
+            else
+            {
+                var local = "v" + index++;
+                w.Open($"if (value.{p.Name} is {{ }} {local})");
+                w.Line($"writer.WritePropertyName({name});");
+                WriteValue(w, json, p.Type, local, 0);
+                w.Close();
+                if (p.Required)
+                {
+                    w.Open("else");
+                    w.Line($"writer.WritePropertyName({name});");
+                    w.Line("writer.WriteNullValue();");
+                    w.Close();
+                }
+            }
+        }
+
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+        w.Line();
+    }
+
+    /// <summary>Statements writing a non-null value.</summary>
+    internal static void WriteValue(SourceWriter w, string json, TypeRef type, string expression, int depth)
+    {
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+                w.Line($"writer.WriteStringValue({expression});");
+                break;
+            case TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double:
+                w.Line($"writer.WriteNumberValue({expression});");
+                break;
+            case TypeKind.Boolean:
+                w.Line($"writer.WriteBooleanValue({expression});");
+                break;
+            case TypeKind.Any:
+                w.Line($"{expression}.WriteTo(writer);");
+                break;
+            case TypeKind.Object or TypeKind.Enum:
+                w.Line($"{json}.Write{type.SchemaName}(writer, {expression});");
+                break;
+            case TypeKind.Array:
+                var item = "i" + depth;
+                w.Line("writer.WriteStartArray();");
+                w.Open($"foreach (var {item} in {expression})");
+                if (type.Item!.Nullable)
+                {
+                    var present = "n" + depth;
+                    w.Open($"if ({item} is {{ }} {present})");
+                    WriteValue(w, json, type.Item, present, depth + 1);
+                    w.Close();
+                    w.Open("else");
+                    w.Line("writer.WriteNullValue();");
+                    w.Close();
+                }
+                else
+                {
+                    WriteValue(w, json, type.Item, item, depth + 1);
+                }
+
+                w.Close();
+                w.Line("writer.WriteEndArray();");
+                break;
+            default:
+                throw new System.ArgumentOutOfRangeException(nameof(type));
+        }
+    }
+}

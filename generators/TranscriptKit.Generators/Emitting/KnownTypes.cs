@@ -1,0 +1,53 @@
+namespace TranscriptKit.Generators.Emitting;
+
+/// <summary>
+/// Every runtime type the generated code names, in one table, so the generator and TranscriptKit.Core cannot drift
+/// apart through scattered strings.
+/// </summary>
+internal static class KnownTypes
+{
+    // TranscriptKit.Core, public surface
+    public const string ClientOptions = "global::TranscriptKit.TranscriptKitClientOptions";
+    public const string JobToken = "global::TranscriptKit.JobToken";
+    public const string PollingOptions = "global::TranscriptKit.PollingOptions";
+    public const string PollProgress = "global::TranscriptKit.PollProgress";
+    public const string UploadFile = "global::TranscriptKit.UploadFile";
+    public const string UploadProgress = "global::TranscriptKit.UploadProgress";
+    public const string TranscriptKitException = "global::TranscriptKit.TranscriptKitException";
+    public const string BearerAuth = "global::TranscriptKit.Authentication.BearerTokenAuthenticationProvider";
+    public const string ApiKeyHeadersAuth = "global::TranscriptKit.Authentication.ApiKeyHeadersAuthenticationProvider";
+
+    // TranscriptKit.Core, for generated code only
+    public const string ClientPipeline = "global::TranscriptKit.Runtime.ClientPipeline";
+    public const string VendorDescriptor = "global::TranscriptKit.Runtime.VendorDescriptor";
+    public const string OperationDescriptor = "global::TranscriptKit.Runtime.OperationDescriptor";
+    public const string JsonPrimitives = "global::TranscriptKit.Runtime.JsonPrimitives";
+    public const string JsonRequestBody = "global::TranscriptKit.Runtime.JsonRequestBody";
+    public const string FormRequestBody = "global::TranscriptKit.Runtime.FormRequestBody";
+    public const string MultipartRequestBody = "global::TranscriptKit.Runtime.MultipartRequestBody";
+    public const string Poller = "global::TranscriptKit.Runtime.Poller";
+    public const string PollOutcome = "global::TranscriptKit.Runtime.PollOutcome";
+
+    // Kiota abstractions
+    public const string AuthenticationProvider = "global::Microsoft.Kiota.Abstractions.Authentication.IAuthenticationProvider";
+    public const string Method = "global::Microsoft.Kiota.Abstractions.Method";
+
+    // BCL
+    public const string Task = "global::System.Threading.Tasks.Task";
+    public const string CancellationToken = "global::System.Threading.CancellationToken";
+    public const string HttpClient = "global::System.Net.Http.HttpClient";
+    public const string Uri = "global::System.Uri";
+    public const string TimeSpan = "global::System.TimeSpan";
+    public const string Progress = "global::System.IProgress";
+    public const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";
+    public const string KeyValuePair = "global::System.Collections.Generic.KeyValuePair";
+    public const string JsonElement = "global::System.Text.Json.JsonElement";
+    public const string Utf8JsonReader = "global::System.Text.Json.Utf8JsonReader";
+    public const string Utf8JsonWriter = "global::System.Text.Json.Utf8JsonWriter";
+    public const string JsonTokenType = "global::System.Text.Json.JsonTokenType";
+    public const string ArgumentNullException = "global::System.ArgumentNullException";
+    public const string ArgumentException = "global::System.ArgumentException";
+    public const string StringComparison = "global::System.StringComparison";
+    public const string InvariantCulture = "global::System.Globalization.CultureInfo.InvariantCulture";
+    public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
+}

@@ -1,0 +1,107 @@
+using System.Linq;
+using TranscriptKit.Generators.Model;
+
+namespace TranscriptKit.Generators.Emitting;
+
+/// <summary>Models (records with init-only, nullable-annotated properties) and extensible enums.</summary>
+internal static class ModelEmitter
+{
+    public static string Emit(ApiSpec spec)
+    {
+        var w = Emitter.Begin(spec);
+        foreach (var schema in spec.Schemas)
+        {
+            if (schema.Kind == SchemaKind.Enum)
+            {
+                EmitEnum(w, schema);
+            }
+            else
+            {
+                EmitModel(w, spec, schema);
+            }
+
+            w.Line();
+        }
+
+        return w.ToString();
+    }
+
+    private static void EmitModel(SourceWriter w, ApiSpec spec, SchemaSpec schema)
+    {
+        w.Doc("summary", schema.Description ?? $"The {schema.SpecName} object of the {spec.DisplayName} API.");
+        if (schema.Inferred)
+        {
+            w.Doc("remarks", $"Inferred: {spec.DisplayName}'s documentation does not show this object (x-tk-inferred).");
+        }
+
+        w.Line(Emitter.GeneratedCodeAttribute);
+        w.Open($"public sealed partial record {schema.Name}");
+        var first = true;
+        foreach (var property in schema.Properties)
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            first = false;
+            w.Doc("summary", property.Description ?? $"The '{property.JsonName}' field.");
+            var remarks = $"JSON name: <c>{SourceWriter.Escape(property.JsonName)}</c>." + (property.Inferred ? " Inferred: not shown in the vendor's documentation (x-tk-inferred)." : string.Empty);
+            w.DocRaw($"<remarks>{remarks}</remarks>");
+            var required = property.IsNonNull ? "required " : string.Empty;
+            w.Line($"public {required}{TypeNames.Member(property.Type, property.IsNonNull)} {property.Name} {{ get; init; }}");
+        }
+
+        w.Close();
+    }
+
+    private static void EmitEnum(SourceWriter w, SchemaSpec schema)
+    {
+        var name = schema.Name;
+        w.Doc("summary", schema.Description ?? $"The {schema.SpecName} values.");
+        w.DocRaw("<remarks>An extensible enum: values the spec does not list are kept as they are, never rejected. Compared case-insensitively.</remarks>");
+        w.Line(Emitter.GeneratedCodeAttribute);
+        w.Open($"public readonly partial struct {name} : global::System.IEquatable<{name}>");
+        w.Line("private readonly string? _value;");
+        w.Line();
+        w.DocRaw($"<summary>Creates a value, known or not.</summary>");
+        w.DocRaw("<param name=\"value\">The wire value.</param>");
+        w.Line($"public {name}(string value) => _value = value ?? throw new {KnownTypes.ArgumentNullException}(nameof(value));");
+        foreach (var value in schema.Values)
+        {
+            w.Line();
+            w.DocRaw($"<summary>The value <c>{SourceWriter.Escape(value.Value)}</c>.</summary>");
+            w.Line($"public static {name} {value.Name} {{ get; }} = new({TypeNames.Literal(value.Value)});");
+        }
+
+        w.Line();
+        w.DocRaw("<summary>The wire value.</summary>");
+        w.Line("public string Value => _value ?? string.Empty;");
+        w.Line();
+        w.DocRaw("<summary>Whether the spec lists this value.</summary>");
+        var known = schema.Values.Count == 0 ? "false" : string.Join(" || ", schema.Values.Select(v => $"Equals({v.Name})"));
+        w.Line($"public bool IsKnown => {known};");
+        w.Line();
+        w.DocRaw("<inheritdoc />");
+        w.Line($"public bool Equals({name} other) => string.Equals(Value, other.Value, {KnownTypes.StringComparison}.OrdinalIgnoreCase);");
+        w.Line();
+        w.DocRaw("<inheritdoc />");
+        w.Line($"public override bool Equals(object? obj) => obj is {name} other && Equals(other);");
+        w.Line();
+        w.DocRaw("<inheritdoc />");
+        w.Line("public override int GetHashCode() => global::System.StringComparer.OrdinalIgnoreCase.GetHashCode(Value);");
+        w.Line();
+        w.DocRaw("<summary>The wire value.</summary>");
+        w.Line("public override string ToString() => Value;");
+        w.Line();
+        w.DocRaw("<summary>Compares two values case-insensitively.</summary>");
+        w.Line($"public static bool operator ==({name} left, {name} right) => left.Equals(right);");
+        w.Line();
+        w.DocRaw("<summary>Compares two values case-insensitively.</summary>");
+        w.Line($"public static bool operator !=({name} left, {name} right) => !left.Equals(right);");
+        w.Line();
+        w.DocRaw("<summary>Wraps a wire value.</summary>");
+        w.Line($"public static implicit operator {name}(string value) => new(value);");
+        w.Close();
+    }
+}

@@ -1,0 +1,202 @@
+using System.Linq;
+using TranscriptKit.Generators.Model;
+
+namespace TranscriptKit.Generators.Emitting;
+
+/// <summary><c>WaitFor…Async</c> helpers, job-token factories and state classifiers from each <c>x-tk-poll</c>.</summary>
+internal static class PollEmitter
+{
+    public static string Emit(ApiSpec spec)
+    {
+        var w = Emitter.Begin(spec);
+        var client = Emitter.ClientClass(spec);
+
+        w.Open($"public partial interface {Emitter.Interface(spec)}");
+        var first = true;
+        foreach (var poll in spec.Polls)
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            first = false;
+            EmitSignatures(w, spec, poll, forInterface: true);
+        }
+
+        w.Close();
+        w.Line();
+        w.Open($"public partial class {client}");
+        foreach (var poll in spec.Polls)
+        {
+            EmitImplementation(w, spec, poll);
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+
+    private static string ProgressType(PollSpec poll) => $"{KnownTypes.Progress}<{KnownTypes.PollProgress}<{poll.ResponseTypeName}>>";
+
+    private static string JobParameters(PollSpec poll) => string.Join(", ", poll.JobParameters.Select(p => $"string {p.Name}"));
+
+    private static void EmitSignatures(SourceWriter w, ApiSpec spec, PollSpec poll, bool forInterface)
+    {
+        var started = poll.StartOperationId is null ? string.Empty : $" started by <c>{poll.StartOperationId}</c>";
+        var tail = $"{KnownTypes.PollingOptions}? options = null, {ProgressType(poll)}? progress = null, {KnownTypes.CancellationToken} cancellationToken = default";
+        var prefix = forInterface ? string.Empty : "public virtual ";
+
+        WaitDocs(w, spec, poll, started);
+        foreach (var p in poll.JobParameters)
+        {
+            w.DocRaw($"<param name=\"{p.Name.TrimStart('@')}\">{SourceWriter.Escape(p.Description ?? "Identifies the job.")}</param>");
+        }
+
+        CommonParameterDocs(w);
+        w.Line($"{prefix}{KnownTypes.Task}<{poll.ResponseTypeName}> WaitFor{poll.Name}Async({JobParameters(poll)}, {tail}){(forInterface ? ";" : string.Empty)}");
+        if (!forInterface)
+        {
+            w.Line($"    => WaitFor{poll.Name}Async(Create{poll.Name}Token({string.Join(", ", poll.JobParameters.Select(p => p.Name))}), options, progress, cancellationToken);");
+        }
+
+        w.Line();
+        WaitDocs(w, spec, poll, started);
+        w.DocRaw($"<param name=\"job\">A token from <see cref=\"Create{poll.Name}Token\"/> or from an error, possibly saved by an earlier process: waiting resumes without starting the job again.</param>");
+        CommonParameterDocs(w);
+        w.Line($"{prefix}{KnownTypes.Task}<{poll.ResponseTypeName}> WaitFor{poll.Name}Async({KnownTypes.JobToken} job, {tail}){(forInterface ? ";" : string.Empty)}");
+        if (!forInterface)
+        {
+            w.Open(string.Empty);
+            w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(job);");
+            w.Line($"job.EnsureFor(VendorId, {TypeNames.Literal(poll.Name)});");
+            foreach (var p in poll.JobParameters)
+            {
+                w.Line($"var {p.Name} = job.GetParameter({TypeNames.Literal(p.WireName)});");
+            }
+
+            var arguments = string.Join(", ", poll.JobParameters.Select(p => p.Name));
+            w.Line($"return {KnownTypes.Poller}.WaitAsync(");
+            w.Line("    job,");
+            w.Line($"    ct => {poll.StatusMethodName}({arguments}, ct),");
+            w.Line($"    Classify{poll.Name},");
+            w.Line($"    options ?? Default{poll.Name}Polling,");
+            w.Line("    progress,");
+            w.Line("    _pipeline.TimeProvider,");
+            w.Line("    cancellationToken);");
+            w.Close();
+        }
+
+        w.Line();
+        w.DocRaw($"<summary>Creates the token that identifies a {SourceWriter.Escape(poll.Name)} job, to save now and resume waiting later (<see cref=\"{KnownTypes.JobToken}.ToString\"/>).</summary>");
+        foreach (var p in poll.JobParameters)
+        {
+            w.DocRaw($"<param name=\"{p.Name.TrimStart('@')}\">{SourceWriter.Escape(p.Description ?? "Identifies the job.")}</param>");
+        }
+
+        w.DocRaw("<returns>The job token.</returns>");
+        w.Line($"{prefix}{KnownTypes.JobToken} Create{poll.Name}Token({JobParameters(poll)}){(forInterface ? ";" : string.Empty)}");
+        if (!forInterface)
+        {
+            w.Open(string.Empty);
+            foreach (var p in poll.JobParameters)
+            {
+                w.Line($"{KnownTypes.ArgumentException}.ThrowIfNullOrWhiteSpace({p.Name});");
+            }
+
+            var pairs = string.Join(", ", poll.JobParameters.Select(p => $"new({TypeNames.Literal(p.WireName)}, {p.Name})"));
+            w.Line($"return new {KnownTypes.JobToken}(VendorId, {TypeNames.Literal(poll.Name)}, new {KnownTypes.KeyValuePair}<string, string>[] {{ {pairs} }});");
+            w.Close();
+        }
+    }
+
+    private static void WaitDocs(SourceWriter w, ApiSpec spec, PollSpec poll, string started)
+    {
+        w.DocRaw($"<summary>Waits for the {SourceWriter.Escape(poll.Name)} job{started} to finish, polling <c>{SourceWriter.Escape(poll.StatusOperationId)}</c>.</summary>");
+        w.DocRaw($"<remarks>Defaults from the spec: first interval {TypeNames.Number(poll.IntervalSeconds)} s, growing ×{TypeNames.Number(poll.BackoffFactor)} up to {TypeNames.Number(poll.MaxIntervalSeconds)} s, timeout {TypeNames.Number(poll.TimeoutSeconds)} s. State values the spec does not list count as still running.</remarks>");
+    }
+
+    private static void CommonParameterDocs(SourceWriter w)
+    {
+        w.DocRaw("<param name=\"options\">Intervals and timeout; <see langword=\"null\"/> uses the spec's defaults.</param>");
+        w.DocRaw("<param name=\"progress\">Receives each status response with its state and percent.</param>");
+        w.DocRaw("<param name=\"cancellationToken\">Stops waiting at once (the job itself keeps running at the vendor).</param>");
+        w.DocRaw("<returns>The status response that reported success.</returns>");
+        w.DocRaw($"<exception cref=\"global::TranscriptKit.TranscriptKitJobFailedException\">The vendor reported a failed state.</exception>");
+        w.DocRaw($"<exception cref=\"global::TranscriptKit.TranscriptKitTimeoutException\">The job was still running at the timeout; its token resumes the wait.</exception>");
+    }
+
+    private static void EmitImplementation(SourceWriter w, ApiSpec spec, PollSpec poll)
+    {
+        w.DocRaw($"<summary>The spec's polling defaults for {SourceWriter.Escape(poll.Name)} jobs.</summary>");
+        w.Line($"public static {KnownTypes.PollingOptions} Default{poll.Name}Polling {{ get; }} = new()");
+        w.Line("{");
+        w.Line($"    InitialInterval = {KnownTypes.TimeSpan}.FromSeconds({TypeNames.Number(poll.IntervalSeconds)}),");
+        w.Line($"    MaxInterval = {KnownTypes.TimeSpan}.FromSeconds({TypeNames.Number(poll.MaxIntervalSeconds)}),");
+        w.Line($"    BackoffFactor = {TypeNames.Number(poll.BackoffFactor)},");
+        w.Line($"    Timeout = {KnownTypes.TimeSpan}.FromSeconds({TypeNames.Number(poll.TimeoutSeconds)}),");
+        w.Line("};");
+        w.Line();
+        EmitSignatures(w, spec, poll, forInterface: false);
+        w.Line();
+        EmitClassifier(w, poll);
+        w.Line();
+    }
+
+    private static void EmitClassifier(SourceWriter w, PollSpec poll)
+    {
+        w.Open($"private static {KnownTypes.PollOutcome} Classify{poll.Name}({poll.ResponseTypeName} response)");
+        w.Line($"var state = {Text(poll.Succeeded.Field, "stateValue")};");
+        w.Line(poll.Progress is null ? "double? percent = null;" : $"double? percent = {Access(poll.Progress)};");
+        w.Open($"if ({Test(poll.Succeeded, "succeeded")})");
+        w.Line($"return {KnownTypes.PollOutcome}.Succeeded(state, percent);");
+        w.Close();
+        if (poll.Failed is { } failed)
+        {
+            w.Line();
+            w.Open($"if ({Test(failed, "failed")})");
+            var message = poll.FailureMessage is null ? "null" : Text(poll.FailureMessage, "messageValue");
+            var failedState = failed.Field.Spec == poll.Succeeded.Field.Spec ? "state" : Text(failed.Field, "failedState");
+            w.Line($"return {KnownTypes.PollOutcome}.Failed({failedState}, percent, {message});");
+            w.Close();
+        }
+
+        w.Line();
+        w.Line($"return {KnownTypes.PollOutcome}.Running(state, percent);");
+        w.Close();
+    }
+
+    /// <summary><c>response.Data?.Status</c>: a null-safe access of the field.</summary>
+    private static string Access(FieldPath field) => "response." + string.Join("?.", field.Properties);
+
+    /// <summary>The field as text or null, through a pattern so it works for nullable and non-nullable members alike.</summary>
+    private static string Text(FieldPath field, string local)
+    {
+        var text = field.LeafType.Kind switch
+        {
+            TypeKind.String => local,
+            TypeKind.Enum => local + ".Value",
+            TypeKind.Boolean => $"({local} ? \"true\" : \"false\")",
+            _ => $"{local}.ToString({KnownTypes.InvariantCulture})",
+        };
+        return $"({Access(field)} is {{ }} {local} ? {text} : null)";
+    }
+
+    private static string Test(PollCondition condition, string prefix)
+    {
+        var leaf = condition.Field.LeafType;
+        switch (condition.Operator)
+        {
+            case ConditionOperator.AtLeast:
+                return $"{Access(condition.Field)} is {{ }} {prefix}Number && {prefix}Number >= {TypeNames.Number(condition.Threshold)}";
+            case ConditionOperator.Contains:
+                return $"{Text(condition.Field, prefix + "Value")} is {{ }} {prefix}Text && ({string.Join(" || ", condition.Values.Select(v => $"{prefix}Text.Contains({TypeNames.Literal(v)}, {KnownTypes.StringComparison}.OrdinalIgnoreCase)"))})";
+            default:
+                if (leaf.Kind == TypeKind.Boolean || leaf.IsNumber)
+                {
+                    return $"{Access(condition.Field)} is {{ }} {prefix}Value && ({string.Join(" || ", condition.Values.Select(v => $"{prefix}Value == {v}"))})";
+                }
+
+                return $"{Text(condition.Field, prefix + "Value")} is {{ }} {prefix}Text && ({string.Join(" || ", condition.Values.Select(v => $"string.Equals({prefix}Text, {TypeNames.Literal(v)}, {KnownTypes.StringComparison}.OrdinalIgnoreCase)"))})";
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace TranscriptKit.Generators.Model;
+
+internal enum AuthKind
+{
+    None,
+    Bearer,
+    ApiKeyHeaders,
+}
+
+/// <summary>How requests authenticate: a bearer token, or a key and a secret in two headers.</summary>
+internal sealed record AuthSpec(AuthKind Kind, string? KeyHeader, string? SecretHeader, string? Description);
+
+/// <summary>Everything the emitter needs to write one vendor's client; plain equatable data.</summary>
+internal sealed record ApiSpec(
+    string Namespace,
+    string ClientName,
+    string VendorId,
+    string DisplayName,
+    string Title,
+    string? Description,
+    string DefaultEndpoint,
+    AuthSpec Auth,
+    EquatableArray<string> ErrorMessagePaths,
+    EquatableArray<string> ErrorCodePaths,
+    EquatableArray<SchemaSpec> Schemas,
+    EquatableArray<OperationSpec> Operations,
+    EquatableArray<PollSpec> Polls);
+
+/// <summary>A spec file's contents and the namespace its code goes into.</summary>
+internal sealed record SpecInput(string Path, string Text, string Namespace);
+
+/// <summary>The parser's result: the spec when it could be read, and every problem found.</summary>
+internal sealed record ParseResult(string Path, ApiSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);

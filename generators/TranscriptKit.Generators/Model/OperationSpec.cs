@@ -1,0 +1,54 @@
+namespace TranscriptKit.Generators.Model;
+
+internal enum ParameterLocation
+{
+    Path,
+    Query,
+    Header,
+}
+
+internal enum BodyKind
+{
+    Json,
+    Form,
+    Multipart,
+}
+
+internal enum ResponseKind
+{
+    None,
+    Json,
+    Text,
+}
+
+/// <summary>One operation of the spec, as one client method.</summary>
+internal sealed record OperationSpec(
+    string OperationId,
+    string MethodName,
+    string HttpMethod,
+    string Path,
+    string UrlTemplate,
+    string? Summary,
+    string? Description,
+    bool Idempotent,
+    double? TimeoutSeconds,
+    bool Inferred,
+    EquatableArray<ParameterSpec> Parameters,
+    RequestBodySpec? Body,
+    ResponseSpec Response,
+    EquatableArray<ErrorResponseSpec> Errors);
+
+/// <summary>A path, query or header parameter.</summary>
+internal sealed record ParameterSpec(string WireName, string Name, ParameterLocation In, TypeRef Type, bool Required, string? Description);
+
+/// <summary>The request body: a JSON model, or form / multipart fields that become method parameters.</summary>
+internal sealed record RequestBodySpec(BodyKind Kind, bool Required, TypeRef? JsonType, string? Description, EquatableArray<FieldSpec> Fields);
+
+/// <summary>One form or multipart field.</summary>
+internal sealed record FieldSpec(string WireName, string Name, TypeRef Type, bool Required, string? Description);
+
+/// <summary>The success response.</summary>
+internal sealed record ResponseSpec(int Status, ResponseKind Kind, TypeRef? Type, string? Description);
+
+/// <summary>A documented error response, for the method's XML docs.</summary>
+internal sealed record ErrorResponseSpec(string Status, string? Description, string? SchemaName);

@@ -1,0 +1,31 @@
+namespace TranscriptKit.Generators.Model;
+
+internal enum ConditionOperator
+{
+    Equals,
+    Contains,
+    AtLeast,
+}
+
+/// <summary>A field of the status response, resolved to C# property names and the leaf type.</summary>
+internal sealed record FieldPath(string Spec, EquatableArray<string> Properties, TypeRef LeafType);
+
+/// <summary>A test on one field: equals one of the values, contains one of them, or is at least a number.</summary>
+internal sealed record PollCondition(FieldPath Field, ConditionOperator Operator, EquatableArray<string> Values, double Threshold);
+
+/// <summary>An <c>x-tk-poll</c>: the status operation and how to read a job's state from it.</summary>
+internal sealed record PollSpec(
+    string Name,
+    string StatusOperationId,
+    string StatusMethodName,
+    string? StartOperationId,
+    string ResponseTypeName,
+    EquatableArray<ParameterSpec> JobParameters,
+    PollCondition Succeeded,
+    PollCondition? Failed,
+    FieldPath? FailureMessage,
+    FieldPath? Progress,
+    double IntervalSeconds,
+    double MaxIntervalSeconds,
+    double BackoffFactor,
+    double TimeoutSeconds);

@@ -1,0 +1,251 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using TranscriptKit.Generators.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace TranscriptKit.Generators.Parsing;
+
+/// <summary><c>x-tk-poll</c> on a status operation → <see cref="PollSpec"/>, with its fields resolved against the response model.</summary>
+internal sealed partial class SpecParser
+{
+    private const string PollKey = "x-tk-poll";
+
+    private EquatableArray<PollSpec> ParsePolls(YamlMappingNode root, List<ParsedOperation> operations, Dictionary<string, SchemaEntry> schemas)
+    {
+        var polls = new List<PollSpec>();
+        var names = new HashSet<string>();
+        foreach (var operation in operations)
+        {
+            if (Get(operation.Node, PollKey) is not { } node)
+            {
+                continue;
+            }
+
+            var poll = ParsePoll(node, operation.Spec, operations, schemas);
+            if (poll is null)
+            {
+                continue;
+            }
+
+            if (!names.Add(poll.Name))
+            {
+                Report(Diagnostics.InvalidExtension, Get(Map(node), "name") ?? node, PollKey + ".name", $"'{poll.Name}' is used by another x-tk-poll");
+                continue;
+            }
+
+            polls.Add(poll);
+        }
+
+        return polls.ToEquatableArray();
+    }
+
+    private PollSpec? ParsePoll(YamlNode node, OperationSpec operation, List<ParsedOperation> operations, Dictionary<string, SchemaEntry> schemas)
+    {
+        if (Map(node) is not { } map)
+        {
+            Report(Diagnostics.InvalidExtension, node, PollKey, "must be a mapping");
+            return null;
+        }
+
+        var name = Str(Get(map, "name"));
+        if (name is null || Naming.Pascal(name) != name)
+        {
+            Report(Diagnostics.InvalidExtension, Get(map, "name") ?? map, PollKey + ".name", "must be a PascalCase name such as 'Transcription' (it names WaitForTranscriptionAsync)");
+            return null;
+        }
+
+        if (operation.Response.Kind != ResponseKind.Json || operation.Response.Type is not { Kind: TypeKind.Object } responseType)
+        {
+            Report(Diagnostics.InvalidExtension, map, PollKey, $"{operation.OperationId} must answer with a JSON model to be polled");
+            return null;
+        }
+
+        var start = Str(Get(map, "start"));
+        if (start is not null && operations.All(o => o.Spec.OperationId != start))
+        {
+            Report(Diagnostics.InvalidExtension, Get(map, "start")!, PollKey + ".start", $"no operation has operationId '{start}'");
+            return null;
+        }
+
+        var jobParameters = operation.Parameters.Where(p => p.Required).ToList();
+        if (jobParameters.Any(p => p.Type.Kind != TypeKind.String) || operation.Parameters.Any(p => !p.Required) || operation.Body is not null)
+        {
+            Report(Diagnostics.InvalidExtension, map, PollKey, $"{operation.OperationId} can be polled only if its parameters are required strings (they form the job token) and it has no body");
+            return null;
+        }
+
+        var ok = true;
+        var succeeded = ParseCondition(Get(map, "succeeded-when"), "succeeded-when", responseType, schemas, required: true, ref ok);
+        var failed = ParseCondition(Get(map, "failed-when"), "failed-when", responseType, schemas, required: false, ref ok);
+        var failureMessage = Get(map, "failure-message") is { } messageNode ? ResolveField(messageNode, responseType, schemas, "failure-message", ref ok) : null;
+        var progress = Get(map, "progress") is { } progressNode ? ResolveField(progressNode, responseType, schemas, "progress", ref ok) : null;
+        if (progress is not null && !progress.LeafType.IsNumber)
+        {
+            Report(Diagnostics.InvalidExtension, Get(map, "progress")!, PollKey + ".progress", $"'{progress.Spec}' must be a number (percent)");
+            ok = false;
+        }
+
+        var interval = ReadDuration(map, "interval", 5, ref ok);
+        var maxInterval = ReadDuration(map, "max-interval", System.Math.Max(30, interval), ref ok);
+        var timeout = ReadDuration(map, "timeout", 1800, ref ok);
+        var backoff = 1.5;
+        if (Get(map, "backoff") is { } backoffNode)
+        {
+            if (!double.TryParse(Str(backoffNode), NumberStyles.Float, CultureInfo.InvariantCulture, out backoff) || backoff < 1)
+            {
+                Report(Diagnostics.InvalidExtension, backoffNode, PollKey + ".backoff", "must be a number of at least 1");
+                ok = false;
+            }
+        }
+
+        if (maxInterval < interval)
+        {
+            Report(Diagnostics.InvalidExtension, Get(map, "max-interval")!, PollKey + ".max-interval", "must not be shorter than 'interval'");
+            ok = false;
+        }
+
+        if (!ok || succeeded is null)
+        {
+            return null;
+        }
+
+        return new PollSpec(name, operation.OperationId, operation.MethodName, start, responseType.SchemaName!, jobParameters.ToEquatableArray(), succeeded, failed, failureMessage, progress, interval, maxInterval, backoff, timeout);
+    }
+
+    private double ReadDuration(YamlMappingNode map, string key, double fallback, ref bool ok)
+    {
+        if (Get(map, key) is not { } node)
+        {
+            return fallback;
+        }
+
+        if (Durations.TryParseSeconds(Str(node), out var seconds))
+        {
+            return seconds;
+        }
+
+        Report(Diagnostics.InvalidExtension, node, $"{PollKey}.{key}", "must be a duration such as '500ms', '5s', '30m' or '2h'");
+        ok = false;
+        return fallback;
+    }
+
+    private PollCondition? ParseCondition(YamlNode? node, string key, TypeRef responseType, Dictionary<string, SchemaEntry> schemas, bool required, ref bool ok)
+    {
+        var what = $"{PollKey}.{key}";
+        if (node is null)
+        {
+            if (required)
+            {
+                Report(Diagnostics.InvalidExtension, null, what, "is required");
+                ok = false;
+            }
+
+            return null;
+        }
+
+        if (Map(node) is not { } map || Get(map, "field") is not { } fieldNode)
+        {
+            Report(Diagnostics.InvalidExtension, node, what, "must be a mapping with 'field' and one of 'equals', 'contains', 'at-least'");
+            ok = false;
+            return null;
+        }
+
+        var field = ResolveField(fieldNode, responseType, schemas, key, ref ok);
+        if (field is null)
+        {
+            return null;
+        }
+
+        var leaf = field.LeafType;
+        if (Get(map, "at-least") is { } thresholdNode)
+        {
+            if (!leaf.IsNumber || !double.TryParse(Str(thresholdNode), NumberStyles.Float, CultureInfo.InvariantCulture, out var threshold))
+            {
+                Report(Diagnostics.InvalidExtension, thresholdNode, what + ".at-least", $"needs a numeric field and a number ('{field.Spec}' is {leaf.Kind})");
+                ok = false;
+                return null;
+            }
+
+            return new PollCondition(field, ConditionOperator.AtLeast, EquatableArray<string>.Empty, threshold);
+        }
+
+        var op = Get(map, "equals") is not null ? ConditionOperator.Equals : Get(map, "contains") is not null ? ConditionOperator.Contains : (ConditionOperator?)null;
+        if (op is null)
+        {
+            Report(Diagnostics.InvalidExtension, map, what, "needs one of 'equals', 'contains', 'at-least'");
+            ok = false;
+            return null;
+        }
+
+        var valuesNode = Get(map, op == ConditionOperator.Equals ? "equals" : "contains")!;
+        var values = (valuesNode as YamlSequenceNode)?.Children.Select(Str).ToList() ?? new List<string?> { Str(valuesNode) };
+        if (values.Count == 0 || values.Any(v => v is null))
+        {
+            Report(Diagnostics.InvalidExtension, valuesNode, what, "needs a non-empty list of values");
+            ok = false;
+            return null;
+        }
+
+        if (op == ConditionOperator.Contains && !leaf.IsTextual)
+        {
+            Report(Diagnostics.InvalidExtension, valuesNode, what + ".contains", $"needs a string field ('{field.Spec}' is {leaf.Kind})");
+            ok = false;
+            return null;
+        }
+
+        if (op == ConditionOperator.Equals && leaf.Kind == TypeKind.Boolean && values.Any(v => v is not ("true" or "false")))
+        {
+            Report(Diagnostics.InvalidExtension, valuesNode, what + ".equals", $"'{field.Spec}' is a boolean: compare with true or false");
+            ok = false;
+            return null;
+        }
+
+        if (op == ConditionOperator.Equals && leaf.IsNumber && values.Any(v => !double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
+        {
+            Report(Diagnostics.InvalidExtension, valuesNode, what + ".equals", $"'{field.Spec}' is a number: compare with numbers");
+            ok = false;
+            return null;
+        }
+
+        if (!(leaf.IsTextual || leaf.IsNumber || leaf.Kind == TypeKind.Boolean))
+        {
+            Report(Diagnostics.InvalidExtension, fieldNode, what + ".field", $"'{field.Spec}' must be a string, number or boolean field");
+            ok = false;
+            return null;
+        }
+
+        return new PollCondition(field, op.Value, values.Select(v => v!).ToEquatableArray(), 0);
+    }
+
+    /// <summary>A dotted path such as <c>data.status</c> through the response model's properties.</summary>
+    private FieldPath? ResolveField(YamlNode node, TypeRef responseType, Dictionary<string, SchemaEntry> schemas, string key, ref bool ok)
+    {
+        var path = Str(node);
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            Report(Diagnostics.InvalidExtension, node, $"{PollKey}.{key}", "must name a field of the status response");
+            ok = false;
+            return null;
+        }
+
+        var current = responseType;
+        var names = new List<string>();
+        foreach (var segment in path!.Split('.'))
+        {
+            var schema = current.Kind == TypeKind.Object ? schemas.Values.FirstOrDefault(s => s.Name == current.SchemaName)?.Spec : null;
+            var property = schema?.Properties.FirstOrDefault(p => p.JsonName == segment);
+            if (property is null)
+            {
+                Report(Diagnostics.InvalidExtension, node, $"{PollKey}.{key}", $"the status response has no field '{path}'");
+                ok = false;
+                return null;
+            }
+
+            names.Add(property.Name);
+            current = property.Type;
+        }
+
+        return new FieldPath(path, names.ToEquatableArray(), current);
+    }
+}

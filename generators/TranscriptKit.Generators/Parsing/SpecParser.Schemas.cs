@@ -1,0 +1,224 @@
+using System.Collections.Generic;
+using System.Linq;
+using TranscriptKit.Generators.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace TranscriptKit.Generators.Parsing;
+
+/// <summary>components/schemas → models and extensible enums; property and item schemas → <see cref="TypeRef"/>.</summary>
+internal sealed partial class SpecParser
+{
+    private const string SchemaRefPrefix = "#/components/schemas/";
+
+    private sealed class SchemaEntry
+    {
+        public SchemaEntry(string specName, string name, YamlMappingNode node, SchemaKind? kind)
+        {
+            SpecName = specName;
+            Name = name;
+            Node = node;
+            Kind = kind;
+        }
+
+        public string SpecName { get; }
+
+        public string Name { get; }
+
+        public YamlMappingNode Node { get; }
+
+        /// <summary>Object or enum; null for a schema that is only an alias of a primitive.</summary>
+        public SchemaKind? Kind { get; }
+
+        public SchemaSpec? Spec { get; set; }
+    }
+
+    private Dictionary<string, SchemaEntry> ParseSchemas()
+    {
+        var entries = new Dictionary<string, SchemaEntry>();
+        var taken = new HashSet<string>();
+        if (Map(Get(_components, "schemas")) is not { } schemas)
+        {
+            return entries;
+        }
+
+        // First pass: names and kinds, so references between schemas resolve in any order.
+        foreach (var pair in schemas.Children)
+        {
+            var specName = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
+            if (Map(pair.Value) is not { } node)
+            {
+                Report(Diagnostics.InvalidDocument, pair.Value, $"components/schemas/{specName} must be a mapping");
+                continue;
+            }
+
+            var type = Str(Get(node, "type"));
+            SchemaKind? kind =
+                Get(node, "enum") is not null && type == "string" ? SchemaKind.Enum :
+                type == "object" || Get(node, "properties") is not null ? SchemaKind.Object :
+                null;
+            entries[specName] = new SchemaEntry(specName, Naming.Unique(Naming.Pascal(specName), taken), node, kind);
+        }
+
+        foreach (var entry in entries.Values)
+        {
+            ThrowIfCancelled();
+            entry.Spec = entry.Kind switch
+            {
+                SchemaKind.Enum => ParseEnum(entry),
+                SchemaKind.Object => ParseObject(entry, entries),
+                _ => null,
+            };
+        }
+
+        return entries;
+    }
+
+    private SchemaSpec ParseEnum(SchemaEntry entry)
+    {
+        var values = new List<EnumValueSpec>();
+        var taken = new HashSet<string> { "Value", "IsKnown", entry.Name };
+        if (Get(entry.Node, "enum") is YamlSequenceNode sequence)
+        {
+            foreach (var item in sequence.Children)
+            {
+                if (Str(item) is { } value)
+                {
+                    values.Add(new EnumValueSpec(value, Naming.Unique(Naming.Pascal(value), taken)));
+                }
+                else
+                {
+                    Report(Diagnostics.UnsupportedConstruct, item, $"Enum {entry.SpecName}: only string values are supported");
+                }
+            }
+        }
+
+        return new SchemaSpec(entry.Name, entry.SpecName, SchemaKind.Enum, Str(Get(entry.Node, "description")), Bool(Get(entry.Node, "x-tk-inferred")) == true, EquatableArray<PropertySpec>.Empty, values.ToEquatableArray());
+    }
+
+    private SchemaSpec ParseObject(SchemaEntry entry, Dictionary<string, SchemaEntry> entries)
+    {
+        var required = new HashSet<string>((Get(entry.Node, "required") as YamlSequenceNode)?.Children.Select(Str).Where(s => s is not null).Select(s => s!) ?? Enumerable.Empty<string>());
+        var properties = new List<PropertySpec>();
+        var taken = new HashSet<string> { entry.Name };
+        if (Map(Get(entry.Node, "properties")) is { } map)
+        {
+            foreach (var pair in map.Children)
+            {
+                var jsonName = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
+                var type = ResolveType(pair.Value, entries, $"{entry.SpecName}.{jsonName}", allowFile: false);
+                if (type is null)
+                {
+                    continue;
+                }
+
+                // A member may not share its type's name (CS0542).
+                var name = Naming.Pascal(jsonName);
+                name = Naming.Unique(name == entry.Name ? name + "Value" : name, taken);
+                var node = Map(pair.Value);
+                properties.Add(new PropertySpec(jsonName, name, type, required.Contains(jsonName), Str(Get(node, "description")), Bool(Get(node, "x-tk-inferred")) == true));
+            }
+        }
+
+        foreach (var name in required.Where(r => properties.All(p => p.JsonName != r)))
+        {
+            Report(Diagnostics.InvalidDocument, Get(entry.Node, "required")!, $"{entry.SpecName}: required property '{name}' is not among its properties");
+        }
+
+        return new SchemaSpec(entry.Name, entry.SpecName, SchemaKind.Object, Str(Get(entry.Node, "description")), Bool(Get(entry.Node, "x-tk-inferred")) == true, properties.ToEquatableArray(), EquatableArray<EnumValueSpec>.Empty);
+    }
+
+    /// <summary>Resolves an inline or referenced schema to a type; reports and returns null when it cannot.</summary>
+    private TypeRef? ResolveType(YamlNode node, Dictionary<string, SchemaEntry> entries, string context, bool allowFile)
+    {
+        if (Map(node) is not { } map)
+        {
+            Report(Diagnostics.InvalidDocument, node, $"{context}: a schema must be a mapping");
+            return null;
+        }
+
+        if (Get(map, "$ref") is { } refNode)
+        {
+            var reference = Str(refNode) ?? string.Empty;
+            if (!reference.StartsWith(SchemaRefPrefix, System.StringComparison.Ordinal) || !entries.TryGetValue(reference.Substring(SchemaRefPrefix.Length), out var target))
+            {
+                Report(Diagnostics.UnresolvedReference, refNode, reference);
+                return null;
+            }
+
+            return target.Kind switch
+            {
+                SchemaKind.Object => new TypeRef(TypeKind.Object, target.Name),
+                SchemaKind.Enum => new TypeRef(TypeKind.Enum, target.Name),
+                _ => ResolveType(target.Node, entries, target.SpecName, allowFile),
+            };
+        }
+
+        foreach (var combinator in new[] { "oneOf", "anyOf", "allOf", "not" })
+        {
+            if (Get(map, combinator) is { } combined)
+            {
+                Report(Diagnostics.UnsupportedConstruct, combined, $"{context}: '{combinator}' is not supported; describe the field as one type (free-form JSON: omit 'type')");
+                return null;
+            }
+        }
+
+        var typeNode = Get(map, "type");
+        var nullable = false;
+        string? type;
+        if (typeNode is YamlSequenceNode types)
+        {
+            var names = types.Children.Select(Str).ToList();
+            nullable = names.Remove("null");
+            if (names.Count != 1)
+            {
+                Report(Diagnostics.UnsupportedConstruct, typeNode, $"{context}: a type list may name one type and \"null\", not [{string.Join(", ", names)}]");
+                return null;
+            }
+
+            type = names[0];
+        }
+        else
+        {
+            type = Str(typeNode);
+        }
+
+        switch (type)
+        {
+            case null:
+                return new TypeRef(TypeKind.Any, Nullable: true);
+            case "string" when Str(Get(map, "format")) == "binary":
+                if (!allowFile)
+                {
+                    Report(Diagnostics.UnsupportedConstruct, map, $"{context}: binary strings are supported only as multipart/form-data fields");
+                    return null;
+                }
+
+                return new TypeRef(TypeKind.File);
+            case "string":
+                return new TypeRef(TypeKind.String, Nullable: nullable);
+            case "integer":
+                return new TypeRef(Str(Get(map, "format")) == "int32" ? TypeKind.Int32 : TypeKind.Int64, Nullable: nullable);
+            case "number":
+                return new TypeRef(TypeKind.Double, Nullable: nullable);
+            case "boolean":
+                return new TypeRef(TypeKind.Boolean, Nullable: nullable);
+            case "array":
+                if (Get(map, "items") is not { } items)
+                {
+                    Report(Diagnostics.InvalidDocument, map, $"{context}: an array schema needs 'items'");
+                    return null;
+                }
+
+                var item = ResolveType(items, entries, context + "[]", allowFile: false);
+                return item is null ? null : new TypeRef(TypeKind.Array, Item: item, Nullable: nullable);
+            case "object" when Get(map, "properties") is not null:
+                Report(Diagnostics.UnsupportedConstruct, map, $"{context}: inline object schemas are not supported; move it to components/schemas and use $ref, so the model gets a name");
+                return null;
+            case "object":
+                return new TypeRef(TypeKind.Any, Nullable: nullable);
+            default:
+                Report(Diagnostics.UnsupportedConstruct, typeNode!, $"{context}: type '{type}' is not supported");
+                return null;
+        }
+    }
+}
