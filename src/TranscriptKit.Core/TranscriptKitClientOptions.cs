@@ -41,5 +41,6 @@ public abstract class TranscriptKitClientOptions
     public string? ApplicationId { get; set; }
 
     /// <summary>Never shows credentials.</summary>
-    public override string ToString() => $"{GetType().Name} {{ Endpoint = {Endpoint} }}";
+    public override string ToString() =>
+        $"{GetType().Name} {{ Endpoint = {(Endpoint is { IsAbsoluteUri: true } endpoint ? endpoint.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped) : Endpoint?.ToString())} }}";
 }

@@ -9,11 +9,14 @@ internal static class EndpointSecurity
     public static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
 
+    /// <summary>Scheme, host and port only: user info in a URL is a credential and never goes into a message.</summary>
+    public static string Describe(Uri uri) => uri.IsAbsoluteUri ? $"{uri.Scheme}://{uri.Authority}" : "(relative URL)";
+
     public static void EnsureSecure(Uri uri, string what)
     {
         if (!uri.IsAbsoluteUri)
         {
-            throw new ArgumentException($"The {what} '{uri}' is not an absolute URL.");
+            throw new ArgumentException($"The {what} is not an absolute URL.");
         }
 
         if (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)))
@@ -22,6 +25,6 @@ internal static class EndpointSecurity
         }
 
         throw new ArgumentException(
-            $"The {what} '{uri.GetLeftPart(UriPartial.Authority)}' must use https; plain http is allowed only for loopback hosts (127.0.0.1, ::1, localhost).");
+            $"The {what} '{Describe(uri)}' must use https; plain http is allowed only for loopback hosts (127.0.0.1, ::1, localhost).");
     }
 }

@@ -174,8 +174,9 @@ public sealed class ClientPipeline : IDisposable
             {
                 return JsonPrimitives.Parse(body.Span, read);
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
             {
+                // InvalidOperationException: a token of the wrong type (Utf8JsonReader's getters throw it, not JsonException).
                 throw new TranscriptKitResponseException(
                     Vendor.Id,
                     $"{Vendor.DisplayName} answered {(int)response.StatusCode} with a body that does not match the spec: {ex.Message}",

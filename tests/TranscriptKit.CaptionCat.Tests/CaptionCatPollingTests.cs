@@ -1,0 +1,353 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
+using NUnit.Framework;
+using TranscriptKit.Tests;
+
+namespace TranscriptKit.CaptionCat.Tests;
+
+/// <summary>WaitForTranscriptionAsync and WaitForRenderAsync on a fake clock: intervals, outcomes, timeout and resume, cancellation, progress.</summary>
+[TestFixture]
+public sealed class CaptionCatPollingTests
+{
+    private const string Id = CaptionCatDocExamples.VideoId;
+    private const string PollPath = "/v1/transcribe/cb6dc793fa1ceadb55744ba0a7b0af56/poll";
+
+    private FakeTimeProvider _time = null!;
+    private StubHandler _handler = null!;
+    private CaptionCatClient _client = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _time = new FakeTimeProvider();
+        _handler = new StubHandler();
+        _client = TestClients.Create(_handler, _time);
+    }
+
+    [TearDown]
+    public void TearDown() => _client.Dispose();
+
+    [Test]
+    public async Task WaitForTranscription_polls_until_finished_and_returns_the_doc_example()
+    {
+        _handler
+            .Respond(HttpStatusCode.OK, Transcription("queued"))
+            .Respond(HttpStatusCode.OK, Transcription("processing"))
+            .Respond(HttpStatusCode.OK, CaptionCatDocExamples.TranscriptionFinished);
+
+        var wait = _client.WaitForTranscriptionAsync(Id);
+        await Eventually.RequestsAsync(_handler, 1);
+        _time.Advance(TimeSpan.FromSeconds(5));
+        await Eventually.RequestsAsync(_handler, 2);
+        _time.Advance(TimeSpan.FromSeconds(7.5));
+        var result = await wait;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Transcription, Is.EqualTo("finished"));
+            Assert.That(result.Status, Is.EqualTo(ResultStatus.Success));
+            Assert.That(_handler.Requests, Has.Count.EqualTo(3));
+            Assert.That(_handler.Requests.All(r => r.Method == HttpMethod.Get && r.Uri.AbsolutePath == PollPath), Is.True);
+            Assert.That(_handler.Requests.All(r => r.Header("Authorization") == "Bearer test-key"), Is.True);
+        });
+    }
+
+    [Test]
+    public async Task WaitForTranscription_polls_at_once_then_after_5s_growing_by_half_up_to_30s_by_default()
+    {
+        var seen = new List<TimeSpan>();
+        var start = _time.GetUtcNow();
+        _handler.Otherwise(_ =>
+        {
+            int n;
+            lock (seen)
+            {
+                seen.Add(_time.GetUtcNow() - start);
+                n = seen.Count;
+            }
+
+            return Json(n < 8 ? Transcription("processing") : CaptionCatDocExamples.TranscriptionFinished);
+        });
+        TimeSpan[] expected = [Seconds(5), Seconds(7.5), Seconds(11.25), Seconds(16.875), Seconds(25.3125), Seconds(30), Seconds(30)];
+
+        var wait = _client.WaitForTranscriptionAsync(Id);
+        Assert.That(Eventually.Count(_handler), Is.EqualTo(1), "the first status request is sent at once");
+
+        for (var i = 0; i < expected.Length; i++)
+        {
+            await StepAsync(expected[i], requestsAfter: i + 2);
+        }
+
+        var result = await wait;
+        Assert.That(result.Transcription, Is.EqualTo("finished"));
+        var intervals = seen.Zip(seen.Skip(1), (a, b) => b - a).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(seen[0], Is.EqualTo(TimeSpan.Zero));
+            Assert.That(intervals, Is.EqualTo(expected));
+        });
+    }
+
+    [Test]
+    public void Spec_polling_defaults_are_5s_growing_by_half_to_30s_with_a_60_minute_timeout()
+    {
+        Assert.That(CaptionCatClient.DefaultTranscriptionPolling, Is.EqualTo(new PollingOptions
+        {
+            InitialInterval = TimeSpan.FromSeconds(5),
+            MaxInterval = TimeSpan.FromSeconds(30),
+            BackoffFactor = 1.5,
+            Timeout = TimeSpan.FromMinutes(60),
+        }));
+        Assert.That(CaptionCatClient.DefaultRenderPolling, Is.EqualTo(CaptionCatClient.DefaultTranscriptionPolling));
+    }
+
+    [Test]
+    public async Task WaitForTranscription_with_own_options_uses_their_interval()
+    {
+        _handler
+            .Respond(HttpStatusCode.OK, Transcription("processing"))
+            .Respond(HttpStatusCode.OK, CaptionCatDocExamples.TranscriptionFinished);
+        var options = new PollingOptions { InitialInterval = TimeSpan.FromSeconds(1), MaxInterval = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromSeconds(10) };
+
+        var wait = _client.WaitForTranscriptionAsync(Id, options);
+        await Eventually.RequestsAsync(_handler, 1);
+        await StepAsync(TimeSpan.FromSeconds(1), requestsAfter: 2);
+
+        Assert.That((await wait).Transcription, Is.EqualTo("finished"));
+    }
+
+    [Test]
+    public async Task WaitForTranscription_treats_unknown_or_missing_state_as_still_running()
+    {
+        _handler
+            .Respond(HttpStatusCode.OK, """{"status": "success"}""")
+            .Respond(HttpStatusCode.OK, Transcription("transcribing 40%"))
+            .Respond(HttpStatusCode.OK, CaptionCatDocExamples.TranscriptionFinished);
+        var options = Fast(TimeSpan.FromMinutes(1));
+
+        var wait = _client.WaitForTranscriptionAsync(Id, options);
+        await Eventually.RequestsAsync(_handler, 1);
+        _time.Advance(options.InitialInterval);
+        await Eventually.RequestsAsync(_handler, 2);
+        _time.Advance(options.InitialInterval);
+
+        Assert.That((await wait).Transcription, Is.EqualTo("finished"));
+        Assert.That(_handler.Requests, Has.Count.EqualTo(3));
+    }
+
+    [TestCase("failed")]
+    [TestCase("error")]
+    [TestCase("Transcription_Failure")]
+    public async Task WaitForTranscription_throws_JobFailed_with_state_when_the_value_contains_fail_or_error(string state)
+    {
+        _handler
+            .Respond(HttpStatusCode.OK, Transcription("processing"))
+            .Respond(HttpStatusCode.OK, Transcription(state))
+            .Otherwise(_ => Json(CaptionCatDocExamples.TranscriptionFinished));
+        var options = Fast(TimeSpan.FromMinutes(1));
+
+        var wait = _client.WaitForTranscriptionAsync(Id, options);
+        await Eventually.RequestsAsync(_handler, 1);
+        _time.Advance(options.InitialInterval);
+        await Eventually.WaitUntilAsync(() => wait.IsCompleted, "the wait to end");
+
+        var error = Assert.ThrowsAsync<TranscriptKitJobFailedException>(() => wait);
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.State, Is.EqualTo(state));
+            Assert.That(error.Vendor, Is.EqualTo("captioncat"));
+            Assert.That(error.Job.Kind, Is.EqualTo("Transcription"));
+            Assert.That(error.Job.GetParameter("id"), Is.EqualTo(Id));
+            Assert.That(error.Message, Does.Contain(state));
+            Assert.That(_handler.Requests, Has.Count.EqualTo(2), "polling stops at the failed state");
+        });
+    }
+
+    [Test]
+    public async Task WaitForTranscription_times_out_with_a_job_token_that_resumes_the_wait()
+    {
+        _handler.Otherwise(_ => Json(Transcription("processing")));
+        var options = new PollingOptions { InitialInterval = TimeSpan.FromSeconds(5), MaxInterval = TimeSpan.FromSeconds(5), BackoffFactor = 1, Timeout = TimeSpan.FromSeconds(18) };
+
+        var wait = _client.WaitForTranscriptionAsync(Id, options);
+        await Eventually.RequestsAsync(_handler, 1);
+        for (var n = 2; n <= 4; n++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(5));
+            await Eventually.RequestsAsync(_handler, n);
+        }
+
+        Assert.That(wait.IsCompleted, Is.False, "still running at 15 s");
+        _time.Advance(TimeSpan.FromSeconds(3));
+        await Eventually.WaitUntilAsync(() => wait.IsCompleted, "the timeout");
+
+        var error = Assert.ThrowsAsync<TranscriptKitTimeoutException>(() => wait);
+        Assert.That(error!.Job, Is.Not.Null);
+        var job = error.Job!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(error.Vendor, Is.EqualTo("captioncat"));
+            Assert.That(error.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(18)));
+            Assert.That(error.Message, Does.Contain(job.ToString()), "the message tells how to resume");
+            Assert.That(error.Message, Does.Not.Contain(TestClients.ApiKey));
+            Assert.That(job.Vendor, Is.EqualTo("captioncat"));
+            Assert.That(job.Kind, Is.EqualTo("Transcription"));
+            Assert.That(job.GetParameter("id"), Is.EqualTo(Id));
+            Assert.That(_handler.Requests, Has.Count.EqualTo(4));
+        });
+
+        // A later process resumes from the saved text form, without starting the transcription again.
+        var saved = job.ToString();
+        var restored = JobToken.Parse(saved);
+        Assert.Multiple(() =>
+        {
+            Assert.That(restored, Is.EqualTo(job));
+            Assert.That(restored.ToString(), Is.EqualTo(saved));
+            Assert.That(restored.Parameters, Is.EqualTo(job.Parameters));
+            Assert.That(saved, Does.Not.Contain(TestClients.ApiKey));
+        });
+
+        var laterHandler = new StubHandler().Respond(HttpStatusCode.OK, CaptionCatDocExamples.TranscriptionFinished);
+        using var laterClient = TestClients.Create(laterHandler, new FakeTimeProvider());
+        var result = await laterClient.WaitForTranscriptionAsync(restored);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Transcription, Is.EqualTo("finished"));
+            Assert.That(laterHandler.Requests.Single().Method, Is.EqualTo(HttpMethod.Get));
+            Assert.That(laterHandler.Requests.Single().Uri.AbsolutePath, Is.EqualTo(PollPath));
+        });
+    }
+
+    [Test]
+    public void A_render_job_token_is_refused_by_WaitForTranscription()
+    {
+        var renderJob = _client.CreateRenderToken(Id);
+
+        Assert.ThrowsAsync<ArgumentException>(() => _client.WaitForTranscriptionAsync(renderJob));
+        Assert.That(_handler.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task Cancelling_the_wait_stops_at_once_and_sends_nothing_more()
+    {
+        _handler.Otherwise(_ => Json(Transcription("processing")));
+        using var cts = new CancellationTokenSource();
+
+        var wait = _client.WaitForTranscriptionAsync(Id, cancellationToken: cts.Token);
+        await Eventually.RequestsAsync(_handler, 1);
+        cts.Cancel();
+        await Eventually.WaitUntilAsync(() => wait.IsCompleted, "the wait to end without the clock moving");
+
+        Assert.CatchAsync<OperationCanceledException>(() => wait);
+        _time.Advance(TimeSpan.FromHours(2));
+        await Eventually.SettleAsync();
+        Assert.That(Eventually.Count(_handler), Is.EqualTo(1), "no status request after cancellation");
+    }
+
+    [Test]
+    public void Cancelled_before_starting_sends_no_request()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+
+        Assert.CatchAsync<OperationCanceledException>(() => _client.WaitForTranscriptionAsync(Id, cancellationToken: cts.Token));
+        Assert.That(_handler.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task WaitForTranscription_reports_attempt_state_and_elapsed_after_each_status_request()
+    {
+        _handler
+            .Respond(HttpStatusCode.OK, Transcription("queued"))
+            .Respond(HttpStatusCode.OK, Transcription("processing"))
+            .Respond(HttpStatusCode.OK, CaptionCatDocExamples.TranscriptionFinished);
+        var progress = new RecordingProgress<PollProgress<TranscriptionStatus>>();
+
+        var wait = _client.WaitForTranscriptionAsync(Id, progress: progress);
+        await Eventually.RequestsAsync(_handler, 1);
+        _time.Advance(TimeSpan.FromSeconds(5));
+        await Eventually.RequestsAsync(_handler, 2);
+        _time.Advance(TimeSpan.FromSeconds(7.5));
+        await wait;
+
+        var reports = progress.Reports;
+        Assert.Multiple(() =>
+        {
+            Assert.That(reports.Select(r => r.Attempt), Is.EqualTo(new[] { 1, 2, 3 }));
+            Assert.That(reports.Select(r => r.State), Is.EqualTo(new[] { "queued", "processing", "finished" }));
+            Assert.That(reports.Select(r => r.Response.Transcription), Is.EqualTo(new[] { "queued", "processing", "finished" }));
+            Assert.That(reports.Select(r => r.Elapsed), Is.EqualTo(new[] { TimeSpan.Zero, Seconds(5), Seconds(12.5) }));
+            Assert.That(reports.Select(r => r.Percent), Is.All.Null, "the transcription status has no percentage");
+            Assert.That(reports.All(r => r.Job.Equals(_client.CreateTranscriptionToken(Id))), Is.True);
+        });
+    }
+
+    [Test]
+    public async Task WaitForRender_completes_at_progress_100_reporting_75_then_100()
+    {
+        _handler
+            .Respond(HttpStatusCode.OK, CaptionCatDocExamples.RenderProgress75)
+            .Respond(HttpStatusCode.OK, """{"status": "success", "progress": 100}""");
+        var progress = new RecordingProgress<PollProgress<RenderProgress>>();
+
+        var wait = _client.WaitForRenderAsync(Id, progress: progress);
+        await Eventually.RequestsAsync(_handler, 1);
+        Assert.That(wait.IsCompleted, Is.False, "75 % is still running");
+        await StepAsync(TimeSpan.FromSeconds(5), requestsAfter: 2);
+        var result = await wait;
+
+        var reports = progress.Reports;
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Progress, Is.EqualTo(100));
+            Assert.That(reports.Select(r => r.Percent), Is.EqualTo(new double?[] { 75, 100 }));
+            Assert.That(reports.Select(r => r.Attempt), Is.EqualTo(new[] { 1, 2 }));
+            Assert.That(reports.Select(r => r.Response.Progress), Is.EqualTo(new[] { 75, 100 }));
+            Assert.That(reports.All(r => r.Job.Kind == "Render" && r.Job.GetParameter("id") == Id), Is.True);
+            Assert.That(_handler.Requests.All(r => r.Method == HttpMethod.Get && r.Uri.AbsolutePath == "/v1/render/cb6dc793fa1ceadb55744ba0a7b0af56/poll"), Is.True);
+        });
+    }
+
+    [Test]
+    public async Task WaitForRender_resumes_from_a_saved_token()
+    {
+        var saved = _client.CreateRenderToken(Id).ToString();
+        _handler.Respond(HttpStatusCode.OK, """{"status": "success", "progress": 100}""");
+
+        var result = await _client.WaitForRenderAsync(JobToken.Parse(saved));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Progress, Is.EqualTo(100));
+            Assert.That(_handler.Requests.Single().Uri.AbsolutePath, Is.EqualTo("/v1/render/cb6dc793fa1ceadb55744ba0a7b0af56/poll"));
+        });
+    }
+
+    /// <summary>Moves the clock to just before <paramref name="interval"/> (nothing may be sent), then onto it (one request).</summary>
+    private async Task StepAsync(TimeSpan interval, int requestsAfter)
+    {
+        _time.Advance(interval - TimeSpan.FromMilliseconds(1));
+        await Eventually.SettleAsync();
+        Assert.That(Eventually.Count(_handler), Is.EqualTo(requestsAfter - 1), $"no status request before {interval.TotalSeconds} s have passed");
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        await Eventually.RequestsAsync(_handler, requestsAfter);
+    }
+
+    private static PollingOptions Fast(TimeSpan timeout) =>
+        new() { InitialInterval = TimeSpan.FromSeconds(1), MaxInterval = TimeSpan.FromSeconds(1), BackoffFactor = 1, Timeout = timeout };
+
+    private static TimeSpan Seconds(double seconds) => TimeSpan.FromSeconds(seconds);
+
+    private static string Transcription(string state) => $$"""{"status": "success", "transcription": "{{state}}"}""";
+
+    private static HttpResponseMessage Json(string body) =>
+        new(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+}
