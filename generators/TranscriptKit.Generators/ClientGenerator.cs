@@ -71,6 +71,21 @@ public sealed class ClientGenerator : IIncrementalGenerator
             {
                 output.AddSource($"{spec.ClientName}Client.Polling.g.cs", PollEmitter.Emit(spec));
             }
+
+            if (spec.Envelope is not null)
+            {
+                output.AddSource($"{spec.ClientName}ErrorReasons.g.cs", ExtensionEmitter.EmitErrorReasons(spec));
+            }
+
+            if (spec.Uploads.Count > 0)
+            {
+                output.AddSource($"{spec.ClientName}Client.Uploads.g.cs", ExtensionEmitter.EmitUploads(spec));
+            }
+
+            if (spec.Streams.Count > 0)
+            {
+                output.AddSource($"{spec.ClientName}Client.Streaming.g.cs", ExtensionEmitter.EmitStreams(spec));
+            }
         }
         catch (Exception ex)
         {

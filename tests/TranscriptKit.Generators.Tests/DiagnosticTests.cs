@@ -111,10 +111,10 @@ public class DiagnosticTests
                   type: object
                   properties:
                     value:
-                      oneOf: [{ type: string }, { type: integer }]
+                      allOf: [{ $ref: "#/components/schemas/Other" }]
             """);
         AssertAt(diagnostic, "TK0005", 13, 18);
-        Assert.That(diagnostic.GetMessage(), Does.Contain("oneOf"));
+        Assert.That(diagnostic.GetMessage(), Does.Contain("allOf"));
     }
 
     [Test]

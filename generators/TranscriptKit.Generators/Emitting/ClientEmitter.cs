@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using TranscriptKit.Generators.Model;
+using TranscriptKit.Generators.Parsing;
 
 namespace TranscriptKit.Generators.Emitting;
 
@@ -84,7 +85,7 @@ internal static class ClientEmitter
         w.Line();
         var messages = string.Join(", ", spec.ErrorMessagePaths.Select(TypeNames.Literal));
         var codes = string.Join(", ", spec.ErrorCodePaths.Select(TypeNames.Literal));
-        w.Line($"private static readonly {KnownTypes.VendorDescriptor} s_vendor = new(VendorId, {TypeNames.Literal(spec.DisplayName)}, new string[] {{ {messages} }}, new string[] {{ {codes} }});");
+        w.Line($"private static readonly {KnownTypes.VendorDescriptor} s_vendor = new(VendorId, {TypeNames.Literal(spec.DisplayName)}, new string[] {{ {messages} }}, new string[] {{ {codes} }}, {EnvelopeExpression(spec.Envelope)});");
         foreach (var operation in spec.Operations)
         {
             var timeout = operation.TimeoutSeconds is { } seconds ? $"{KnownTypes.TimeSpan}.FromSeconds({TypeNames.Number(seconds)})" : "null";
@@ -181,6 +182,32 @@ internal static class ClientEmitter
         var parameters = Parameters(operation);
         w.DocRaw("<inheritdoc />");
         w.Open($"public virtual async {ReturnType(operation)} {operation.MethodName}({string.Join(", ", parameters.Select(p => p.Declaration))})");
+        var body = EmitRequest(w, spec, operation);
+        w.Line($"var response = await _pipeline.SendAsync(request, {body}, {DescriptorField(operation)}, cancellationToken).ConfigureAwait(false);");
+        switch (operation.Response.Kind)
+        {
+            case ResponseKind.Json when operation.Enveloped:
+                w.Line($"return await _pipeline.ReadEnvelopeAsync(response, {TypeNames.Literal(operation.OperationId)}, {ReaderFunction(json, operation.Response.Type!, operation.OperationId)}, cancellationToken).ConfigureAwait(false);");
+                break;
+            case ResponseKind.Json:
+                w.Line($"return await _pipeline.ReadJsonAsync(response, {ReaderFunction(json, operation.Response.Type!, operation.OperationId)}, cancellationToken).ConfigureAwait(false);");
+                break;
+            case ResponseKind.Text:
+                w.Line("return await _pipeline.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);");
+                break;
+            default:
+                w.Line($"{KnownTypes.ClientPipeline}.Discard(response);");
+                break;
+        }
+
+        w.Close();
+    }
+
+    /// <summary>Argument checks, the <c>RequestInformation</c> and the body; returns the body's variable (or <c>null</c>).</summary>
+    internal static string EmitRequest(SourceWriter w, ApiSpec spec, OperationSpec operation)
+    {
+        var json = Emitter.JsonClass(spec);
+        var parameters = Parameters(operation);
         foreach (var parameter in parameters.Where(p => p.Required))
         {
             // Path segments must not be empty; a body field may legitimately be an empty string.
@@ -251,25 +278,24 @@ internal static class ClientEmitter
             }
         }
 
-        w.Line($"var response = await _pipeline.SendAsync(request, {body}, {DescriptorField(operation)}, cancellationToken).ConfigureAwait(false);");
-        switch (operation.Response.Kind)
+        return body;
+    }
+
+    private static string EnvelopeExpression(EnvelopeSpec? envelope)
+    {
+        if (envelope is null)
         {
-            case ResponseKind.Json:
-                w.Line($"return await _pipeline.ReadJsonAsync(response, {ReaderFunction(json, operation.Response.Type!, operation.OperationId)}, cancellationToken).ConfigureAwait(false);");
-                break;
-            case ResponseKind.Text:
-                w.Line("return await _pipeline.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);");
-                break;
-            default:
-                w.Line($"{KnownTypes.ClientPipeline}.Discard(response);");
-                break;
+            return "null";
         }
 
-        w.Close();
+        var codes = string.Join(", ", envelope.SuccessCodes.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L"));
+        var rules = string.Join(", ", envelope.Rules.Select(r =>
+            $"new({r.Code.ToString(System.Globalization.CultureInfo.InvariantCulture)}L, {(r.MessagePrefix is null ? "null" : TypeNames.Literal(r.MessagePrefix))}, {TypeNames.Literal(r.Reason)}, {KnownTypes.ErrorKind}.{Naming.Pascal(r.Kind)})"));
+        return $"new {KnownTypes.EnvelopeDescriptor}({TypeNames.Literal(envelope.CodeField)}, {TypeNames.Literal(envelope.MessageField)}, {TypeNames.Literal(envelope.DataField)}, new long[] {{ {codes} }}, new {KnownTypes.EnvelopeErrorRule}[] {{ {rules} }})";
     }
 
     /// <summary>A <c>JsonReadFunc</c> for a whole response body of <paramref name="type"/>.</summary>
-    private static string ReaderFunction(string json, TypeRef type, string operationId) =>
+    internal static string ReaderFunction(string json, TypeRef type, string operationId) =>
         type.Kind is TypeKind.Object or TypeKind.Enum
             ? $"{json}.Read{type.SchemaName}"
             : $"static (ref {KnownTypes.Utf8JsonReader} reader) => {KnownTypes.JsonPrimitives}.Required({JsonEmitter.ReadExpression(json, type, "reader", 0, operationId)}, {TypeNames.Literal(operationId + " response")})";

@@ -27,6 +27,13 @@ internal static class KnownTypes
     public const string MultipartRequestBody = "global::TranscriptKit.Runtime.MultipartRequestBody";
     public const string Poller = "global::TranscriptKit.Runtime.Poller";
     public const string PollOutcome = "global::TranscriptKit.Runtime.PollOutcome";
+    public const string EnvelopeDescriptor = "global::TranscriptKit.Runtime.EnvelopeDescriptor";
+    public const string EnvelopeErrorRule = "global::TranscriptKit.Runtime.EnvelopeErrorRule";
+    public const string ErrorKind = "global::TranscriptKit.Runtime.ErrorKind";
+    public const string SseDescriptor = "global::TranscriptKit.Runtime.SseDescriptor";
+    public const string TranscriptKitResponseException = "global::TranscriptKit.TranscriptKitResponseException";
+    public const string AsyncEnumerable = "global::System.Collections.Generic.IAsyncEnumerable";
+    public const string EnumeratorCancellation = "global::System.Runtime.CompilerServices.EnumeratorCancellation";
 
     // Kiota abstractions
     public const string AuthenticationProvider = "global::Microsoft.Kiota.Abstractions.Authentication.IAuthenticationProvider";

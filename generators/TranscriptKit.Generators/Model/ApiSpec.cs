@@ -24,7 +24,10 @@ internal sealed record ApiSpec(
     EquatableArray<string> ErrorCodePaths,
     EquatableArray<SchemaSpec> Schemas,
     EquatableArray<OperationSpec> Operations,
-    EquatableArray<PollSpec> Polls);
+    EquatableArray<PollSpec> Polls,
+    EnvelopeSpec? Envelope,
+    EquatableArray<UploadSpec> Uploads,
+    EquatableArray<SseSpec> Streams);
 
 /// <summary>A spec file's contents and the namespace its code goes into.</summary>
 internal sealed record SpecInput(string Path, string Text, string Namespace);

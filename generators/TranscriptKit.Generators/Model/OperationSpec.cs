@@ -36,7 +36,8 @@ internal sealed record OperationSpec(
     EquatableArray<ParameterSpec> Parameters,
     RequestBodySpec? Body,
     ResponseSpec Response,
-    EquatableArray<ErrorResponseSpec> Errors);
+    EquatableArray<ErrorResponseSpec> Errors,
+    bool Enveloped);
 
 /// <summary>A path, query or header parameter.</summary>
 internal sealed record ParameterSpec(string WireName, string Name, ParameterLocation In, TypeRef Type, bool Required, string? Description);

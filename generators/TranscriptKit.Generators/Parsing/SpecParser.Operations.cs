@@ -17,7 +17,7 @@ internal sealed partial class SpecParser
 
     private sealed record ParsedOperation(OperationSpec Spec, YamlMappingNode Node);
 
-    private List<ParsedOperation> ParseOperations(YamlMappingNode root, Dictionary<string, SchemaEntry> schemas)
+    private List<ParsedOperation> ParseOperations(YamlMappingNode root, Dictionary<string, SchemaEntry> schemas, EnvelopeSpec? envelope)
     {
         var operations = new List<ParsedOperation>();
         var seen = new Dictionary<string, int>();
@@ -60,7 +60,7 @@ internal sealed partial class SpecParser
                 }
 
                 seen[operationId!] = (int)idNode!.Start.Line;
-                var spec = ParseOperation(operationId!, method, path, pathItem, node, schemas, methodNames);
+                var spec = ParseOperation(operationId!, method, path, pathItem, node, schemas, methodNames, envelope);
                 if (spec is not null)
                 {
                     operations.Add(new ParsedOperation(spec, node));
@@ -71,7 +71,7 @@ internal sealed partial class SpecParser
         return operations;
     }
 
-    private OperationSpec? ParseOperation(string operationId, string method, string path, YamlMappingNode pathItem, YamlMappingNode node, Dictionary<string, SchemaEntry> schemas, HashSet<string> methodNames)
+    private OperationSpec? ParseOperation(string operationId, string method, string path, YamlMappingNode pathItem, YamlMappingNode node, Dictionary<string, SchemaEntry> schemas, HashSet<string> methodNames, EnvelopeSpec? envelope)
     {
         var ok = true;
         var parameters = new List<ParameterSpec>();
@@ -108,6 +108,14 @@ internal sealed partial class SpecParser
         if (response is null)
         {
             ok = false;
+        }
+
+        var enveloped = false;
+        if (response is not null && envelope is not null && Bool(Get(node, "x-tk-envelope")) != false)
+        {
+            response = UnwrapEnvelope(response, envelope, schemas, operationId, node);
+            enveloped = response is not null;
+            ok &= enveloped;
         }
 
         var idempotentNode = Get(node, "x-tk-idempotent");
@@ -157,7 +165,8 @@ internal sealed partial class SpecParser
             parameters.ToEquatableArray(),
             body,
             response!,
-            errors.ToEquatableArray());
+            errors.ToEquatableArray(),
+            enveloped);
     }
 
     private IEnumerable<YamlMappingNode> ParameterNodes(YamlMappingNode owner)

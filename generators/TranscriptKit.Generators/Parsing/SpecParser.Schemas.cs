@@ -153,11 +153,18 @@ internal sealed partial class SpecParser
             };
         }
 
+        // "A string or a number" (TranscriptGenerate's availableMinutes): keep the JSON value as it came.
+        if (Get(map, "oneOf") is YamlSequenceNode alternatives && alternatives.Children.Count > 0
+            && alternatives.Children.All(a => Map(a) is { } alternative && Get(alternative, "$ref") is null && Str(Get(alternative, "type")) is "string" or "number" or "integer" or "boolean" or "null"))
+        {
+            return new TypeRef(TypeKind.Any, Nullable: alternatives.Children.Any(a => Str(Get(Map(a), "type")) == "null"));
+        }
+
         foreach (var combinator in new[] { "oneOf", "anyOf", "allOf", "not" })
         {
             if (Get(map, combinator) is { } combined)
             {
-                Report(Diagnostics.UnsupportedConstruct, combined, $"{context}: '{combinator}' is not supported; describe the field as one type (free-form JSON: omit 'type')");
+                Report(Diagnostics.UnsupportedConstruct, combined, $"{context}: '{combinator}' is supported only as oneOf of primitive types; describe the field as one type (free-form JSON: omit 'type')");
                 return null;
             }
         }

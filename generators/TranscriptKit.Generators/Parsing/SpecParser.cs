@@ -90,8 +90,11 @@ internal sealed partial class SpecParser
         var auth = ParseAuth(root);
         var (messagePaths, codePaths) = ParseErrors(root);
         var schemas = ParseSchemas();
-        var operations = ParseOperations(root, schemas);
+        var envelope = ParseEnvelope(root);
+        var operations = ParseOperations(root, schemas, envelope);
         var polls = ParsePolls(root, operations, schemas);
+        var uploads = ParseUploads(operations, schemas);
+        var streams = ParseStreams(operations, schemas);
 
         if (client is null || endpoint is null)
         {
@@ -111,7 +114,10 @@ internal sealed partial class SpecParser
             codePaths,
             schemas.Values.Select(s => s.Spec).Where(s => s is not null).Select(s => s!).ToEquatableArray(),
             operations.Select(o => o.Spec).ToEquatableArray(),
-            polls);
+            polls,
+            envelope,
+            uploads,
+            streams);
     }
 
     private (string Name, string Vendor, string DisplayName)? ParseClient(YamlMappingNode root)

@@ -26,16 +26,13 @@ internal static class ErrorResponseMapper
         var retryAfter = RetryAfter.From(response);
         var text = Describe(vendor, status, code, message, requestId, body, response.Content.Headers.ContentType?.MediaType);
 
-        return (int)status switch
-        {
-            401 or 403 => new TranscriptKitAuthenticationException(vendor.Id, text + " Check the API key (and secret) for this vendor.", status, code, message, requestId),
-            402 => new TranscriptKitInsufficientCreditsException(vendor.Id, text + " Top up credits or upgrade the plan.", status, code, message, requestId),
-            404 => new TranscriptKitNotFoundException(vendor.Id, text, status, code, message, requestId),
-            429 => new TranscriptKitRateLimitException(vendor.Id, text + (retryAfter is { } after ? $" The vendor asked to retry after {after.TotalSeconds:0.#} s." : " Slow down and retry later."), retryAfter, status, code, message, requestId),
-            >= 500 => new TranscriptKitServerException(vendor.Id, text, status, code, message, requestId),
-            >= 400 => new TranscriptKitBadRequestException(vendor.Id, text, status, code, message, requestId),
-            _ => new TranscriptKitResponseException(vendor.Id, text, status, code, message, requestId),
-        };
+        // An enveloped vendor (TranscriptGenerate) also puts its business code into error statuses: name the reason.
+        var rule = ErrorFactory.Match(vendor.Envelope, code, message);
+        var kind = ErrorFactory.KindOf(status);
+        var hint = kind == ErrorKind.RateLimit
+            ? retryAfter is { } after ? $" The vendor asked to retry after {after.TotalSeconds:0.#} s." : " Slow down and retry later."
+            : ErrorFactory.Hint(kind);
+        return ErrorFactory.Create(kind, vendor.Id, text + hint, status, code, message, requestId, retryAfter, rule?.Reason);
     }
 
     internal static (string? Code, string? Message) ReadVendorError(VendorDescriptor vendor, ReadOnlySpan<byte> body)

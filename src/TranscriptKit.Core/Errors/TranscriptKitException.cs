@@ -49,4 +49,11 @@ public class TranscriptKitException : Exception
 
     /// <summary>The vendor's request id from the response headers, when it sent one.</summary>
     public string? RequestId { get; }
+
+    /// <summary>
+    /// A stable name for what went wrong, defined by the vendor's spec (for example <c>ConcurrencyLimit</c>), so
+    /// callers can switch on it instead of matching message text; <see langword="null"/> when the spec names none.
+    /// Each vendor package lists its reasons as constants (for example <c>TranscriptGenerateErrorReasons</c>).
+    /// </summary>
+    public string? Reason { get; internal set; }
 }

@@ -26,7 +26,7 @@ namespace TranscriptKit.Runtime;
 /// failures into <see cref="TranscriptKitException"/>s. One per client; thread-safe.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class ClientPipeline : IDisposable
+public sealed partial class ClientPipeline : IDisposable
 {
     private const string BaseUrlParameter = "baseurl";
     private const int MaxErrorBodyBytes = 64 * 1024;

@@ -8,5 +8,6 @@ namespace TranscriptKit.Runtime;
 /// <param name="DisplayName">The vendor's name for messages, for example <c>Caption Cat</c>.</param>
 /// <param name="ErrorMessagePaths">Dotted JSON paths tried in order for the vendor's error message (<c>x-tk-errors.message</c>).</param>
 /// <param name="ErrorCodePaths">Dotted JSON paths tried in order for the vendor's error code (<c>x-tk-errors.code</c>).</param>
+/// <param name="Envelope">How responses are wrapped (<c>x-tk-envelope</c>), when they are.</param>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed record VendorDescriptor(string Id, string DisplayName, IReadOnlyList<string> ErrorMessagePaths, IReadOnlyList<string> ErrorCodePaths);
+public sealed record VendorDescriptor(string Id, string DisplayName, IReadOnlyList<string> ErrorMessagePaths, IReadOnlyList<string> ErrorCodePaths, EnvelopeDescriptor? Envelope = null);

@@ -1,0 +1,80 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using TranscriptKit.Errors;
+
+namespace TranscriptKit.Runtime;
+
+/// <summary>Sends a file's bytes to a signed storage URL: streamed, with byte progress, and without the vendor's credentials.</summary>
+public sealed partial class ClientPipeline
+{
+    /// <summary>Checks an upload before anything is sent: the size must be known and within the vendor's limit.</summary>
+    /// <returns>The size in bytes.</returns>
+    public long CheckUploadSize(UploadFile file, long? maxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var length = file.Length ?? throw new ArgumentException(
+            $"{Vendor.DisplayName} needs the file size before the upload starts: pass a seekable stream or a file path.", nameof(file));
+        if (maxBytes is { } max && length > max)
+        {
+            throw new ArgumentException($"{file.FileName} is {length:N0} bytes; {Vendor.DisplayName} accepts at most {max:N0} bytes.", nameof(file));
+        }
+
+        return length;
+    }
+
+    /// <summary>Streams <paramref name="file"/> to a signed URL with the given method (PUT for S3-style URLs).</summary>
+    public async Task SendToSignedUrlAsync(string url, string method, UploadFile file, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            throw new TranscriptKitResponseException(Vendor.Id, $"{Vendor.DisplayName} returned an upload URL that is not absolute.");
+        }
+
+        // The signature is the credential here; a plain-http URL would expose it, and the file.
+        EndpointSecurity.EnsureSecure(uri, $"{Vendor.DisplayName} upload URL");
+        var context = Polly.ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(s_callShape, new CallShape(Idempotent: true, Replayable: file.CanReplay));
+        HttpResponseMessage response;
+        try
+        {
+            var outcome = await _resilience.ExecuteOutcomeAsync(
+                static async (ctx, state) =>
+                {
+                    try
+                    {
+                        state.File.Rewind();
+                        using var message = new HttpRequestMessage(new HttpMethod(state.Method), state.Uri) { Content = new ProgressStreamContent(state.File, state.Progress) };
+                        return Polly.Outcome.FromResult(await state.Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ctx.CancellationToken).ConfigureAwait(false));
+                    }
+                    catch (Exception ex)
+                    {
+                        return Polly.Outcome.FromException<HttpResponseMessage>(ex);
+                    }
+                },
+                context,
+                (Http: _http, Method: method, Uri: uri, File: file, Progress: progress)).ConfigureAwait(false);
+            outcome.ThrowIfException();
+            response = outcome.Result!;
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new TranscriptKitException(Vendor.Id, $"Could not upload {file.FileName} to {Vendor.DisplayName}'s storage: {ex.Message}", innerException: ex);
+        }
+        finally
+        {
+            Polly.ResilienceContextPool.Shared.Return(context);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                var body = await ReadLimitedAsync(response, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+                throw ErrorResponseMapper.Map(Vendor with { DisplayName = Vendor.DisplayName + " storage" }, response, body);
+            }
+        }
+    }
+}
