@@ -127,6 +127,12 @@ internal static class ClientEmitter
             EmitOperation(w, spec, operation);
         }
 
+        foreach (var operation in spec.Operations.Where(o => o.Body is { Kind: BodyKind.Json }))
+        {
+            w.Line();
+            w.Line($"partial void {ValidateMethod(operation)}({TypeNames.Of(operation.Body!.JsonType!, nullable: false)} body);");
+        }
+
         w.Line();
         w.DocRaw("<summary>Releases the HTTP client this instance created (a caller's client is left alone).</summary>");
         w.Open("public void Dispose()");
@@ -249,6 +255,8 @@ internal static class ClientEmitter
             switch (requestBody.Kind)
             {
                 case BodyKind.Json:
+                    // A vendor package may implement this partial method for rules the spec cannot state.
+                    w.Line(requestBody.Required ? $"{ValidateMethod(operation)}(body);" : $"if (body is not null) {ValidateMethod(operation)}(body);");
                     var write = $"{json}.Write{requestBody.JsonType!.SchemaName}";
                     w.Line(requestBody.Required
                         ? $"var content = {KnownTypes.JsonRequestBody}.Create(body, {write});"
@@ -316,6 +324,9 @@ internal static class ClientEmitter
         TypeKind.Boolean => $"({expression} is {{ }} {expression}Flag ? ({expression}Flag ? \"true\" : \"false\") : null)",
         _ => $"{expression}?.ToString({KnownTypes.InvariantCulture})",
     };
+
+    /// <summary><c>ValidateCreateJob</c>: the hook a vendor package implements to check a body before it is sent.</summary>
+    internal static string ValidateMethod(OperationSpec operation) => "Validate" + operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
 
     internal static string DescriptorField(OperationSpec operation) => "s_" + char.ToLowerInvariant(operation.MethodName[0]) + operation.MethodName.Substring(1, operation.MethodName.Length - "Async".Length - 1);
 
