@@ -173,7 +173,7 @@ internal static class ExtensionEmitter
             foreach (var item in stream.Events)
             {
                 w.Line($"case {TypeNames.Literal(item.EventName)}:");
-                w.Line($"    yield return new {stream.Name}Event {{ EventType = item.EventType, {item.PropertyName} = {KnownTypes.JsonPrimitives}.Parse(item.Data, {json}.Read{item.SchemaName}) }};");
+                w.Line($"    yield return new {stream.Name}Event {{ EventType = item.EventType, {item.PropertyName} = _pipeline.ParseEvent(item, {descriptor}, {json}.Read{item.SchemaName}) }};");
                 w.Line("    break;");
             }
 

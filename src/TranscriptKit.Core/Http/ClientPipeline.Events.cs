@@ -13,6 +13,24 @@ namespace TranscriptKit.Runtime;
 /// <summary>Reads a <c>text/event-stream</c> body incrementally: each event reaches the caller as soon as it arrives.</summary>
 public sealed partial class ClientPipeline
 {
+    /// <summary>Parses one event's data with its generated reader; data that does not match the spec is a <see cref="TranscriptKitResponseException"/>.</summary>
+    public T ParseEvent<T>(ServerSentEvent item, SseDescriptor stream, JsonReadFunc<T> read)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(read);
+        try
+        {
+            return JsonPrimitives.Parse(item.Data, read);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        {
+            throw new TranscriptKitResponseException(
+                Vendor.Id,
+                $"{Vendor.DisplayName} sent a '{item.EventType}' event in the {stream.OperationId} stream whose data does not match the spec: {ex.Message}",
+                innerException: ex);
+        }
+    }
+
     /// <summary>Yields the events of a streaming response, then disposes it. Ends after the end event; a vendor error event or a stream that stops early throws.</summary>
     public async IAsyncEnumerable<ServerSentEvent> ReadEventsAsync(HttpResponseMessage response, SseDescriptor stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
