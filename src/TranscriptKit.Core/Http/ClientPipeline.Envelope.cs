@@ -48,11 +48,7 @@ public sealed partial class ClientPipeline
             }
             catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
             {
-                throw new TranscriptKitResponseException(
-                    Vendor.Id,
-                    $"{Vendor.DisplayName} answered {operationId} with a body that does not match the spec: {ex.Message}",
-                    response.StatusCode,
-                    innerException: ex);
+                throw BodyMismatch(response, operationId, ex);
             }
         }
     }

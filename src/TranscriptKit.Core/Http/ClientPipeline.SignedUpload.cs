@@ -35,37 +35,24 @@ public sealed partial class ClientPipeline
 
         // The signature is the credential here; a plain-http URL would expose it, and the file.
         EndpointSecurity.EnsureSecure(uri, $"{Vendor.DisplayName} upload URL");
-        var context = Polly.ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(s_callShape, new CallShape(Idempotent: true, Replayable: file.CanReplay));
         HttpResponseMessage response;
         try
         {
-            var outcome = await _resilience.ExecuteOutcomeAsync(
-                static async (ctx, state) =>
+            // Storage PUTs are idempotent: a seekable file is sent again after a 5xx or a transport fault.
+            response = await ExecuteWithRetriesAsync(
+                new CallShape(Idempotent: true, Replayable: file.CanReplay),
+                static async (state, ct) =>
                 {
-                    try
-                    {
-                        state.File.Rewind();
-                        using var message = new HttpRequestMessage(new HttpMethod(state.Method), state.Uri) { Content = new ProgressStreamContent(state.File, state.Progress) };
-                        return Polly.Outcome.FromResult(await state.Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ctx.CancellationToken).ConfigureAwait(false));
-                    }
-                    catch (Exception ex)
-                    {
-                        return Polly.Outcome.FromException<HttpResponseMessage>(ex);
-                    }
+                    state.File.Rewind();
+                    using var message = new HttpRequestMessage(new HttpMethod(state.Method), state.Uri) { Content = new ProgressStreamContent(state.File, state.Progress) };
+                    return await state.Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
                 },
-                context,
-                (Http: _http, Method: method, Uri: uri, File: file, Progress: progress)).ConfigureAwait(false);
-            outcome.ThrowIfException();
-            response = outcome.Result!;
+                (Http: _http, Method: method, Uri: uri, File: file, Progress: progress),
+                cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
             throw new TranscriptKitException(Vendor.Id, $"Could not upload {file.FileName} to {Vendor.DisplayName}'s storage: {ex.Message}", innerException: ex);
-        }
-        finally
-        {
-            Polly.ResilienceContextPool.Shared.Return(context);
         }
 
         using (response)

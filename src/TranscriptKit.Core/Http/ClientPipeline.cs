@@ -110,27 +110,14 @@ public sealed partial class ClientPipeline : IDisposable
 
         var shape = new CallShape(operation.Idempotent, body?.IsReplayable ?? true);
         var timeout = body?.IsStreaming == true ? Timeout.InfiniteTimeSpan : operation.Timeout ?? _requestTimeout;
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(s_callShape, shape);
         HttpResponseMessage response;
         try
         {
-            var outcome = await _resilience.ExecuteOutcomeAsync(
-                static async (ctx, state) =>
-                {
-                    try
-                    {
-                        return Outcome.FromResult(await state.Self.SendOnceAsync(state.Request, state.Uri, state.Body, state.Timeout, ctx.CancellationToken).ConfigureAwait(false));
-                    }
-                    catch (Exception ex)
-                    {
-                        return Outcome.FromException<HttpResponseMessage>(ex);
-                    }
-                },
-                context,
-                (Self: this, Request: request, Uri: uri, Body: body, Timeout: timeout)).ConfigureAwait(false);
-            outcome.ThrowIfException();
-            response = outcome.Result!;
+            response = await ExecuteWithRetriesAsync(
+                shape,
+                static (state, ct) => state.Self.SendOnceAsync(state.Request, state.Uri, state.Body, state.Timeout, ct),
+                (Self: this, Request: request, Uri: uri, Body: body, Timeout: timeout),
+                cancellationToken).ConfigureAwait(false);
         }
         catch (AttemptTimeoutException ex)
         {
@@ -144,10 +131,6 @@ public sealed partial class ClientPipeline : IDisposable
         catch (HttpRequestException ex)
         {
             throw new TranscriptKitException(Vendor.Id, $"Could not reach {Vendor.DisplayName} for {operation.OperationId}: {ex.Message}", innerException: ex);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
         }
 
         if (response.IsSuccessStatusCode)
@@ -177,11 +160,7 @@ public sealed partial class ClientPipeline : IDisposable
             catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
             {
                 // InvalidOperationException: a token of the wrong type (Utf8JsonReader's getters throw it, not JsonException).
-                throw new TranscriptKitResponseException(
-                    Vendor.Id,
-                    $"{Vendor.DisplayName} answered {(int)response.StatusCode} with a body that does not match the spec: {ex.Message}",
-                    response.StatusCode,
-                    innerException: ex);
+                throw BodyMismatch(response, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), ex);
             }
         }
     }
@@ -207,6 +186,40 @@ public sealed partial class ClientPipeline : IDisposable
             _http.Dispose();
         }
     }
+
+    /// <summary>Runs attempts through the retry pipeline; the call's shape decides what may be sent again.</summary>
+    private async Task<HttpResponseMessage> ExecuteWithRetriesAsync<TState>(CallShape shape, Func<TState, CancellationToken, Task<HttpResponseMessage>> attempt, TState state, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(s_callShape, shape);
+        try
+        {
+            var outcome = await _resilience.ExecuteOutcomeAsync(
+                static async (ctx, call) =>
+                {
+                    try
+                    {
+                        return Outcome.FromResult(await call.Attempt(call.State, ctx.CancellationToken).ConfigureAwait(false));
+                    }
+                    catch (Exception ex)
+                    {
+                        return Outcome.FromException<HttpResponseMessage>(ex);
+                    }
+                },
+                context,
+                (Attempt: attempt, State: state)).ConfigureAwait(false);
+            outcome.ThrowIfException();
+            return outcome.Result!;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>The error for a 2xx body that the spec's model cannot read.</summary>
+    private TranscriptKitResponseException BodyMismatch(HttpResponseMessage response, string what, Exception ex) =>
+        new(Vendor.Id, $"{Vendor.DisplayName} answered {what} with a body that does not match the spec: {ex.Message}", response.StatusCode, innerException: ex);
 
     private async Task<HttpResponseMessage> SendOnceAsync(RequestInformation request, Uri uri, RequestBody? body, TimeSpan timeout, CancellationToken cancellationToken)
     {
