@@ -18,12 +18,12 @@ internal static class ErrorResponseMapper
 {
     private static readonly string[] s_requestIdHeaders = ["x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id", "cf-ray"];
 
-    public static TranscriptKitException Map(VendorDescriptor vendor, HttpResponseMessage response, ReadOnlySpan<byte> body)
+    public static TranscriptKitException Map(VendorDescriptor vendor, HttpResponseMessage response, ReadOnlySpan<byte> body, TimeProvider clock)
     {
         var status = response.StatusCode;
         var requestId = FindRequestId(response);
         var (code, message) = ReadVendorError(vendor, body);
-        var retryAfter = RetryAfter.From(response);
+        var retryAfter = RetryAfter.From(response, clock);
         var text = Describe(vendor, status, code, message, requestId, body, response.Content.Headers.ContentType?.MediaType);
 
         // An enveloped vendor (TranscriptGenerate) also puts its business code into error statuses: name the reason.

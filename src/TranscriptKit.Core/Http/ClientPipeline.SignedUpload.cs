@@ -28,9 +28,10 @@ public sealed partial class ClientPipeline
     public async Task SendToSignedUrlAsync(string url, string method, UploadFile file, IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        // On Unix "/uploads/x" parses as an absolute file:// URI, so check the scheme, not only absoluteness.
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            throw new TranscriptKitResponseException(Vendor.Id, $"{Vendor.DisplayName} returned an upload URL that is not absolute.");
+            throw new TranscriptKitResponseException(Vendor.Id, $"{Vendor.DisplayName} returned an upload URL that is not an absolute http(s) URL.");
         }
 
         // The signature is the credential here; a plain-http URL would expose it, and the file.
@@ -60,7 +61,7 @@ public sealed partial class ClientPipeline
             if (!response.IsSuccessStatusCode)
             {
                 var body = await ReadLimitedAsync(response, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
-                throw ErrorResponseMapper.Map(Vendor with { DisplayName = Vendor.DisplayName + " storage" }, response, body);
+                throw ErrorResponseMapper.Map(Vendor with { DisplayName = Vendor.DisplayName + " storage" }, response, body, TimeProvider);
             }
         }
     }

@@ -141,7 +141,7 @@ public sealed partial class ClientPipeline : IDisposable
         using (response)
         {
             var errorBody = await ReadLimitedAsync(response, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
-            throw ErrorResponseMapper.Map(Vendor, response, errorBody);
+            throw ErrorResponseMapper.Map(Vendor, response, errorBody, TimeProvider);
         }
     }
 
