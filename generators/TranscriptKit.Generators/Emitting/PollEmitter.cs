@@ -145,7 +145,7 @@ internal static class PollEmitter
     private static void EmitClassifier(SourceWriter w, PollSpec poll)
     {
         w.Open($"private static {KnownTypes.PollOutcome} Classify{poll.Name}({poll.ResponseTypeName} response)");
-        w.Line($"var state = {Text(poll.Succeeded.Field, "stateValue")};");
+        w.Line($"var state = {Text(poll.State, "stateValue")};");
         w.Line(poll.Progress is null ? "double? percent = null;" : $"double? percent = {Access(poll.Progress)};");
         w.Open($"if ({Test(poll.Succeeded, "succeeded")})");
         w.Line($"return {KnownTypes.PollOutcome}.Succeeded(state, percent);");
@@ -155,7 +155,7 @@ internal static class PollEmitter
             w.Line();
             w.Open($"if ({Test(failed, "failed")})");
             var message = poll.FailureMessage is null ? "null" : Text(poll.FailureMessage, "messageValue");
-            var failedState = failed.Field.Spec == poll.Succeeded.Field.Spec ? "state" : Text(failed.Field, "failedState");
+            var failedState = failed.Field.Spec == poll.State.Spec ? "state" : Text(failed.Field, "failedState");
             w.Line($"return {KnownTypes.PollOutcome}.Failed({failedState}, percent, {message});");
             w.Close();
         }

@@ -23,6 +23,7 @@ internal sealed record PollSpec(
     EquatableArray<ParameterSpec> JobParameters,
     PollCondition Succeeded,
     PollCondition? Failed,
+    FieldPath State,
     FieldPath? FailureMessage,
     FieldPath? Progress,
     double IntervalSeconds,

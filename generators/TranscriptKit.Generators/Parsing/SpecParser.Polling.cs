@@ -80,6 +80,7 @@ internal sealed partial class SpecParser
         var failed = ParseCondition(Get(map, "failed-when"), "failed-when", responseType, schemas, required: false, ref ok);
         var failureMessage = Get(map, "failure-message") is { } messageNode ? ResolveField(messageNode, responseType, schemas, "failure-message", ref ok) : null;
         var progress = Get(map, "progress") is { } progressNode ? ResolveField(progressNode, responseType, schemas, "progress", ref ok) : null;
+        var state = Get(map, "state") is { } stateNode ? ResolveField(stateNode, responseType, schemas, "state", ref ok) : null;
         if (progress is not null && !progress.LeafType.IsNumber)
         {
             Report(Diagnostics.InvalidExtension, Get(map, "progress")!, PollKey + ".progress", $"'{progress.Spec}' must be a number (percent)");
@@ -110,7 +111,10 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        return new PollSpec(name, operation.OperationId, operation.MethodName, start, responseType.SchemaName!, jobParameters.ToEquatableArray(), succeeded, failed, failureMessage, progress, interval, maxInterval, backoff, timeout);
+        // The state reported as progress: named, else the first textual field the conditions read
+        // (Subclip succeeds on the boolean outputReady but its status says queued/processing/failed).
+        state ??= succeeded.Field.LeafType.IsTextual || failed is null || !failed.Field.LeafType.IsTextual ? succeeded.Field : failed.Field;
+        return new PollSpec(name, operation.OperationId, operation.MethodName, start, responseType.SchemaName!, jobParameters.ToEquatableArray(), succeeded, failed, state, failureMessage, progress, interval, maxInterval, backoff, timeout);
     }
 
     private double ReadDuration(YamlMappingNode map, string key, double fallback, ref bool ok)

@@ -18,11 +18,11 @@ internal static class ErrorResponseMapper
 {
     private static readonly string[] s_requestIdHeaders = ["x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id", "cf-ray"];
 
-    public static TranscriptKitException Map(VendorDescriptor vendor, HttpResponseMessage response, ReadOnlySpan<byte> body, TimeProvider clock)
+    public static TranscriptKitException Map(VendorDescriptor vendor, HttpResponseMessage response, ReadOnlySpan<byte> body, TimeProvider clock, string? authenticationHint = null)
     {
         var status = response.StatusCode;
         var requestId = FindRequestId(response);
-        var (code, message) = ReadVendorError(vendor, body);
+        var (code, message) = ReadVendorError(vendor, body, response.Content.Headers.ContentType?.MediaType);
         var retryAfter = RetryAfter.From(response, clock);
         var text = Describe(vendor, status, code, message, requestId, body, response.Content.Headers.ContentType?.MediaType);
 
@@ -31,15 +31,21 @@ internal static class ErrorResponseMapper
         var kind = ErrorFactory.KindOf(status);
         var hint = kind == ErrorKind.RateLimit
             ? retryAfter is { } after ? $" The vendor asked to retry after {after.TotalSeconds:0.#} s." : " Slow down and retry later."
-            : ErrorFactory.Hint(kind);
+            : kind is ErrorKind.Authentication or ErrorKind.Forbidden && authenticationHint is not null ? authenticationHint : ErrorFactory.Hint(kind);
         return ErrorFactory.Create(kind, vendor.Id, text + hint, status, code, message, requestId, retryAfter, rule?.Reason);
     }
 
-    internal static (string? Code, string? Message) ReadVendorError(VendorDescriptor vendor, ReadOnlySpan<byte> body)
+    internal static (string? Code, string? Message) ReadVendorError(VendorDescriptor vendor, ReadOnlySpan<byte> body, string? mediaType = null)
     {
         if (body.IsEmpty)
         {
             return (null, null);
+        }
+
+        // Storage behind signed URLs (S3 and alike) answers <Error><Code>…</Code><Message>…</Message></Error>.
+        if (mediaType?.Contains("xml", StringComparison.OrdinalIgnoreCase) == true || body.TrimStart(" \t\r\n"u8).StartsWith("<?xml"u8))
+        {
+            return ReadXmlError(body);
         }
 
         try
@@ -48,6 +54,21 @@ internal static class ErrorResponseMapper
             return (FirstText(document.RootElement, vendor.ErrorCodePaths), FirstText(document.RootElement, vendor.ErrorMessagePaths));
         }
         catch (JsonException)
+        {
+            return (null, null);
+        }
+    }
+
+    private static (string? Code, string? Message) ReadXmlError(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            using var stream = new System.IO.MemoryStream(body.ToArray());
+            var document = System.Xml.Linq.XDocument.Load(stream);
+            string? Element(string name) => document.Descendants().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
+            return (Element("Code"), Element("Message"));
+        }
+        catch (System.Xml.XmlException)
         {
             return (null, null);
         }
@@ -106,7 +127,7 @@ internal static class ErrorResponseMapper
         {
             builder.Append(" with an empty body");
         }
-        else if (mediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true || LooksLikeHtml(body))
+        else if (mediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true || (LooksLikeHtml(body) && mediaType?.Contains("xml", StringComparison.OrdinalIgnoreCase) != true))
         {
             builder.Append(" with an HTML page (a proxy or gateway error, not the vendor's API)");
         }

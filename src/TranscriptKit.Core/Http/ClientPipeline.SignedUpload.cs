@@ -61,7 +61,12 @@ public sealed partial class ClientPipeline
             if (!response.IsSuccessStatusCode)
             {
                 var body = await ReadLimitedAsync(response, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
-                throw ErrorResponseMapper.Map(Vendor with { DisplayName = Vendor.DisplayName + " storage" }, response, body, TimeProvider);
+                throw ErrorResponseMapper.Map(
+                    Vendor with { DisplayName = Vendor.DisplayName + " storage" },
+                    response,
+                    body,
+                    TimeProvider,
+                    " The signed upload URL may have expired or not match the file; upload again to get a new one.");
             }
         }
     }
