@@ -28,7 +28,8 @@ internal static class ErrorResponseMapper
 
         // An enveloped vendor (TranscriptGenerate) also puts its business code into error statuses: name the reason.
         var rule = ErrorFactory.Match(vendor.Envelope, code, message);
-        var kind = ErrorFactory.KindOf(status);
+        // A documented message says more than the status: TranscriptGenerate's "Task not found" is a not-found even as HTTP 500.
+        var kind = rule is { MessagePrefix: not null } ? rule.Kind : ErrorFactory.KindOf(status);
         var hint = kind == ErrorKind.RateLimit
             ? retryAfter is { } after ? $" The vendor asked to retry after {after.TotalSeconds:0.#} s." : " Slow down and retry later."
             : kind is ErrorKind.Authentication or ErrorKind.Forbidden && authenticationHint is not null ? authenticationHint : ErrorFactory.Hint(kind);

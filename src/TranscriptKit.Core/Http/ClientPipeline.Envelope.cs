@@ -34,7 +34,12 @@ public sealed partial class ClientPipeline
 
                 var code = root.TryGetProperty(envelope.CodeField, out var codeElement) ? Text(codeElement) : null;
                 var message = root.TryGetProperty(envelope.MessageField, out var messageElement) ? Text(messageElement) : null;
-                if (code is null || !long.TryParse(code, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || !Contains(envelope.SuccessCodes, value))
+                if (code is null)
+                {
+                    throw new JsonException($"The envelope has no '{envelope.CodeField}'.");
+                }
+
+                if (!long.TryParse(code, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || !Contains(envelope.SuccessCodes, value))
                 {
                     throw BusinessError(envelope, operationId, response, code, message);
                 }
@@ -53,11 +58,11 @@ public sealed partial class ClientPipeline
         }
     }
 
-    private TranscriptKitException BusinessError(EnvelopeDescriptor envelope, string operationId, HttpResponseMessage response, string? code, string? message)
+    private TranscriptKitException BusinessError(EnvelopeDescriptor envelope, string operationId, HttpResponseMessage response, string code, string? message)
     {
         var rule = ErrorFactory.Match(envelope, code, message);
-        var kind = rule?.Kind ?? ErrorFactory.KindOf(code is not null && int.TryParse(code, NumberStyles.Integer, CultureInfo.InvariantCulture, out var asStatus) && asStatus is >= 400 and < 600 ? (System.Net.HttpStatusCode)asStatus : 0);
-        var text = $"{Vendor.DisplayName} refused {operationId} with code {code ?? "(none)"}" + (message is null ? "." : $": {message}") + ErrorFactory.Hint(kind);
+        var kind = rule?.Kind ?? ErrorFactory.KindOf(int.TryParse(code, NumberStyles.Integer, CultureInfo.InvariantCulture, out var asStatus) && asStatus is >= 400 and < 600 ? (System.Net.HttpStatusCode)asStatus : 0);
+        var text = $"{Vendor.DisplayName} refused {operationId} with code {code}" + (message is null ? "." : $": {message}") + ErrorFactory.Hint(kind);
         return ErrorFactory.Create(kind, Vendor.Id, text, response.StatusCode, code, message, requestId: null, retryAfter: null, rule?.Reason);
     }
 
