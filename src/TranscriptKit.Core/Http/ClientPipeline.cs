@@ -115,8 +115,8 @@ public sealed partial class ClientPipeline : IDisposable
         {
             response = await ExecuteWithRetriesAsync(
                 shape,
-                static (state, ct) => state.Self.SendOnceAsync(state.Request, state.Uri, state.Body, state.Timeout, ct),
-                (Self: this, Request: request, Uri: uri, Body: body, Timeout: timeout),
+                static (state, ct) => state.Self.SendOnceAsync(state.Request, state.Uri, state.Body, state.Operation, state.Timeout, ct),
+                (Self: this, Request: request, Uri: uri, Body: body, Operation: operation, Timeout: timeout),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (AttemptTimeoutException ex)
@@ -221,9 +221,10 @@ public sealed partial class ClientPipeline : IDisposable
     private TranscriptKitResponseException BodyMismatch(HttpResponseMessage response, string what, Exception ex) =>
         new(Vendor.Id, $"{Vendor.DisplayName} answered {what} with a body that does not match the spec: {ex.Message}", response.StatusCode, innerException: ex);
 
-    private async Task<HttpResponseMessage> SendOnceAsync(RequestInformation request, Uri uri, RequestBody? body, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendOnceAsync(RequestInformation request, Uri uri, RequestBody? body, OperationDescriptor operation, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(new HttpMethod(request.HttpMethod.ToString()), uri);
+        message.Options.Set(TranscriptKitRequestOptions.OperationId, operation.OperationId);
         message.Headers.UserAgent.Add(s_userAgent);
         if (_applicationAgent is not null)
         {

@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+
+namespace TranscriptKit.Testing;
+
+/// <summary>One recorded HTTP exchange: a request and the response it got.</summary>
+public sealed class CassetteInteraction
+{
+    /// <summary>The spec's operationId for the request, when known (used to check that every operation has a fixture).</summary>
+    [JsonPropertyName("operation")]
+    public string? Operation { get; set; }
+
+    /// <summary>The request the client sent.</summary>
+    [JsonPropertyName("request")]
+    [JsonRequired]
+    public CassetteRequest Request { get; set; } = new();
+
+    /// <summary>The response the vendor gave.</summary>
+    [JsonPropertyName("response")]
+    [JsonRequired]
+    public CassetteResponse Response { get; set; } = new();
+}
