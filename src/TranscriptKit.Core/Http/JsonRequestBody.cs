@@ -30,9 +30,6 @@ public sealed class JsonRequestBody : RequestBody
     /// <inheritdoc />
     public override bool IsReplayable => true;
 
-    /// <summary>The serialized bytes (for tests and recorders).</summary>
-    public byte[] Utf8Bytes => _utf8;
-
     /// <inheritdoc />
     public override HttpContent CreateContent()
     {
