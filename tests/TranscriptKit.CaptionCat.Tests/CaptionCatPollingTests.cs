@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
@@ -73,7 +72,7 @@ public sealed class CaptionCatPollingTests
                 n = seen.Count;
             }
 
-            return Json(n < 8 ? Transcription("processing") : CaptionCatDocExamples.TranscriptionFinished);
+            return Http.Json(n < 8 ? Transcription("processing") : CaptionCatDocExamples.TranscriptionFinished);
         });
         TimeSpan[] expected = [Seconds(5), Seconds(7.5), Seconds(11.25), Seconds(16.875), Seconds(25.3125), Seconds(30), Seconds(30)];
 
@@ -82,7 +81,7 @@ public sealed class CaptionCatPollingTests
 
         for (var i = 0; i < expected.Length; i++)
         {
-            await StepAsync(expected[i], requestsAfter: i + 2);
+            await Eventually.StepAsync(_time.Advance, _handler, expected[i], requestsAfter: i + 2);
         }
 
         var result = await wait;
@@ -118,7 +117,7 @@ public sealed class CaptionCatPollingTests
 
         var wait = _client.WaitForTranscriptionAsync(Id, options);
         await Eventually.RequestsAsync(_handler, 1);
-        await StepAsync(TimeSpan.FromSeconds(1), requestsAfter: 2);
+        await Eventually.StepAsync(_time.Advance, _handler, TimeSpan.FromSeconds(1), requestsAfter: 2);
 
         Assert.That((await wait).Transcription, Is.EqualTo("finished"));
     }
@@ -150,7 +149,7 @@ public sealed class CaptionCatPollingTests
         _handler
             .Respond(HttpStatusCode.OK, Transcription("processing"))
             .Respond(HttpStatusCode.OK, Transcription(state))
-            .Otherwise(_ => Json(CaptionCatDocExamples.TranscriptionFinished));
+            .Otherwise(_ => Http.Json(CaptionCatDocExamples.TranscriptionFinished));
         var options = Fast(TimeSpan.FromMinutes(1));
 
         var wait = _client.WaitForTranscriptionAsync(Id, options);
@@ -173,7 +172,7 @@ public sealed class CaptionCatPollingTests
     [Test]
     public async Task WaitForTranscription_times_out_with_a_job_token_that_resumes_the_wait()
     {
-        _handler.Otherwise(_ => Json(Transcription("processing")));
+        _handler.Otherwise(_ => Http.Json(Transcription("processing")));
         var options = new PollingOptions { InitialInterval = TimeSpan.FromSeconds(5), MaxInterval = TimeSpan.FromSeconds(5), BackoffFactor = 1, Timeout = TimeSpan.FromSeconds(18) };
 
         var wait = _client.WaitForTranscriptionAsync(Id, options);
@@ -238,7 +237,7 @@ public sealed class CaptionCatPollingTests
     [Test]
     public async Task Cancelling_the_wait_stops_at_once_and_sends_nothing_more()
     {
-        _handler.Otherwise(_ => Json(Transcription("processing")));
+        _handler.Otherwise(_ => Http.Json(Transcription("processing")));
         using var cts = new CancellationTokenSource();
 
         var wait = _client.WaitForTranscriptionAsync(Id, cancellationToken: cts.Token);
@@ -301,7 +300,7 @@ public sealed class CaptionCatPollingTests
         var wait = _client.WaitForRenderAsync(Id, progress: progress);
         await Eventually.RequestsAsync(_handler, 1);
         Assert.That(wait.IsCompleted, Is.False, "75 % is still running");
-        await StepAsync(TimeSpan.FromSeconds(5), requestsAfter: 2);
+        await Eventually.StepAsync(_time.Advance, _handler, TimeSpan.FromSeconds(5), requestsAfter: 2);
         var result = await wait;
 
         var reports = progress.Reports;
@@ -331,23 +330,10 @@ public sealed class CaptionCatPollingTests
         });
     }
 
-    /// <summary>Moves the clock to just before <paramref name="interval"/> (nothing may be sent), then onto it (one request).</summary>
-    private async Task StepAsync(TimeSpan interval, int requestsAfter)
-    {
-        _time.Advance(interval - TimeSpan.FromMilliseconds(1));
-        await Eventually.SettleAsync();
-        Assert.That(Eventually.Count(_handler), Is.EqualTo(requestsAfter - 1), $"no status request before {interval.TotalSeconds} s have passed");
-        _time.Advance(TimeSpan.FromMilliseconds(1));
-        await Eventually.RequestsAsync(_handler, requestsAfter);
-    }
-
     private static PollingOptions Fast(TimeSpan timeout) =>
         new() { InitialInterval = TimeSpan.FromSeconds(1), MaxInterval = TimeSpan.FromSeconds(1), BackoffFactor = 1, Timeout = timeout };
 
     private static TimeSpan Seconds(double seconds) => TimeSpan.FromSeconds(seconds);
 
     private static string Transcription(string state) => $$"""{"status": "success", "transcription": "{{state}}"}""";
-
-    private static HttpResponseMessage Json(string body) =>
-        new(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
 }

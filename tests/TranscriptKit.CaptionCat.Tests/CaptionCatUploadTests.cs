@@ -151,7 +151,7 @@ public sealed class CaptionCatUploadTests
         using var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         using var client = new CaptionCatClient(http, TestClients.Options(new FakeTimeProvider()));
         using var file = UploadFile.FromStream(source, "big.mp4");
-        var progress = new LastProgress();
+        var progress = new LastProgress<UploadProgress>();
 
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -179,130 +179,6 @@ public sealed class CaptionCatUploadTests
         });
     }
 
-    /// <summary>Produces <see cref="Length"/> bytes on the fly (byte at position p is p mod 251); never holds them.</summary>
-    private sealed class GeneratedStream(long length) : Stream
-    {
-        private const int Period = 251;
-        private static readonly byte[] s_pattern = Enumerable.Range(0, Period * 512).Select(i => (byte)(i % Period)).ToArray();
-        private long _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => true;
-
-        public override bool CanWrite => false;
-
-        public override long Length => length;
-
-        public override long Position
-        {
-            get => _position;
-            set => _position = value is >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value));
-        }
-
-        public override int Read(Span<byte> buffer)
-        {
-            var count = (int)Math.Min(buffer.Length, Math.Max(0, length - _position));
-            var written = 0;
-            while (written < count)
-            {
-                var offset = (int)((_position + written) % Period);
-                var chunk = Math.Min(count - written, s_pattern.Length - offset);
-                s_pattern.AsSpan(offset, chunk).CopyTo(buffer[written..]);
-                written += chunk;
-            }
-
-            _position += count;
-            return count;
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(Read(buffer.Span));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            Task.FromResult(Read(buffer.AsSpan(offset, count)));
-
-        public override long Seek(long offset, SeekOrigin origin) => Position = origin switch
-        {
-            SeekOrigin.Begin => offset,
-            SeekOrigin.Current => _position + offset,
-            _ => length + offset,
-        };
-
-        public override void Flush()
-        {
-        }
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
-    /// <summary>Counts what is written and samples managed memory every few MB; keeps nothing.</summary>
-    private sealed class CountingStream(int sampleEvery) : Stream
-    {
-        private long _nextSample;
-
-        public long Count { get; private set; }
-
-        public long Baseline { get; set; }
-
-        public long PeakMemory { get; private set; }
-
-        public int Samples { get; private set; }
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            Count += buffer.Length;
-            if (Count >= _nextSample)
-            {
-                _nextSample = Count + sampleEvery;
-                Samples++;
-                PeakMemory = Math.Max(PeakMemory, GC.GetTotalMemory(forceFullCollection: false));
-            }
-        }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            Write(buffer.Span);
-            return ValueTask.CompletedTask;
-        }
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            Write(buffer.AsSpan(offset, count));
-            return Task.CompletedTask;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-    }
-
     /// <summary>A transport that streams the request body into a sink (no buffering) and answers with the docs' upload example.</summary>
     private sealed class DrainingHandler(Stream sink) : HttpMessageHandler
     {
@@ -324,46 +200,5 @@ public sealed class CaptionCatUploadTests
                 RequestMessage = request,
             };
         }
-    }
-
-    /// <summary>Keeps only the last report, so the 1 GiB test's own bookkeeping stays small.</summary>
-    private sealed class LastProgress : IProgress<UploadProgress>
-    {
-        public UploadProgress Last { get; private set; }
-
-        public void Report(UploadProgress value) => Last = value;
-    }
-
-    /// <summary>Hides seeking, like a network or pipe stream.</summary>
-    private sealed class ForwardOnlyStream(Stream inner) : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            inner.ReadAsync(buffer, cancellationToken);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -103,7 +103,7 @@ public sealed class CliptextClientEndpointTests
     [Test]
     public async Task Every_operation_sends_the_key_as_a_bearer_token()
     {
-        var handler = new StubHandler().Otherwise(r => Responses.Json(HttpStatusCode.OK, (r.Method.Method, r.Uri.AbsolutePath) switch
+        var handler = new StubHandler().Otherwise(r => Http.Json((r.Method.Method, r.Uri.AbsolutePath) switch
         {
             ("GET", "/v1/transcriptions") => CliptextDocExamples.TranscriptionPage,
             ("DELETE", _) => CliptextDocExamples.Deleted,
@@ -113,7 +113,7 @@ public sealed class CliptextClientEndpointTests
             ("GET", "/v1/orgs/org_1") => CliptextDocExamples.Organization,
             ("POST", "/v1/orgs/org_1/members") => CliptextDocExamples.Member,
             _ => CliptextDocExamples.GenericResponse,
-        }));
+        }, HttpStatusCode.OK));
         using var client = TestClients.Create(handler, new FakeTimeProvider());
 
         await client.CreateTranscriptionAsync(new CreateTranscriptionRequest { UploadId = "upl_789" });

@@ -273,7 +273,7 @@ public sealed class CliptextClientErrorTests
         var time = new FakeTimeProvider();
         var handler = new StubHandler()
             .Respond(HttpStatusCode.InternalServerError, CliptextDocExamples.ServerError)
-            .Otherwise(_ => Responses.Json(HttpStatusCode.Created, CliptextDocExamples.GenericResponse));
+            .Otherwise(_ => Http.Json(CliptextDocExamples.GenericResponse, HttpStatusCode.Created));
         using var client = TestClients.Create(handler, time, Retries(3));
 
         var call = client.CreateTranscriptionAsync(new CreateTranscriptionRequest { UploadId = "upl_789" });
@@ -297,7 +297,7 @@ public sealed class CliptextClientErrorTests
         var time = new FakeTimeProvider();
         var handler = new StubHandler()
             .Respond(status, CliptextDocExamples.ServerError)
-            .Otherwise(_ => Responses.Json(HttpStatusCode.Created, CliptextDocExamples.Member));
+            .Otherwise(_ => Http.Json(CliptextDocExamples.Member, HttpStatusCode.Created));
         using var client = TestClients.Create(handler, time, Retries(3));
 
         var call = client.AddOrganizationMemberAsync("org_1", new AddMemberRequest { Email = "ana@example.com" });
@@ -316,7 +316,7 @@ public sealed class CliptextClientErrorTests
         var time = new FakeTimeProvider();
         var handler = new StubHandler()
             .Respond(HttpStatusCode.InternalServerError, CliptextDocExamples.ServerError)
-            .Otherwise(_ => Responses.Json(operation == "completeUpload" ? CliptextDocExamples.CompletedUpload : CliptextDocExamples.PresignedUpload));
+            .Otherwise(_ => Http.Json(operation == "completeUpload" ? CliptextDocExamples.CompletedUpload : CliptextDocExamples.PresignedUpload));
         using var client = TestClients.Create(handler, time, Retries(3));
 
         Task call = operation == "completeUpload"
@@ -383,7 +383,7 @@ public sealed class CliptextClientErrorTests
         var time = new FakeTimeProvider();
         var handler = new StubHandler()
             .Respond(HttpStatusCode.TooManyRequests, CliptextDocExamples.RateLimited, configure: RetryAfterSeconds(120))
-            .Otherwise(_ => Responses.Json(CliptextDocExamples.GenericResponse));
+            .Otherwise(_ => Http.Json(CliptextDocExamples.GenericResponse));
         using var client = TestClients.Create(handler, time, Retries(3) with { MaxRetryAfter = TimeSpan.FromSeconds(60) });
 
         var call = client.GetTranscriptionAsync(Id);
@@ -401,7 +401,7 @@ public sealed class CliptextClientErrorTests
     public async Task Repeated_429s_end_in_RateLimit_error_after_MaxRetries()
     {
         var time = new FakeTimeProvider();
-        var handler = new StubHandler().Otherwise(_ => Responses.Json(HttpStatusCode.TooManyRequests, CliptextDocExamples.RateLimited, RetryAfterSeconds(1)));
+        var handler = new StubHandler().Otherwise(_ => Http.Json(CliptextDocExamples.RateLimited, HttpStatusCode.TooManyRequests, RetryAfterSeconds(1)));
         using var client = TestClients.Create(handler, time, Retries(2));
 
         var call = client.ListOrganizationsAsync();

@@ -47,9 +47,9 @@ public sealed class CliptextPollingTests
         var wait = _client.WaitForTranscriptionAsync(Id);
         await Eventually.RequestsAsync(_handler, 1);
         Assert.That(wait.IsCompleted, Is.False, "queued is still running");
-        await StepAsync(TimeSpan.FromSeconds(2), requestsAfter: 2);
+        await Eventually.StepAsync(_time.Advance, _handler, TimeSpan.FromSeconds(2), requestsAfter: 2);
         Assert.That(wait.IsCompleted, Is.False, "processing is still running");
-        await StepAsync(TimeSpan.FromSeconds(3), requestsAfter: 3);
+        await Eventually.StepAsync(_time.Advance, _handler, TimeSpan.FromSeconds(3), requestsAfter: 3);
         var result = await wait;
 
         Assert.Multiple(() =>
@@ -104,7 +104,7 @@ public sealed class CliptextPollingTests
                 n = seen.Count;
             }
 
-            return Responses.Json(n < 9 ? Responses.Transcription("processing") : CliptextDocExamples.GenericResponse);
+            return Http.Json(n < 9 ? Responses.Transcription("processing") : CliptextDocExamples.GenericResponse);
         });
         TimeSpan[] expected = [Seconds(2), Seconds(3), Seconds(4.5), Seconds(6.75), Seconds(10.125), Seconds(15.1875), Seconds(20), Seconds(20)];
 
@@ -112,7 +112,7 @@ public sealed class CliptextPollingTests
         Assert.That(Eventually.Count(_handler), Is.EqualTo(1), "the first status request is sent at once");
         for (var i = 0; i < expected.Length; i++)
         {
-            await StepAsync(expected[i], requestsAfter: i + 2);
+            await Eventually.StepAsync(_time.Advance, _handler, expected[i], requestsAfter: i + 2);
         }
 
         var result = await wait;
@@ -162,7 +162,7 @@ public sealed class CliptextPollingTests
         _handler
             .Respond(HttpStatusCode.OK, Responses.Transcription("processing"))
             .Respond(HttpStatusCode.OK, Responses.Transcription(state))
-            .Otherwise(_ => Responses.Json(CliptextDocExamples.GenericResponse));
+            .Otherwise(_ => Http.Json(CliptextDocExamples.GenericResponse));
         var options = Fast(TimeSpan.FromMinutes(1));
 
         var wait = _client.WaitForTranscriptionAsync(Id, options);
@@ -187,7 +187,7 @@ public sealed class CliptextPollingTests
     [Test]
     public async Task WaitForTranscription_times_out_with_a_job_token_that_resumes_the_wait_in_a_new_client()
     {
-        _handler.Otherwise(_ => Responses.Json(Responses.Transcription("processing")));
+        _handler.Otherwise(_ => Http.Json(Responses.Transcription("processing")));
         var options = new PollingOptions { InitialInterval = Seconds(2), MaxInterval = Seconds(2), BackoffFactor = 1, Timeout = Seconds(7) };
 
         var wait = _client.WaitForTranscriptionAsync(Id, options);
@@ -265,7 +265,7 @@ public sealed class CliptextPollingTests
     [Test]
     public async Task Cancelling_the_wait_stops_at_once_and_sends_nothing_more()
     {
-        _handler.Otherwise(_ => Responses.Json(Responses.Transcription("processing")));
+        _handler.Otherwise(_ => Http.Json(Responses.Transcription("processing")));
         using var cts = new CancellationTokenSource();
 
         var wait = _client.WaitForTranscriptionAsync(Id, cancellationToken: cts.Token);
@@ -359,16 +359,6 @@ public sealed class CliptextPollingTests
             Assert.That(done.Text, Is.EqualTo("Done."));
             Assert.That(_handler.Requests.Skip(1).Select(r => r.Uri.AbsolutePath), Is.All.EqualTo("/v1/transcriptions/txn_new"));
         });
-    }
-
-    /// <summary>Moves the clock to just before <paramref name="interval"/> (nothing may be sent), then onto it (one request).</summary>
-    private async Task StepAsync(TimeSpan interval, int requestsAfter)
-    {
-        _time.Advance(interval - TimeSpan.FromMilliseconds(1));
-        await Eventually.SettleAsync();
-        Assert.That(Eventually.Count(_handler), Is.EqualTo(requestsAfter - 1), $"no status request before {interval.TotalSeconds} s have passed");
-        _time.Advance(TimeSpan.FromMilliseconds(1));
-        await Eventually.RequestsAsync(_handler, requestsAfter);
     }
 
     private static PollingOptions Fast(TimeSpan timeout) =>

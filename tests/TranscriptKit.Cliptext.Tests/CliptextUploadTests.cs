@@ -203,7 +203,7 @@ public sealed class CliptextUploadTests
     {
         var handler = new StubHandler()
             .Respond(HttpStatusCode.OK, """{"upload_id": "upl_789", "upload_url": "http://uploads.cliptext.ai/upl_789?X-Signature=abc"}""")
-            .Otherwise(_ => Responses.Json(CliptextDocExamples.CompletedUpload));
+            .Otherwise(_ => Http.Json(CliptextDocExamples.CompletedUpload));
         using var client = TestClients.Create(handler, new FakeTimeProvider());
         using var file = UploadFile.FromStream(new MemoryStream(Pattern(100)), "meeting.mp3");
 
@@ -222,7 +222,7 @@ public sealed class CliptextUploadTests
     {
         var handler = new StubHandler()
             .Respond(HttpStatusCode.OK, """{"upload_id": "upl_789", "upload_url": "/uploads/upl_789"}""")
-            .Otherwise(_ => Responses.Json(CliptextDocExamples.CompletedUpload));
+            .Otherwise(_ => Http.Json(CliptextDocExamples.CompletedUpload));
         using var client = TestClients.Create(handler, new FakeTimeProvider());
         using var file = UploadFile.FromStream(new MemoryStream(Pattern(100)), "meeting.mp3");
 
@@ -236,7 +236,7 @@ public sealed class CliptextUploadTests
     {
         var handler = new StubHandler()
             .Respond(HttpStatusCode.OK, """{"upload_id": "upl_789", "upload_url": "/uploads/upl_789"}""")
-            .Otherwise(_ => Responses.Json(CliptextDocExamples.CompletedUpload));
+            .Otherwise(_ => Http.Json(CliptextDocExamples.CompletedUpload));
         using var client = TestClients.Create(handler, new FakeTimeProvider());
         using var file = UploadFile.FromStream(new MemoryStream(Pattern(100)), "meeting.mp3");
 
@@ -344,7 +344,7 @@ public sealed class CliptextUploadTests
         using var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         using var client = new CliptextClient(http, TestClients.Options(new FakeTimeProvider()));
         using var file = UploadFile.FromStream(source, "long-meeting.mp4");
-        var progress = new LastProgress();
+        var progress = new LastProgress<UploadProgress>();
 
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -413,170 +413,5 @@ public sealed class CliptextUploadTests
 
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json"), RequestMessage = request };
         }
-    }
-
-    /// <summary>Produces <see cref="Length"/> bytes on the fly; never holds them.</summary>
-    private sealed class GeneratedStream(long length) : Stream
-    {
-        private const int Period = 251;
-        private static readonly byte[] s_pattern = Enumerable.Range(0, Period * 512).Select(i => (byte)(i % Period)).ToArray();
-        private long _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => true;
-
-        public override bool CanWrite => false;
-
-        public override long Length => length;
-
-        public override long Position
-        {
-            get => _position;
-            set => _position = value is >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value));
-        }
-
-        public override int Read(Span<byte> buffer)
-        {
-            var count = (int)Math.Min(buffer.Length, Math.Max(0, length - _position));
-            var written = 0;
-            while (written < count)
-            {
-                var offset = (int)((_position + written) % Period);
-                var chunk = Math.Min(count - written, s_pattern.Length - offset);
-                s_pattern.AsSpan(offset, chunk).CopyTo(buffer[written..]);
-                written += chunk;
-            }
-
-            _position += count;
-            return count;
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(Read(buffer.Span));
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            Task.FromResult(Read(buffer.AsSpan(offset, count)));
-
-        public override long Seek(long offset, SeekOrigin origin) => Position = origin switch
-        {
-            SeekOrigin.Begin => offset,
-            SeekOrigin.Current => _position + offset,
-            _ => length + offset,
-        };
-
-        public override void Flush()
-        {
-        }
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
-    /// <summary>Counts what is written and samples managed memory every few MB; keeps nothing.</summary>
-    private sealed class CountingStream(int sampleEvery) : Stream
-    {
-        private long _nextSample;
-
-        public long Count { get; private set; }
-
-        public long Baseline { get; set; }
-
-        public long PeakMemory { get; private set; }
-
-        public int Samples { get; private set; }
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            Count += buffer.Length;
-            if (Count >= _nextSample)
-            {
-                _nextSample = Count + sampleEvery;
-                Samples++;
-                PeakMemory = Math.Max(PeakMemory, GC.GetTotalMemory(forceFullCollection: false));
-            }
-        }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            Write(buffer.Span);
-            return ValueTask.CompletedTask;
-        }
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            Write(buffer.AsSpan(offset, count));
-            return Task.CompletedTask;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-    }
-
-    /// <summary>Keeps only the last report.</summary>
-    private sealed class LastProgress : IProgress<UploadProgress>
-    {
-        public UploadProgress Last { get; private set; }
-
-        public void Report(UploadProgress value) => Last = value;
-    }
-
-    /// <summary>Hides seeking, like a network or pipe stream.</summary>
-    private sealed class ForwardOnlyStream(Stream inner) : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            inner.ReadAsync(buffer, cancellationToken);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -9,8 +9,6 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
-using NUnit.Framework;
-using TranscriptKit.Tests;
 
 namespace TranscriptKit.Soscripted.Tests;
 
@@ -56,60 +54,6 @@ internal static class Responses
         var content = new StreamContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/event-stream");
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
-    }
-}
-
-/// <summary>Waits for work running on other threads without real time passing: only yields, a bounded number of times.</summary>
-internal static class Eventually
-{
-    private const int MaxYields = 200_000;
-
-    public static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        for (var i = 0; i < MaxYields; i++)
-        {
-            if (condition())
-            {
-                // Let the code under test finish the synchronous part it is in (for example arming its next timer).
-                for (var j = 0; j < 20; j++)
-                {
-                    await Task.Yield();
-                }
-
-                return;
-            }
-
-            await Task.Yield();
-        }
-
-        Assert.Fail($"Timed out (without real time passing) waiting for {what}.");
-    }
-
-    public static int Count(StubHandler handler)
-    {
-        lock (handler.Requests)
-        {
-            return handler.Requests.Count;
-        }
-    }
-
-    public static Task RequestsAsync(StubHandler handler, int count) =>
-        WaitUntilAsync(() => Count(handler) >= count, $"{count} request(s) (saw {Count(handler)})");
-
-    /// <summary>Yields a while, so that anything that was going to happen without the clock moving has happened.</summary>
-    public static async Task SettleAsync()
-    {
-        for (var i = 0; i < 500; i++)
-        {
-            await Task.Yield();
-        }
-    }
-
-    /// <summary>Awaits a task that must finish without the clock moving (bounded by yields, never by sleeping).</summary>
-    public static async Task<T> CompletesAsync<T>(Task<T> task, string what)
-    {
-        await WaitUntilAsync(() => task.IsCompleted, what);
-        return await task;
     }
 }
 

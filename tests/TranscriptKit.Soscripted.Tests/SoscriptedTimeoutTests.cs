@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
+using TranscriptKit.Tests;
 
 namespace TranscriptKit.Soscripted.Tests;
 

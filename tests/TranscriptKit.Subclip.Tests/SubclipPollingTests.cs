@@ -123,7 +123,7 @@ public sealed class SubclipPollingTests
 
         for (var i = 0; i < expected.Length; i++)
         {
-            await StepAsync(expected[i], requestsAfter: i + 2);
+            await Eventually.StepAsync(_time.Advance, _handler, expected[i], requestsAfter: i + 2);
         }
 
         var result = await wait;
@@ -386,16 +386,6 @@ public sealed class SubclipPollingTests
         await wait;
 
         Assert.That(progress.Reports.Select(r => r.State), Is.EqualTo(new[] { "queued", "processing", "completed" }));
-    }
-
-    /// <summary>Moves the clock to just before <paramref name="interval"/> (nothing may be sent), then onto it (one request).</summary>
-    private async Task StepAsync(TimeSpan interval, int requestsAfter)
-    {
-        _time.Advance(interval - TimeSpan.FromMilliseconds(1));
-        await Eventually.SettleAsync();
-        Assert.That(Eventually.Count(_handler), Is.EqualTo(requestsAfter - 1), $"no status request before {interval.TotalSeconds} s have passed");
-        _time.Advance(TimeSpan.FromMilliseconds(1));
-        await Eventually.RequestsAsync(_handler, requestsAfter);
     }
 
     private static PollingOptions Fast(TimeSpan timeout) =>

@@ -131,7 +131,7 @@ public sealed class TranscriptGenerateAuthenticationTests
     [Test]
     public void Http_401_on_createTask_is_not_retried_and_never_shows_the_credentials()
     {
-        var handler = new StubHandler().Otherwise(_ => TestClients.Json(TranscriptGenerateDocExamples.AuthenticationFailure, HttpStatusCode.Unauthorized));
+        var handler = new StubHandler().Otherwise(_ => Http.Json(TranscriptGenerateDocExamples.AuthenticationFailure, HttpStatusCode.Unauthorized));
         using var client = TestClients.Create(handler, new FakeTimeProvider(), new RetryOptions { MaxRetries = 3 });
 
         var error = Assert.ThrowsAsync<TranscriptKitAuthenticationException>(() => client.CreateTaskAsync(new CreateTaskRequest { WorkUrl = TranscriptGenerateDocExamples.WorkUrl }));

@@ -81,7 +81,7 @@ public sealed class TranscriptGenerateBusinessErrorTests
         var handler = new StubHandler()
             .Respond(HttpStatusCode.OK, TranscriptGenerateDocExamples.BusinessError(601, TranscriptGenerateDocExamples.ConcurrencyLimit))
             .Respond(HttpStatusCode.OK, TranscriptGenerateDocExamples.BusinessError(500, TranscriptGenerateDocExamples.TaskNotFound))
-            .Otherwise(_ => TestClients.Json(TranscriptGenerateDocExamples.CreateTaskSuccess));
+            .Otherwise(_ => Http.Json(TranscriptGenerateDocExamples.CreateTaskSuccess));
         using var client = TestClients.Create(handler, time, new RetryOptions { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) });
 
         var create = client.CreateTaskAsync(s_create);
@@ -181,7 +181,7 @@ public sealed class TranscriptGenerateBusinessErrorTests
     public async Task Http_500_with_code_601_on_createTask_names_the_reason_and_is_sent_only_once_with_retries_enabled()
     {
         var time = new FakeTimeProvider();
-        var handler = new StubHandler().Otherwise(_ => TestClients.Json(TranscriptGenerateDocExamples.BusinessError(601, TranscriptGenerateDocExamples.InsufficientQuota), HttpStatusCode.InternalServerError));
+        var handler = new StubHandler().Otherwise(_ => Http.Json(TranscriptGenerateDocExamples.BusinessError(601, TranscriptGenerateDocExamples.InsufficientQuota), HttpStatusCode.InternalServerError));
         using var client = TestClients.Create(handler, time, new RetryOptions { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) });
 
         var call = client.CreateTaskAsync(s_create);

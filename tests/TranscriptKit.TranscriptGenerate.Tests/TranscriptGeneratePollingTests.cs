@@ -87,7 +87,7 @@ public sealed class TranscriptGeneratePollingTests
                 times.Add(_time.GetUtcNow() - _start);
             }
 
-            return TestClients.Json(TranscriptGenerateDocExamples.QueryProcessing);
+            return Http.Json(TranscriptGenerateDocExamples.QueryProcessing);
         });
 
         using var cts = new CancellationTokenSource();
@@ -96,7 +96,7 @@ public sealed class TranscriptGeneratePollingTests
         var intervals = new[] { 2.0, 3.0, 4.5, 5.0, 5.0, 5.0 };
         for (var i = 0; i < intervals.Length; i++)
         {
-            await StepAsync(TimeSpan.FromSeconds(intervals[i]), requestsAfter: i + 2);
+            await Eventually.StepAsync(_time.Advance, _handler, TimeSpan.FromSeconds(intervals[i]), requestsAfter: i + 2);
         }
 
         cts.Cancel();
@@ -115,7 +115,7 @@ public sealed class TranscriptGeneratePollingTests
         _handler
             .Respond(HttpStatusCode.OK, TranscriptGenerateDocExamples.QueryProcessing)
             .Respond(HttpStatusCode.OK, TranscriptGenerateDocExamples.QueryFailure)
-            .Otherwise(_ => TestClients.Json(TranscriptGenerateDocExamples.QueryCompleted));
+            .Otherwise(_ => Http.Json(TranscriptGenerateDocExamples.QueryCompleted));
 
         var wait = _client.WaitForTaskAsync(TaskId);
         await Eventually.RequestsAsync(_handler, 1);
@@ -140,7 +140,7 @@ public sealed class TranscriptGeneratePollingTests
     [Test]
     public async Task WaitForTask_times_out_after_the_specs_10_minutes_with_a_token_that_resumes_the_wait()
     {
-        _handler.Otherwise(_ => TestClients.Json(TranscriptGenerateDocExamples.QueryProcessing));
+        _handler.Otherwise(_ => Http.Json(TranscriptGenerateDocExamples.QueryProcessing));
 
         var wait = _client.WaitForTaskAsync(TaskId);
         await Eventually.RequestsAsync(_handler, 1);
@@ -197,7 +197,7 @@ public sealed class TranscriptGeneratePollingTests
     [Test]
     public async Task WaitForTask_honours_a_shorter_caller_timeout()
     {
-        _handler.Otherwise(_ => TestClients.Json(TranscriptGenerateDocExamples.QueryProcessing));
+        _handler.Otherwise(_ => Http.Json(TranscriptGenerateDocExamples.QueryProcessing));
         var options = new PollingOptions { InitialInterval = TimeSpan.FromSeconds(2), MaxInterval = TimeSpan.FromSeconds(2), BackoffFactor = 1, Timeout = TimeSpan.FromSeconds(5) };
 
         var wait = _client.WaitForTaskAsync(TaskId, options);
@@ -221,7 +221,7 @@ public sealed class TranscriptGeneratePollingTests
     [Test]
     public async Task Cancelling_the_wait_stops_at_once_and_sends_nothing_more()
     {
-        _handler.Otherwise(_ => TestClients.Json(TranscriptGenerateDocExamples.QueryProcessing));
+        _handler.Otherwise(_ => Http.Json(TranscriptGenerateDocExamples.QueryProcessing));
         using var cts = new CancellationTokenSource();
 
         var wait = _client.WaitForTaskAsync(TaskId, cancellationToken: cts.Token);
@@ -350,15 +350,5 @@ public sealed class TranscriptGeneratePollingTests
         Assert.Throws<ArgumentException>(() => _client.CreateTaskToken(taskId));
         Assert.ThrowsAsync<ArgumentException>(() => _client.WaitForTaskAsync(taskId));
         Assert.That(_handler.Requests, Is.Empty);
-    }
-
-    /// <summary>Moves the clock to just before <paramref name="interval"/> (nothing may be sent), then onto it (one request).</summary>
-    private async Task StepAsync(TimeSpan interval, int requestsAfter)
-    {
-        _time.Advance(interval - TimeSpan.FromMilliseconds(1));
-        await Eventually.SettleAsync();
-        Assert.That(Eventually.Count(_handler), Is.EqualTo(requestsAfter - 1), $"no status request before {interval.TotalSeconds} s have passed");
-        _time.Advance(TimeSpan.FromMilliseconds(1));
-        await Eventually.RequestsAsync(_handler, requestsAfter);
     }
 }
