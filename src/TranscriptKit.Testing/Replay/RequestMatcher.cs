@@ -56,6 +56,12 @@ internal static partial class RequestMatcher
 
         var isContentType = name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase);
         var actualValue = isContentType ? HeaderValues.WithoutBoundary(actual) : actual;
+        if (isContentType && !expected.Contains(';', StringComparison.Ordinal))
+        {
+            // A cassette that records only the media type (as vendor docs show it) accepts any parameters, e.g. "; charset=utf-8".
+            actualValue = actualValue.Split(';')[0];
+        }
+
         // Media types are case-insensitive; other values are compared as sent, spacing around separators aside.
         var comparison = isContentType || name.Equals("Accept", StringComparison.OrdinalIgnoreCase) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         if (!string.Equals(Normalize(expected), Normalize(actualValue), comparison))

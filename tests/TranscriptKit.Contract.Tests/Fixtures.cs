@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace TranscriptKit.Contract.Tests;
+
+internal static class Fixtures
+{
+    public static readonly string[] Vendors = { "captioncat", "subclip", "transcriptgenerate", "cliptext", "soscripted" };
+
+    public static string Root
+    {
+        get
+        {
+            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            {
+                var candidate = Path.Combine(directory.FullName, "tests", "fixtures");
+                if (Directory.Exists(candidate) && Directory.Exists(Path.Combine(directory.FullName, "specs")))
+                {
+                    return candidate;
+                }
+            }
+
+            throw new DirectoryNotFoundException("tests/fixtures was not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    public static string Specs => Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Root))!, "specs");
+
+    /// <summary>"vendor/scenario" for every cassette.</summary>
+    public static IEnumerable<string> All() =>
+        Vendors.SelectMany(vendor => Directory.EnumerateFiles(Path.Combine(Root, vendor), "*.json")
+                .Select(path => vendor + "/" + Path.GetFileNameWithoutExtension(path)))
+            .OrderBy(name => name, StringComparer.Ordinal);
+
+    /// <summary>A spec's operations: operationId → (method, path template), read line by line.</summary>
+    public static IReadOnlyList<(string OperationId, string Method, string Template)> Operations(string vendor)
+    {
+        var result = new List<(string, string, string)>();
+        string? path = null, method = null;
+        var inPaths = false;
+        foreach (var line in File.ReadAllLines(Path.Combine(Specs, vendor + ".yaml")))
+        {
+            if (Regex.IsMatch(line, @"^\S"))
+            {
+                inPaths = line.StartsWith("paths:", StringComparison.Ordinal);
+                continue;
+            }
+
+            if (!inPaths)
+            {
+                continue;
+            }
+
+            Match m;
+            if ((m = Regex.Match(line, @"^  (/\S*):\s*$")).Success)
+            {
+                path = m.Groups[1].Value;
+            }
+            else if ((m = Regex.Match(line, @"^    (get|post|put|patch|delete):\s*$")).Success)
+            {
+                method = m.Groups[1].Value.ToUpperInvariant();
+            }
+            else if ((m = Regex.Match(line, @"^      operationId:\s*(\S+)\s*$")).Success && path is not null && method is not null)
+            {
+                result.Add((m.Groups[1].Value.Trim('"', '\''), method, path));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The spec's servers[0].url.</summary>
+    public static Uri ServerUrl(string vendor)
+    {
+        var lines = File.ReadAllLines(Path.Combine(Specs, vendor + ".yaml"));
+        var inServers = false;
+        foreach (var line in lines)
+        {
+            if (line.StartsWith("servers:", StringComparison.Ordinal))
+            {
+                inServers = true;
+                continue;
+            }
+
+            var m = Regex.Match(line, @"^\s*-?\s*url:\s*['""]?([^'""\s]+)");
+            if (inServers && m.Success)
+            {
+                return new Uri(m.Groups[1].Value);
+            }
+        }
+
+        throw new InvalidOperationException("no servers[0].url in " + vendor);
+    }
+}
