@@ -237,7 +237,7 @@ internal sealed partial class SpecParser
         var names = new List<string>();
         foreach (var segment in path!.Split('.'))
         {
-            var schema = current.Kind == TypeKind.Object ? schemas.Values.FirstOrDefault(s => s.Name == current.SchemaName)?.Spec : null;
+            var schema = current.Kind == TypeKind.Object ? SchemaByName(schemas, current.SchemaName!) : null;
             var property = schema?.Properties.FirstOrDefault(p => p.JsonName == segment);
             if (property is null)
             {
