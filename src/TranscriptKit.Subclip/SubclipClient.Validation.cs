@@ -33,7 +33,7 @@ public partial class SubclipClient
         }
 
         // The docs: a direct downloadable URL without platform "public" fails at Subclip, after the request.
-        if (!IsSocial(url) && body.Platform != Platform.Public)
+        if (!RecognisesPlatform(url) && body.Platform != Platform.Public)
         {
             throw new ArgumentException(
                 $"'{url.Host}' is not a social platform Subclip recognises, so it needs Platform = Platform.Public for a direct media URL.",
@@ -41,8 +41,13 @@ public partial class SubclipClient
         }
     }
 
-    private static bool IsSocial(Uri url)
+    /// <summary>
+    /// True when Subclip infers the platform from <paramref name="url"/>'s host (YouTube, Instagram, Facebook, X,
+    /// TikTok); any other URL is a direct media URL and needs <c>Platform = Platform.Public</c>.
+    /// </summary>
+    public static bool RecognisesPlatform(Uri url)
     {
+        ArgumentNullException.ThrowIfNull(url);
         foreach (var host in s_socialHosts)
         {
             if (url.Host.Equals(host, StringComparison.OrdinalIgnoreCase) || url.Host.EndsWith("." + host, StringComparison.OrdinalIgnoreCase))

@@ -1,0 +1,27 @@
+using System;
+using Microsoft.Extensions.Logging;
+
+namespace TranscriptKit;
+
+// Sources are logged through TranscriptionRequest.Describe(): file names, or URLs without their query.
+// Credentials never reach a message: Core's exceptions carry none.
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Transcribing {Source} ({SourceKind}) with {Vendor}")]
+    public static partial void TranscriptionStarting(ILogger logger, string vendor, string source, TranscriptionSourceKind sourceKind);
+
+    [LoggerMessage(2, LogLevel.Information, "{Vendor} accepted job {JobId}")]
+    public static partial void JobSubmitted(ILogger logger, string vendor, string jobId);
+
+    [LoggerMessage(3, LogLevel.Debug, "Waiting for {Vendor} job {JobId}")]
+    public static partial void WaitingForJob(ILogger logger, string vendor, string jobId);
+
+    [LoggerMessage(4, LogLevel.Information, "{Vendor} transcript {JobId} ready: {Characters} characters, {Segments} segments, after {ElapsedMilliseconds} ms")]
+    public static partial void TranscriptionCompleted(ILogger logger, string vendor, string? jobId, int characters, int segments, long elapsedMilliseconds);
+
+    [LoggerMessage(5, LogLevel.Warning, "{Vendor} transcription failed (status {Status}, reason {Reason}): {Message}")]
+    public static partial void TranscriptionFailed(ILogger logger, Exception exception, string vendor, int? status, string? reason, string message);
+
+    [LoggerMessage(6, LogLevel.Information, "{Vendor} is busy ({Reason}); submitting item {Index} again in {DelayMilliseconds} ms")]
+    public static partial void BatchSubmitDeferred(ILogger logger, string vendor, string reason, int index, long delayMilliseconds);
+}

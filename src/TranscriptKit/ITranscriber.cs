@@ -1,0 +1,45 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace TranscriptKit;
+
+/// <summary>
+/// One vendor behind one interface: transcribe a file, stream or URL and get a normalized <see cref="Transcript"/>.
+/// Create one with <c>client.AsTranscriber()</c>, <see cref="Transcribers.Create"/>, or from DI
+/// (<c>AddTranscriptKit</c>: keyed by vendor id, or through <see cref="ITranscriberFactory"/>). Thread-safe.
+/// </summary>
+public interface ITranscriber
+{
+    /// <summary>The vendor id (see <see cref="VendorIds"/>).</summary>
+    string Vendor { get; }
+
+    /// <summary>What this vendor accepts and returns.</summary>
+    TranscriberCapabilities Capabilities { get; }
+
+    /// <summary>Runs the vendor's whole flow (upload, submit, wait, fetch) and returns the transcript.</summary>
+    /// <param name="request">What to transcribe.</param>
+    /// <param name="progress">Upload bytes, vendor states and percentages as they happen.</param>
+    /// <param name="cancellationToken">Stops the flow at once. A job already accepted keeps running at the vendor.</param>
+    /// <exception cref="TranscriptionNotSupportedException">The vendor cannot serve the request; nothing was sent.</exception>
+    /// <exception cref="TranscriptKitException">The vendor refused or failed the job, or the wait timed out.</exception>
+    Task<Transcript> TranscribeAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Uploads and submits, returning as soon as the vendor has accepted the job.</summary>
+    /// <param name="request">What to transcribe.</param>
+    /// <param name="cancellationToken">Cancels the upload or submission.</param>
+    /// <exception cref="TranscriptionNotSupportedException">The vendor cannot serve the request, or has no resumable jobs (<see cref="TranscriberCapabilities.ResumableJobs"/>).</exception>
+    Task<TranscriptionJob> StartAsync(TranscriptionRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Uploads and submits, reporting upload progress; see <see cref="StartAsync(TranscriptionRequest, CancellationToken)"/>.</summary>
+    /// <param name="request">What to transcribe.</param>
+    /// <param name="progress">Upload and submission progress.</param>
+    /// <param name="cancellationToken">Cancels the upload or submission.</param>
+    Task<TranscriptionJob> StartAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken = default);
+
+    /// <summary>Waits for a job (possibly started by another process, see <see cref="TranscriptionJob.FromToken"/>) and returns its transcript. Never submits again.</summary>
+    /// <param name="job">The job from <see cref="StartAsync(TranscriptionRequest, CancellationToken)"/> or a token.</param>
+    /// <param name="progress">Vendor states and percentages.</param>
+    /// <param name="cancellationToken">Stops waiting at once; the job keeps running at the vendor and can be resumed.</param>
+    Task<Transcript> WaitAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress = null, CancellationToken cancellationToken = default);
+}

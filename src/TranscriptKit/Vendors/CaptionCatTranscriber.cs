@@ -1,0 +1,54 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using TranscriptKit.CaptionCat;
+
+namespace TranscriptKit;
+
+/// <summary>Caption Cat's documented flow: upload the video → start the transcription → poll → fetch the SRT.</summary>
+internal sealed class CaptionCatTranscriber(ICaptionCatClient client, TranscriberOptions? options) : TranscriberBase(VendorIds.CaptionCat, options)
+{
+    private static readonly TranscriberCapabilities s_capabilities = new()
+    {
+        AcceptsFiles = true,
+        // The docs' upload parameter: "Video file to upload (mp4, mkv, avi, mov, wmv, flv, webm, mpeg, qt)".
+        FileTypes = [".mp4", ".mkv", ".avi", ".mov", ".wmv", ".flv", ".webm", ".mpeg", ".mpg", ".qt"],
+        AcceptsUrls = false,
+        Timings = true,
+        WordTimestamps = false,
+        AcceptsLanguage = false,
+        ReportsProgress = false,
+        ResumableJobs = true,
+    };
+
+    public override TranscriberCapabilities Capabilities => s_capabilities;
+
+    protected override string DisplayName => "Caption Cat";
+
+    protected override async Task<TranscriptionJob> StartCoreAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
+    {
+        UploadResult uploaded;
+        await using (var video = request.OpenUpload())
+        {
+            Report(progress, TranscriptionStage.Uploading, 0);
+            uploaded = await client.UploadVideoAsync(video, UploadProgress(progress), cancellationToken).ConfigureAwait(false);
+        }
+
+        Report(progress, TranscriptionStage.Submitting);
+        await client.StartTranscriptionAsync(uploaded.Id, cancellationToken).ConfigureAwait(false);
+        return new TranscriptionJob(Vendor, uploaded.Id);
+    }
+
+    protected override async Task<Transcript> WaitCoreAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
+    {
+        await client.WaitForTranscriptionAsync(job.Id, Options.Polling, PollProgress<TranscriptionStatus>(progress), cancellationToken).ConfigureAwait(false);
+        Report(progress, TranscriptionStage.Downloading);
+        var srt = await client.GetSrtAsync(job.Id, cancellationToken).ConfigureAwait(false);
+        if (!SrtParser.TryParse(srt.Srt, out var segments, out var error))
+        {
+            throw new TranscriptKitResponseException(Vendor, $"Caption Cat returned an SRT for {job.Id} that cannot be read ({error}).");
+        }
+
+        return new Transcript(Vendor, job.Id, TranscriptText.Join(segments), segments, duration: null);
+    }
+}

@@ -1,0 +1,51 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using TranscriptKit.Cliptext;
+
+namespace TranscriptKit;
+
+/// <summary>Cliptext's flow: presigned upload → complete → create the transcription → poll.</summary>
+internal sealed class CliptextTranscriber(ICliptextClient client, TranscriberOptions? options) : TranscriberBase(VendorIds.Cliptext, options)
+{
+    private static readonly TranscriberCapabilities s_capabilities = new()
+    {
+        AcceptsFiles = true,
+        AcceptsUrls = false,
+        Timings = false,
+        WordTimestamps = false,
+        // Inferred in specs/cliptext.yaml (the docs are an overview): an optional language code, passed through.
+        AcceptsLanguage = true,
+        ReportsProgress = false,
+        ResumableJobs = true,
+    };
+
+    public override TranscriberCapabilities Capabilities => s_capabilities;
+
+    protected override string DisplayName => "Cliptext";
+
+    protected override async Task<TranscriptionJob> StartCoreAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
+    {
+        string uploadId;
+        await using (var file = request.OpenUpload())
+        {
+            Report(progress, TranscriptionStage.Uploading, 0);
+            var upload = await client.UploadFileAsync(file, UploadProgress(progress), cancellationToken).ConfigureAwait(false);
+            uploadId = upload.UploadId;
+        }
+
+        Report(progress, TranscriptionStage.Submitting);
+        var transcription = await client.CreateTranscriptionAsync(
+            new CreateTranscriptionRequest { UploadId = uploadId, Language = request.Language },
+            cancellationToken).ConfigureAwait(false);
+        return new TranscriptionJob(Vendor, transcription.Id);
+    }
+
+    protected override async Task<Transcript> WaitCoreAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
+    {
+        var transcription = await client.WaitForTranscriptionAsync(job.Id, Options.Polling, PollProgress<Transcription>(progress), cancellationToken).ConfigureAwait(false);
+        var text = transcription.Text
+            ?? throw new TranscriptKitResponseException(Vendor, $"Cliptext reported transcription {job.Id} completed without text.");
+        return new Transcript(Vendor, job.Id, text, [], TranscriptText.Seconds(transcription.Duration));
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TranscriptKit.Soscripted;
+
+namespace TranscriptKit;
+
+/// <summary>Soscripted's flow: one call with a social URL, answered as Server-Sent Events (progress, final, done).</summary>
+internal sealed class SoscriptedTranscriber(ISoscriptedClient client, TranscriberOptions? options) : TranscriberBase(VendorIds.Soscripted, options)
+{
+    private static readonly TranscriberCapabilities s_capabilities = new()
+    {
+        AcceptsFiles = false,
+        AcceptsUrls = true,
+        UrlKinds = "social video links (YouTube, TikTok, Instagram and others)",
+        Timings = true,
+        WordTimestamps = false,
+        AcceptsLanguage = false,
+        ReportsProgress = true,
+        ResumableJobs = false,
+    };
+
+    public override TranscriberCapabilities Capabilities => s_capabilities;
+
+    protected override string DisplayName => "Soscripted";
+
+    // The event stream rather than the blocking call: same request and result, plus progress as it happens.
+    protected override async Task<Transcript> TranscribeCoreAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, Activity? activity, CancellationToken cancellationToken)
+    {
+        Report(progress, TranscriptionStage.Submitting);
+        FinalEvent? final = null;
+        await foreach (var e in client.TranscribeStreamAsync(new TranscribeRequest { Url = request.Url!.AbsoluteUri }, cancellationToken).ConfigureAwait(false))
+        {
+            if (e.Progress is { } p)
+            {
+                Report(progress, TranscriptionStage.Processing, p.Pct, p.Stage);
+            }
+            else if (e.Final is { } f)
+            {
+                final = f;
+            }
+        }
+
+        if (final is null)
+        {
+            throw new TranscriptKitResponseException(Vendor, "Soscripted's event stream ended without a final event, so there is no transcript.");
+        }
+
+        if (!final.Ok)
+        {
+            throw new TranscriptKitException(Vendor, "Soscripted answered the final event with ok: false; it could not transcribe this URL.");
+        }
+
+        var segments = final.Caption.Segments
+            .Select(s => new TranscriptKit.TranscriptSegment(TranscriptText.Seconds(s.Start), TranscriptText.Seconds(s.End), s.Text.Trim()))
+            .ToList();
+        return new Transcript(Vendor, jobId: null, final.Caption.Text, segments, duration: null);
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TranscriptKit.Subclip;
+using SubclipSegment = TranscriptKit.Subclip.TranscriptSegment;
+
+namespace TranscriptKit;
+
+/// <summary>Subclip's documented flow: signed upload (or a URL) → create the job → poll until <c>outputReady</c>.</summary>
+internal sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptions? options) : TranscriberBase(VendorIds.Subclip, options)
+{
+    private const string FormatState = "format";
+
+    private static readonly TranscriberCapabilities s_capabilities = new()
+    {
+        AcceptsFiles = true,
+        // The docs' 2 GB upload limit, read as 2 GiB (specs/subclip.yaml).
+        MaxFileSize = 2_147_483_648,
+        AcceptsUrls = true,
+        UrlKinds = "YouTube, Instagram, Facebook, X or TikTok links, or direct media URLs",
+        Timings = true,
+        WordTimestamps = true,
+        AcceptsLanguage = true,
+        RequiresLanguage = true,
+        ReportsProgress = false,
+        ResumableJobs = true,
+    };
+
+    public override TranscriberCapabilities Capabilities => s_capabilities;
+
+    protected override string DisplayName => "Subclip";
+
+    protected override void ValidateCore(TranscriptionRequest request)
+    {
+        if (!new LanguageCode(request.Language!).IsKnown)
+        {
+            throw NotSupported($"Subclip does not list the language '{request.Language}'; it takes ISO 639-1 codes such as en, fr, de, es, ja (see LanguageCode).");
+        }
+    }
+
+    protected override async Task<TranscriptionJob> StartCoreAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
+    {
+        // JSON carries timed segments (and words on request); plain text is enough when no timings are wanted.
+        var format = request.Timestamps == TimestampGranularity.None ? TranscriptFormat.Text : TranscriptFormat.Json;
+        var words = request.Timestamps == TimestampGranularity.Word ? true : (bool?)null;
+        CreateJobRequest body;
+        if (request.Kind == TranscriptionSourceKind.Url)
+        {
+            var url = request.Url!;
+            body = new CreateJobRequest
+            {
+                Url = url.AbsoluteUri,
+                Platform = SubclipClient.RecognisesPlatform(url) ? (Platform?)null : Platform.Public,
+                Language = request.Language!,
+                Format = format,
+                IncludeWordTimestamps = words,
+            };
+        }
+        else
+        {
+            string key;
+            string contentType;
+            await using (var file = request.OpenUpload())
+            {
+                Report(progress, TranscriptionStage.Uploading, 0);
+                contentType = file.ContentType;
+                key = await client.UploadSourceAsync(file, UploadProgress(progress), cancellationToken).ConfigureAwait(false);
+            }
+
+            body = new CreateJobRequest
+            {
+                SourceObjectKey = key,
+                SourceObjectName = request.FileName,
+                SourceObjectMimeType = contentType,
+                Language = request.Language!,
+                Format = format,
+                IncludeWordTimestamps = words,
+            };
+        }
+
+        Report(progress, TranscriptionStage.Submitting);
+        var created = await client.CreateJobAsync(body, cancellationToken).ConfigureAwait(false);
+        return new TranscriptionJob(Vendor, created.ProjectId, [KeyValuePair.Create(FormatState, format.Value)]);
+    }
+
+    protected override async Task<Transcript> WaitCoreAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
+    {
+        var result = await client.WaitForJobAsync(job.Id, Options.Polling, PollProgress<JobStatusResult>(progress), cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<TranscriptKit.TranscriptSegment> segments = [];
+        if (result.Transcript?.Segments is { Count: > 0 } timed)
+        {
+            segments = timed.Select(s => ToSegment(s, result.WordTimestamps)).ToList();
+        }
+        else if (result.Output is { Length: > 0 } srt)
+        {
+            if (!SrtParser.TryParse(srt, out segments, out var error))
+            {
+                throw new TranscriptKitResponseException(Vendor, $"Subclip returned an SRT for {job.Id} that cannot be read ({error}).");
+            }
+        }
+
+        var text = result.Text ?? result.Transcript?.Text ?? (segments.Count > 0 ? TranscriptText.Join(segments) : null);
+        if (text is null)
+        {
+            throw new TranscriptKitResponseException(Vendor, $"Subclip reported job {job.Id} ready but returned no text, SRT or transcript (format {job.GetState(FormatState) ?? "unknown"}).");
+        }
+
+        return new Transcript(Vendor, job.Id, text, segments, TranscriptText.Seconds(result.DurationSeconds));
+    }
+
+    private static TranscriptKit.TranscriptSegment ToSegment(SubclipSegment segment, IReadOnlyList<WordTimestamp>? allWords)
+    {
+        var start = TranscriptText.Seconds(segment.Start ?? 0);
+        var end = TranscriptText.Seconds(segment.End ?? segment.Start ?? 0);
+        // Words come per segment, or as one top-level list when includeWordTimestamps is set; place the latter by time.
+        var words = segment.Words
+            ?? allWords?.Where(w => w.Start is { } s && s >= (segment.Start ?? 0) && s < (segment.End ?? double.MaxValue)).ToList();
+        return new TranscriptKit.TranscriptSegment(start, end, segment.Text?.Trim() ?? "")
+        {
+            Words = words?
+                .Where(w => w.Word is not null)
+                .Select(w => new TranscriptWord(TranscriptText.Seconds(w.Start ?? 0), TranscriptText.Seconds(w.End ?? w.Start ?? 0), w.Word!))
+                .ToList() ?? [],
+        };
+    }
+}

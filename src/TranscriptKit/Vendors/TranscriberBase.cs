@@ -1,0 +1,239 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace TranscriptKit;
+
+/// <summary>
+/// What every vendor adapter shares: refusing what the vendor cannot serve before any call, spans, logs and
+/// progress mapping. Adapters supply only their documented flow.
+/// </summary>
+internal abstract class TranscriberBase : ITranscriber
+{
+    protected TranscriberBase(string vendor, TranscriberOptions? options)
+    {
+        Vendor = vendor;
+        Options = options ?? new TranscriberOptions();
+    }
+
+    public string Vendor { get; }
+
+    public abstract TranscriberCapabilities Capabilities { get; }
+
+    /// <summary>The vendor's name for people.</summary>
+    protected abstract string DisplayName { get; }
+
+    protected TranscriberOptions Options { get; }
+
+    protected ILogger Logger => Options.Logger ?? NullLogger.Instance;
+
+    public async Task<Transcript> TranscribeAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        Validate(request);
+        using var activity = StartActivity("transcriptkit.transcribe", request);
+        var started = Stopwatch.GetTimestamp();
+        Log.TranscriptionStarting(Logger, Vendor, request.Describe(), request.Kind);
+        try
+        {
+            var transcript = await TranscribeCoreAsync(request, progress, activity, cancellationToken).ConfigureAwait(false);
+            Completed(transcript, progress, started);
+            return transcript;
+        }
+        catch (Exception e) when (Failed(activity, e))
+        {
+            throw;
+        }
+    }
+
+    public Task<TranscriptionJob> StartAsync(TranscriptionRequest request, CancellationToken cancellationToken = default) =>
+        StartAsync(request, null, cancellationToken);
+
+    public async Task<TranscriptionJob> StartAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken = default)
+    {
+        Validate(request);
+        EnsureJobs();
+        using var activity = StartActivity("transcriptkit.start", request);
+        Log.TranscriptionStarting(Logger, Vendor, request.Describe(), request.Kind);
+        try
+        {
+            var job = await StartCoreAsync(request, progress, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("transcriptkit.job.id", job.Id);
+            Log.JobSubmitted(Logger, Vendor, job.Id);
+            return job;
+        }
+        catch (Exception e) when (Failed(activity, e))
+        {
+            throw;
+        }
+    }
+
+    public async Task<Transcript> WaitAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (job.Vendor != Vendor)
+        {
+            throw new ArgumentException($"This is a {job.Vendor} job; wait for it with the {job.Vendor} transcriber, not {Vendor}.", nameof(job));
+        }
+
+        EnsureJobs();
+        using var activity = TranscriptKitDiagnostics.ActivitySource.StartActivity("transcriptkit.wait");
+        activity?.SetTag("transcriptkit.vendor", Vendor);
+        activity?.SetTag("transcriptkit.job.id", job.Id);
+        var started = Stopwatch.GetTimestamp();
+        Log.WaitingForJob(Logger, Vendor, job.Id);
+        try
+        {
+            var transcript = await WaitCoreAsync(job, progress, cancellationToken).ConfigureAwait(false);
+            Completed(transcript, progress, started);
+            return transcript;
+        }
+        catch (Exception e) when (Failed(activity, e))
+        {
+            throw;
+        }
+    }
+
+    /// <summary>The whole flow: start then wait for vendors with jobs; vendors that transcribe in one call override it.</summary>
+    protected virtual async Task<Transcript> TranscribeCoreAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, Activity? activity, CancellationToken cancellationToken)
+    {
+        var job = await StartCoreAsync(request, progress, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("transcriptkit.job.id", job.Id);
+        Log.JobSubmitted(Logger, Vendor, job.Id);
+        return await WaitCoreAsync(job, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Uploads and submits. Vendors without jobs keep this default, which refuses.</summary>
+    protected virtual Task<TranscriptionJob> StartCoreAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken) =>
+        throw NoJobs();
+
+    /// <summary>Waits and fetches. Vendors without jobs keep this default, which refuses.</summary>
+    protected virtual Task<Transcript> WaitCoreAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken) =>
+        throw NoJobs();
+
+    /// <summary>Vendor rules beyond the capabilities (language code lists, URL forms).</summary>
+    protected virtual void ValidateCore(TranscriptionRequest request)
+    {
+    }
+
+    protected TranscriptionNotSupportedException NotSupported(string message) => new(Vendor, message);
+
+    protected IProgress<UploadProgress>? UploadProgress(IProgress<TranscriptionProgress>? progress) =>
+        progress is null
+            ? null
+            : new ActionProgress<UploadProgress>(p => progress.Report(new TranscriptionProgress(Vendor, TranscriptionStage.Uploading, p.Percent, BytesSent: p.BytesSent, TotalBytes: p.TotalBytes)));
+
+    protected IProgress<PollProgress<T>>? PollProgress<T>(IProgress<TranscriptionProgress>? progress) =>
+        progress is null
+            ? null
+            : new ActionProgress<PollProgress<T>>(p => progress.Report(new TranscriptionProgress(Vendor, TranscriptionStage.Processing, p.Percent, p.State)));
+
+    protected void Report(IProgress<TranscriptionProgress>? progress, TranscriptionStage stage, double? percent = null, string? state = null) =>
+        progress?.Report(new TranscriptionProgress(Vendor, stage, percent, state));
+
+    private void Validate(TranscriptionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var capabilities = Capabilities;
+        if (request.Kind == TranscriptionSourceKind.Url && !capabilities.AcceptsUrls)
+        {
+            throw NotSupported($"{DisplayName} does not take URLs: it takes {capabilities.Describe()}. Download the media and give it the file instead.");
+        }
+
+        if (request.Kind != TranscriptionSourceKind.Url)
+        {
+            if (!capabilities.AcceptsFiles)
+            {
+                throw NotSupported($"{DisplayName} does not take uploaded files: it takes {capabilities.Describe()}. Give it a URL instead.");
+            }
+
+            var extension = Path.GetExtension(request.FileName ?? "").ToLowerInvariant();
+            if (capabilities.FileTypes.Count > 0 && !capabilities.FileTypes.Contains(extension))
+            {
+                throw NotSupported($"{DisplayName} does not take '{request.FileName}': it takes {capabilities.Describe()}.");
+            }
+
+            var size = request.Kind == TranscriptionSourceKind.File
+                ? new FileInfo(request.FilePath!).Length
+                : request.Content!.CanSeek ? request.Content.Length - request.Content.Position : (long?)null;
+            if (capabilities.MaxFileSize is { } max && size > max)
+            {
+                throw NotSupported($"'{request.FileName}' is {size:N0} bytes; {DisplayName} takes files up to {max:N0} bytes.");
+            }
+        }
+
+        if (request.Timestamps == TimestampGranularity.Word && !capabilities.WordTimestamps)
+        {
+            throw NotSupported($"{DisplayName} gives no word timings: it returns {capabilities.Describe()}.");
+        }
+
+        if (request.Timestamps == TimestampGranularity.Segment && !capabilities.Timings)
+        {
+            throw NotSupported($"{DisplayName} returns text only, without timings, so it cannot make SRT or WebVTT; pick a vendor with timings (Caption Cat, Subclip, Soscripted) or ask for text.");
+        }
+
+        if (request.Language is { } language)
+        {
+            if (!capabilities.AcceptsLanguage)
+            {
+                throw NotSupported($"{DisplayName} detects the spoken language itself and takes no language; leave Language unset.");
+            }
+
+            if (capabilities.Languages.Count > 0 && !capabilities.Languages.Contains(language, StringComparer.OrdinalIgnoreCase))
+            {
+                throw NotSupported($"{DisplayName} does not take the language '{language}'; it takes {string.Join(", ", capabilities.Languages)}.");
+            }
+        }
+        else if (capabilities.RequiresLanguage)
+        {
+            throw NotSupported($"{DisplayName} needs the spoken language as an ISO 639-1 code (for example Language = \"en\"); it does not detect it.");
+        }
+
+        ValidateCore(request);
+    }
+
+    private void EnsureJobs()
+    {
+        if (!Capabilities.ResumableJobs)
+        {
+            throw NoJobs();
+        }
+    }
+
+    private TranscriptionNotSupportedException NoJobs() =>
+        NotSupported($"{DisplayName} transcribes in one call and has no jobs to start or resume; use TranscribeAsync.");
+
+    private Activity? StartActivity(string name, TranscriptionRequest request)
+    {
+        var activity = TranscriptKitDiagnostics.ActivitySource.StartActivity(name);
+        activity?.SetTag("transcriptkit.vendor", Vendor);
+        activity?.SetTag("transcriptkit.source.kind", request.Kind.ToString());
+        return activity;
+    }
+
+    private void Completed(Transcript transcript, IProgress<TranscriptionProgress>? progress, long started)
+    {
+        Report(progress, TranscriptionStage.Completed, 100);
+        Log.TranscriptionCompleted(Logger, Vendor, transcript.JobId, transcript.Text.Length, transcript.Segments.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    // An exception filter: records the failure without unwinding, so the original stack is kept.
+    private bool Failed(Activity? activity, Exception exception)
+    {
+        if (exception is OperationCanceledException)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, "cancelled");
+            return false;
+        }
+
+        activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+        activity?.AddException(exception);
+        var vendorError = exception as TranscriptKitException;
+        Log.TranscriptionFailed(Logger, exception, Vendor, (int?)vendorError?.Status, vendorError?.Reason, exception.Message);
+        return false;
+    }
+}
