@@ -32,6 +32,8 @@ internal abstract class TranscriberBase : ITranscriber
 
     protected ILogger Logger => Options.Logger ?? NullLogger.Instance;
 
+    internal ILogger LoggerForBatch => Logger;
+
     public async Task<Transcript> TranscribeAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Validate(request);

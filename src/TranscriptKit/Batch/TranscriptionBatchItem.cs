@@ -1,0 +1,15 @@
+using System;
+
+namespace TranscriptKit;
+
+/// <summary>One request's outcome in a batch: a transcript, or the error that stopped it (the rest of the batch went on).</summary>
+/// <param name="Index">The request's position in the input.</param>
+/// <param name="Request">The request.</param>
+/// <param name="Transcript">The transcript, when it succeeded.</param>
+/// <param name="Error">Why it failed, when it did.</param>
+/// <param name="Job">The vendor job, when one was accepted (resume it with <see cref="ITranscriber.WaitAsync"/> after a failure while waiting).</param>
+public sealed record TranscriptionBatchItem(int Index, TranscriptionRequest Request, Transcript? Transcript, Exception? Error, TranscriptionJob? Job)
+{
+    /// <summary>True when <see cref="Transcript"/> is set.</summary>
+    public bool Succeeded => Transcript is not null;
+}

@@ -1,0 +1,40 @@
+using System;
+using System.Net.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace TranscriptKit;
+
+/// <summary>Creates transcribers from <see cref="TranscriptKitOptions"/>, sending through the vendor's named <see cref="HttpClient"/>.</summary>
+internal sealed class TranscriberFactory(
+    IOptionsMonitor<TranscriptKitOptions> options,
+    IHttpClientFactory httpClientFactory,
+    ILoggerFactory loggerFactory,
+    TimeProvider timeProvider) : ITranscriberFactory
+{
+    public ITranscriber Create(string vendorId)
+    {
+        var vendor = VendorIds.Normalize(vendorId);
+        var current = options.CurrentValue;
+        if (!current.Vendors.TryGetValue(vendor, out var settings) || string.IsNullOrWhiteSpace(settings.ApiKey))
+        {
+            throw new InvalidOperationException(
+                $"TranscriptKit has no credentials for {vendor}: set {TranscriptKitOptions.SectionName}:Vendors:{vendor}:ApiKey in configuration (for example the environment variable {TranscriptKitOptions.SectionName}__Vendors__{vendor}__ApiKey).");
+        }
+
+        var transcriberOptions = new TranscriberOptions
+        {
+            Polling = current.Polling,
+            TimeProvider = timeProvider,
+            Logger = loggerFactory.CreateLogger("TranscriptKit." + vendor),
+        };
+        try
+        {
+            return Transcribers.Create(vendor, settings, transcriberOptions, httpClientFactory.CreateClient(VendorIds.HttpClientName(vendor)));
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException(e.Message, e);
+        }
+    }
+}

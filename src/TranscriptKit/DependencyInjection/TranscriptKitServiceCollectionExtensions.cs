@@ -1,0 +1,54 @@
+using System;
+using System.Threading;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+using TranscriptKit;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers TranscriptKit with dependency injection.</summary>
+public static class TranscriptKitServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers every vendor from <c>TranscriptKit:Vendors:&lt;id&gt;</c> (<c>ApiKey</c>, <c>ApiSecret</c>, <c>Endpoint</c>):
+    /// <see cref="ITranscriberFactory"/>, a keyed <see cref="ITranscriber"/> per vendor id (<c>[FromKeyedServices("subclip")]</c>),
+    /// and a named <see cref="System.Net.Http.HttpClient"/> per vendor (<see cref="VendorIds.HttpClientName"/>) with a circuit breaker.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The application's configuration (the root, holding the <c>TranscriptKit</c> section).</param>
+    /// <param name="configure">Further settings in code, applied after configuration.</param>
+    /// <returns>The service collection.</returns>
+    /// <remarks>
+    /// Retries and timeouts stay in the vendor clients, which know from each spec which calls are safe to repeat (a
+    /// job-starting POST is not) and how long each may take (an upload, Soscripted's 600 s call): the standard
+    /// resilience handler would retry paid POSTs and cut long calls at 10 s. The named clients get only a circuit
+    /// breaker; add more with <c>services.AddHttpClient(VendorIds.HttpClientName(id))</c>.
+    /// </remarks>
+    public static IServiceCollection AddTranscriptKit(this IServiceCollection services, IConfiguration configuration, Action<TranscriptKitOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var optionsBuilder = services.AddOptions<TranscriptKitOptions>().Bind(configuration.GetSection(TranscriptKitOptions.SectionName));
+        if (configure is not null)
+        {
+            optionsBuilder.Configure(configure);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.TryAddSingleton<ITranscriberFactory, TranscriberFactory>();
+        foreach (var vendor in VendorIds.All)
+        {
+            services.AddHttpClient(VendorIds.HttpClientName(vendor), client => client.Timeout = Timeout.InfiniteTimeSpan)
+                .AddResilienceHandler("circuit-breaker", pipeline => pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions()));
+            // Transient: each resolves a fresh HttpClient from the factory, as typed clients do.
+            services.TryAddKeyedTransient<ITranscriber>(vendor, (provider, key) => provider.GetRequiredService<ITranscriberFactory>().Create((string)key!));
+        }
+
+        return services;
+    }
+}
