@@ -33,7 +33,7 @@ internal static class SrtParser
                 i++;
                 if (i >= lines.Length || !lines[i].Contains("-->", StringComparison.Ordinal))
                 {
-                    error = $"line {i}: expected a timing line ('00:00:01,000 --> 00:00:02,000').";
+                    error = $"line {i + 1}: expected a timing line ('00:00:01,000 --> 00:00:02,000').";
                     return false;
                 }
             }

@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using NUnit.Framework;
+
+namespace TranscriptKit.Tests.Jobs;
+
+public sealed class TranscriptionJobTests
+{
+    [Test]
+    public void Token_round_trips_vendor_id_and_state()
+    {
+        var job = new TranscriptionJob("Subclip", "proj_123", [KeyValuePair.Create("format", "json")]);
+
+        var token = job.ToToken();
+        var back = TranscriptionJob.FromToken(token);
+
+        Assert.That(token, Does.StartWith("tkjob1.").And.Not.Contain("+").And.Not.Contain("/"));
+        Assert.That(back, Is.EqualTo(job));
+        Assert.That(back.Vendor, Is.EqualTo("subclip"));
+        Assert.That(back.State["format"], Is.EqualTo("json"));
+    }
+
+    [TestCase("")]
+    [TestCase("hello")]
+    [TestCase("tkjob1.%%%")]
+    [TestCase("tkjob1.eyJ2IjoiY2FwdGlvbmNhdCJ9")] // {"v":"captioncat"}: no id
+    [TestCase("tkjob1.eyJ2Ijoibm9wZSIsImlkIjoiMSJ9")] // {"v":"nope","id":"1"}: unknown vendor
+    public void Damaged_tokens_are_refused_with_a_reason(string token)
+    {
+        Assert.That(TranscriptionJob.TryFromToken(token, out _), Is.False);
+        var error = Assert.Throws<FormatException>(() => TranscriptionJob.FromToken(token));
+        Assert.That(error!.Message, Does.Contain("token"));
+    }
+
+    [Test]
+    public void A_cut_token_is_refused()
+    {
+        var token = new TranscriptionJob("captioncat", "abc123").ToToken();
+
+        Assert.That(TranscriptionJob.TryFromToken(token[..^4], out _), Is.False);
+    }
+}
