@@ -14,14 +14,14 @@ namespace TranscriptKit.Authentication;
 /// </summary>
 public sealed class BearerTokenAuthenticationProvider : IAuthenticationProvider
 {
-    private readonly string _token;
+    private readonly string _authorization;
 
     /// <summary>Creates the provider.</summary>
     /// <param name="token">The vendor API key or access token.</param>
     public BearerTokenAuthenticationProvider(string token)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
-        _token = token;
+        _authorization = "Bearer " + token;
     }
 
     /// <inheritdoc />
@@ -30,7 +30,7 @@ public sealed class BearerTokenAuthenticationProvider : IAuthenticationProvider
         ArgumentNullException.ThrowIfNull(request);
         EndpointSecurity.EnsureSecure(request.URI, "endpoint");
         request.Headers.Remove("Authorization");
-        request.Headers.Add("Authorization", "Bearer " + _token);
+        request.Headers.Add("Authorization", _authorization);
         return Task.CompletedTask;
     }
 

@@ -105,6 +105,10 @@ public sealed partial class ClientPipeline : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(operation);
         cancellationToken.ThrowIfCancellationRequested();
+
+        // Kiota expands the URL template on every read of URI (about 2 KB of garbage each): expand it once and pin it, so
+        // the auth provider's https check and this method share one expansion.
+        request.URI = ExpandUri(request);
         await _auth.AuthenticateRequestAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
         var uri = request.URI;
 
@@ -223,7 +227,7 @@ public sealed partial class ClientPipeline : IDisposable
 
     private async Task<HttpResponseMessage> SendOnceAsync(RequestInformation request, Uri uri, RequestBody? body, OperationDescriptor operation, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(new HttpMethod(request.HttpMethod.ToString()), uri);
+        using var message = new HttpRequestMessage(ToHttpMethod(request.HttpMethod), uri);
         message.Options.Set(TranscriptKitRequestOptions.OperationId, operation.OperationId);
         message.Headers.UserAgent.Add(s_userAgent);
         if (_applicationAgent is not null)
@@ -233,7 +237,7 @@ public sealed partial class ClientPipeline : IDisposable
 
         if (!request.Headers.ContainsKey("Accept"))
         {
-            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
         }
 
         if (body is not null)
@@ -255,10 +259,12 @@ public sealed partial class ClientPipeline : IDisposable
         }
 
         using var attempt = new CancellationTokenSource(timeout, TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token);
+
+        // A caller's token that can never cancel needs no linked source (most calls pass none).
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token) : null;
         try
         {
-            return await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            return await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked?.Token ?? attempt.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -266,6 +272,63 @@ public sealed partial class ClientPipeline : IDisposable
             throw new AttemptTimeoutException(attempt.IsCancellationRequested ? timeout : _http.Timeout, ex);
         }
     }
+
+    /// <summary>
+    /// Expands the generated templates' common shape, <c>{+baseurl}/path/{name}</c> with string values, as RFC 6570 simple
+    /// expansion does (every character but RFC 3986's unreserved ones percent-encoded, UTF-8); any other template (query
+    /// expressions, operators, non-string values) goes to Kiota's expansion.
+    /// </summary>
+    private static Uri ExpandUri(RequestInformation request)
+    {
+        var template = request.UrlTemplate;
+        if (template is null || !template.StartsWith("{+" + BaseUrlParameter + "}", StringComparison.Ordinal) ||
+            !request.PathParameters.TryGetValue(BaseUrlParameter, out var baseUrl) || baseUrl is not string baseText)
+        {
+            return request.URI;
+        }
+
+        var builder = new StringBuilder(template.Length + baseText.Length + 32).Append(baseText);
+        var position = BaseUrlParameter.Length + 3;
+        while (position < template.Length)
+        {
+            var open = template.IndexOf('{', position);
+            if (open < 0)
+            {
+                builder.Append(template, position, template.Length - position);
+                break;
+            }
+
+            var close = template.IndexOf('}', open);
+            if (close < 0)
+            {
+                return request.URI;
+            }
+
+            var name = template.AsSpan(open + 1, close - open - 1);
+            if (name.IsEmpty || "+#./;?&=,!@|:*".Contains(name[0]) || name.IndexOfAny(",:*") >= 0 ||
+                !request.PathParameters.TryGetValue(name.ToString(), out var value) || value is not string text)
+            {
+                return request.URI;
+            }
+
+            builder.Append(template, position, open - position).Append(Uri.EscapeDataString(text));
+            position = close + 1;
+        }
+
+        return new Uri(builder.ToString());
+    }
+
+    private static HttpMethod ToHttpMethod(Method method) => method switch
+    {
+        Method.GET => HttpMethod.Get,
+        Method.POST => HttpMethod.Post,
+        Method.PUT => HttpMethod.Put,
+        Method.PATCH => HttpMethod.Patch,
+        Method.DELETE => HttpMethod.Delete,
+        Method.HEAD => HttpMethod.Head,
+        Method.OPTIONS => HttpMethod.Options,
+        _ => new HttpMethod(method.ToString()),
+    };
 
     private static ResiliencePipeline<HttpResponseMessage> BuildResilience(RetryOptions retry, TimeProvider timeProvider)
     {
