@@ -1,0 +1,106 @@
+using System.Linq;
+using System.Threading.Tasks;
+using NUnit.Framework;
+using TranscriptKit.Cliptext;
+
+namespace TranscriptKit.Sandbox.Tests;
+
+public sealed class CliptextSandboxTests
+{
+    private static CliptextClient Client(VendorSandbox sandbox, string? key = null) =>
+        new(new CliptextClientOptions { ApiKey = key ?? sandbox.ApiKey, Endpoint = sandbox.GetEndpoint("cliptext"), Retry = TestMedia.FastRetries });
+
+    [Test]
+    public async Task Presigned_upload_complete_transcribe_and_poll_returns_the_sidecar_text()
+    {
+        await using var sandbox = await TestMedia.StartAsync();
+        var client = Client(sandbox);
+        using var file = TestMedia.Upload(TestMedia.SampleBytes);
+
+        var upload = await client.UploadFileAsync(file);
+        var created = await client.CreateTranscriptionAsync(new CreateTranscriptionRequest { UploadId = upload.UploadId, Language = "en" });
+        var done = await client.WaitForTranscriptionAsync(created.Id, TestMedia.FastPolling);
+
+        Assert.That(created.Status.ToString(), Is.EqualTo("queued"));
+        Assert.That(done.Status.ToString(), Is.EqualTo("completed"));
+        Assert.That(done.Text, Is.EqualTo(TestMedia.SampleText));
+        Assert.That(done.Duration, Is.EqualTo(4.5));
+        Assert.That(TestMedia.Count(sandbox, "cliptext", "POST", "/uploads/complete"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task List_pages_with_limit_and_cursor_and_delete_removes()
+    {
+        await using var sandbox = await TestMedia.StartAsync();
+        var client = Client(sandbox);
+        using var file = TestMedia.Upload(TestMedia.SampleBytes);
+        var upload = await client.UploadFileAsync(file);
+        var ids = new System.Collections.Generic.List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await client.CreateTranscriptionAsync(new CreateTranscriptionRequest { UploadId = upload.UploadId })).Id);
+        }
+
+        var first = await client.ListTranscriptionsAsync(limit: 2);
+        var second = await client.ListTranscriptionsAsync(limit: 2, cursor: first.NextCursor);
+        var deleted = await client.DeleteTranscriptionAsync(ids[0]);
+
+        Assert.That(first.Data.Select(t => t.Id), Is.EqualTo(ids.Take(2)));
+        Assert.That(first.HasMore, Is.True);
+        Assert.That(second.Data.Select(t => t.Id), Is.EqualTo(ids.Skip(2)));
+        Assert.That(second.HasMore, Is.False);
+        Assert.That(second.NextCursor, Is.Null);
+        Assert.That(deleted.Deleted, Is.True);
+        Assert.ThrowsAsync<TranscriptKitNotFoundException>(() => client.GetTranscriptionAsync(ids[0]));
+    }
+
+    [Test]
+    public async Task Organizations_and_members()
+    {
+        await using var sandbox = await TestMedia.StartAsync();
+        var client = Client(sandbox);
+
+        var orgs = await client.ListOrganizationsAsync();
+        var org = await client.GetOrganizationAsync(orgs.Data[0].Id);
+        var member = await client.AddOrganizationMemberAsync(org.Id, new AddMemberRequest { Email = "ada@example.com", Role = "admin" });
+        var invalid = Assert.ThrowsAsync<TranscriptKitBadRequestException>(() => client.AddOrganizationMemberAsync(org.Id, new AddMemberRequest { Email = "not-an-email" }));
+
+        Assert.That(member.Email, Is.EqualTo("ada@example.com"));
+        Assert.That(member.Role, Is.EqualTo("admin"));
+        Assert.That(invalid!.ErrorCode, Is.EqualTo("VALIDATION_ERROR"));
+        Assert.ThrowsAsync<TranscriptKitNotFoundException>(() => client.GetOrganizationAsync("org_missing"));
+    }
+
+    [Test]
+    public async Task The_docs_invalid_file_format_error_comes_in_the_envelope()
+    {
+        await using var sandbox = await TestMedia.StartAsync();
+
+        var error = Assert.ThrowsAsync<TranscriptKitBadRequestException>(() => Client(sandbox).CreatePresignedUploadAsync(new CreatePresignedUploadRequest { FileName = "notes.txt" }));
+
+        Assert.That(error!.ErrorCode, Is.EqualTo("VALIDATION_ERROR"));
+        Assert.That(error.VendorMessage, Is.EqualTo("Invalid file format"));
+    }
+
+    [Test]
+    public async Task A_bad_key_gets_401_in_the_envelope()
+    {
+        await using var sandbox = await TestMedia.StartAsync();
+
+        var error = Assert.ThrowsAsync<TranscriptKitAuthenticationException>(() => Client(sandbox, "bad").ListOrganizationsAsync());
+
+        Assert.That(error!.ErrorCode, Is.EqualTo("UNAUTHORIZED"));
+    }
+
+    [Test]
+    public async Task A_plan_rate_limit_429_is_retried_after_Retry_After()
+    {
+        await using var sandbox = await TestMedia.StartAsync();
+        sandbox.Faults.For("cliptext").FailNext(1, 429, retryAfter: System.TimeSpan.Zero);
+
+        var orgs = await Client(sandbox).ListOrganizationsAsync();
+
+        Assert.That(orgs.Data, Has.Count.EqualTo(1));
+        Assert.That(sandbox.Requests.Select(r => r.StatusCode), Is.EqualTo(new[] { 429, 200 }));
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace TranscriptKit.Sandbox;
+
+/// <summary><c>dotnet run --project tools/TranscriptKit.Sandbox -- [options]</c>: starts the sandbox and runs until Ctrl+C.</summary>
+internal static class Program
+{
+    private const string Usage = """
+        TranscriptKit sandbox: a local emulator of Caption Cat, Subclip, TranscriptGenerate, Cliptext and Soscripted.
+
+        Options:
+          --port <n>                 TCP port on 127.0.0.1 (default: ephemeral)
+          --pending-polls <n>        status polls a job answers "still running" (default 2)
+          --media <dir>              folder of sample media + .srt sidecars (repeatable; default ./samples if present)
+          --api-key <key>            accepted credential (default sandbox-key)
+          --api-secret <secret>      TranscriptGenerate's accepted X-API-Secret (default sandbox-secret)
+          --stream-delay-ms <n>      delay between Soscripted SSE events (default 250)
+          --concurrency <n>          TranscriptGenerate concurrent task limit (default 2)
+          --quota-seconds <n>        TranscriptGenerate quota in seconds, -1 unlimited (default 7200)
+          --fail <vendor>:<status>[:<count>[:<retryAfterSeconds>]]   e.g. --fail captioncat:429:2:1
+          --delay <vendor>:<ms>[:<count>]                            e.g. --delay subclip:3000
+          --malform <vendor>[:<count>]                               e.g. --malform cliptext
+        """;
+
+    private static async Task<int> Main(string[] args)
+    {
+        var options = new SandboxOptions();
+        var faults = new System.Collections.Generic.List<Action<SandboxFaults>>();
+        try
+        {
+            for (var i = 0; i < args.Length; i++)
+            {
+                string Next() => i + 1 < args.Length ? args[++i] : throw new FormatException($"{args[i]} needs a value.");
+                switch (args[i])
+                {
+                    case "--port": options.Port = Int(Next()); break;
+                    case "--pending-polls": options.PendingPolls = Int(Next()); break;
+                    case "--media": options.MediaDirectories.Add(Next()); break;
+                    case "--api-key": options.ApiKey = Next(); break;
+                    case "--api-secret": options.ApiSecret = Next(); break;
+                    case "--stream-delay-ms": options.StreamEventDelay = TimeSpan.FromMilliseconds(Int(Next())); break;
+                    case "--concurrency": options.TranscriptGenerateConcurrencyLimit = Int(Next()); break;
+                    case "--quota-seconds": options.TranscriptGenerateQuotaSeconds = Int(Next()); break;
+                    case "--fail": faults.Add(Fail(Next())); break;
+                    case "--delay": faults.Add(Delay(Next())); break;
+                    case "--malform": faults.Add(Malform(Next())); break;
+                    case "-h" or "--help": Console.WriteLine(Usage); return 0;
+                    default: throw new FormatException($"Unknown option {args[i]}.");
+                }
+            }
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        {
+            Console.Error.WriteLine(ex.Message);
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        if (options.MediaDirectories.Count == 0 && Directory.Exists("samples"))
+        {
+            options.MediaDirectories.Add("samples");
+        }
+
+        await using var sandbox = await VendorSandbox.StartAsync(options).ConfigureAwait(false);
+        foreach (var apply in faults)
+        {
+            apply(sandbox.Faults);
+        }
+
+        Console.WriteLine($"TranscriptKit sandbox listening on {sandbox.BaseAddress}");
+        foreach (var id in VendorSandbox.VendorIds)
+        {
+            Console.WriteLine($"  {id,-19} Endpoint = {sandbox.GetEndpoint(id)}");
+        }
+
+        Console.WriteLine($"  API key: {sandbox.ApiKey}   (TranscriptGenerate X-API-Secret: {sandbox.ApiSecret})");
+        Console.WriteLine($"  Media folders: {(options.MediaDirectories.Count == 0 ? "(none: every transcript is simulated)" : string.Join(", ", options.MediaDirectories))}");
+        Console.WriteLine("Press Ctrl+C to stop.");
+
+        // Ctrl+C, or SIGTERM (the host's console lifetime stops the app on it).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(sandbox.Stopping);
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Console.WriteLine("Stopping.");
+        }
+
+        return 0;
+    }
+
+    private static int Int(string text) => int.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
+    private static Action<SandboxFaults> Fail(string spec)
+    {
+        var parts = spec.Split(':');
+        var status = parts.Length > 1 ? Int(parts[1]) : throw new FormatException("--fail needs <vendor>:<status>.");
+        var count = parts.Length > 2 ? Int(parts[2]) : 1;
+        TimeSpan? retryAfter = parts.Length > 3 ? TimeSpan.FromSeconds(Int(parts[3])) : null;
+        return faults => faults.For(parts[0]).FailNext(count, status, retryAfter);
+    }
+
+    private static Action<SandboxFaults> Delay(string spec)
+    {
+        var parts = spec.Split(':');
+        var ms = parts.Length > 1 ? Int(parts[1]) : throw new FormatException("--delay needs <vendor>:<ms>.");
+        var count = parts.Length > 2 ? Int(parts[2]) : 1;
+        return faults => faults.For(parts[0]).DelayNext(count, TimeSpan.FromMilliseconds(ms));
+    }
+
+    private static Action<SandboxFaults> Malform(string spec)
+    {
+        var parts = spec.Split(':');
+        var count = parts.Length > 1 ? Int(parts[1]) : 1;
+        return faults => faults.For(parts[0]).MalformNext(count);
+    }
+}

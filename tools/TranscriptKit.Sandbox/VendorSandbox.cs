@@ -1,0 +1,306 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TranscriptKit.Sandbox.Media;
+using TranscriptKit.Sandbox.Vendors;
+
+namespace TranscriptKit.Sandbox;
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 that emulates the five vendors' documented APIs, statefully, each under its own
+/// path prefix (<see cref="GetEndpoint"/>). It never recognises speech: transcripts come from SRT sidecars next to
+/// sample media, or say plainly that they are simulated.
+/// </summary>
+public sealed class VendorSandbox : IAsyncDisposable
+{
+    private static readonly string[] Ids = ["captioncat", "subclip", "transcriptgenerate", "cliptext", "soscripted"];
+
+    private readonly WebApplication _app;
+    private readonly IReadOnlyDictionary<string, VendorEmulator> _vendors;
+    private readonly MediaLibrary _media;
+    private readonly List<SandboxRequest> _requests = [];
+    private int _disposed;
+    private volatile bool _stopping;
+
+    private VendorSandbox(WebApplication app, IReadOnlyDictionary<string, VendorEmulator> vendors, MediaLibrary media, SandboxOptions options, SandboxFaults faults)
+    {
+        _app = app;
+        _vendors = vendors;
+        _media = media;
+        ApiKey = options.ApiKey;
+        ApiSecret = options.ApiSecret;
+        Faults = faults;
+        BaseAddress = new Uri("http://127.0.0.1/");
+    }
+
+    /// <summary>The vendor ids: <c>captioncat</c>, <c>subclip</c>, <c>transcriptgenerate</c>, <c>cliptext</c>, <c>soscripted</c>.</summary>
+    public static IReadOnlyList<string> VendorIds => Ids;
+
+    /// <summary>The server's root, e.g. <c>http://127.0.0.1:5080/</c>.</summary>
+    public Uri BaseAddress { get; private set; }
+
+    /// <summary>The credential every vendor accepts.</summary>
+    public string ApiKey { get; }
+
+    /// <summary>The secret TranscriptGenerate accepts in <c>X-API-Secret</c>.</summary>
+    public string ApiSecret { get; }
+
+    /// <summary>Per-vendor fault switches.</summary>
+    public SandboxFaults Faults { get; }
+
+    /// <summary>A snapshot of the requests answered so far, oldest first (each is recorded once its response is complete).</summary>
+    public IReadOnlyList<SandboxRequest> Requests
+    {
+        get
+        {
+            lock (_requests)
+            {
+                return _requests.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Starts a sandbox on 127.0.0.1 (ephemeral port unless <see cref="SandboxOptions.Port"/> is set).</summary>
+    /// <param name="options">Port, credentials, timing, media folders and account state; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running sandbox; dispose it to stop.</returns>
+    public static async Task<VendorSandbox> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new SandboxOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(options.PendingPolls, nameof(options));
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Limits.MaxRequestBodySize = null; // Uploads of any size; the sandbox hashes them, never keeps them.
+        });
+        builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = long.MaxValue);
+        var app = builder.Build();
+
+        var media = new MediaLibrary(options.MediaDirectories, options.SimulatedDurationSeconds);
+        var signer = new UrlSigner();
+        VendorEmulator[] emulators =
+        [
+            new CaptionCatEmulator(options, media, signer),
+            new SubclipEmulator(options, media, signer),
+            new TranscriptGenerateEmulator(options, media, signer),
+            new CliptextEmulator(options, media, signer),
+            new SoscriptedEmulator(options, media, signer),
+        ];
+        var sandbox = new VendorSandbox(app, emulators.ToDictionary(v => v.Id, StringComparer.OrdinalIgnoreCase), media, options, new SandboxFaults());
+        app.Use(sandbox.HandleAsync);
+        foreach (var emulator in emulators)
+        {
+            emulator.Faults = sandbox.Faults;
+            emulator.Map(app);
+        }
+
+        app.MapGet("/media/{name}", sandbox.ServeMediaAsync);
+        app.MapGet("/", sandbox.DescribeAsync);
+        app.MapFallback(sandbox.NotFoundAsync);
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        sandbox.BaseAddress = new Uri(new Uri(address).GetLeftPart(UriPartial.Authority) + "/");
+        return sandbox;
+    }
+
+    /// <summary>The URI to give a generated client as its <c>Endpoint</c> (it replaces the spec's server URL, path included).</summary>
+    /// <param name="vendorId">One of <see cref="VendorIds"/>.</param>
+    /// <exception cref="ArgumentException">The id is not a vendor's.</exception>
+    public Uri GetEndpoint(string vendorId)
+    {
+        ArgumentNullException.ThrowIfNull(vendorId);
+        return _vendors.TryGetValue(vendorId, out var vendor)
+            ? new Uri(BaseAddress, vendor.Prefix)
+            : throw new ArgumentException($"Unknown vendor '{vendorId}'. Known: {string.Join(", ", Ids)}.", nameof(vendorId));
+    }
+
+    /// <summary>
+    /// The URL at which the sandbox serves a sample file (<c>/media/{fileName}</c>). URL-only vendors given this URL (or
+    /// any URL ending in the same file name) answer with that sample's sidecar transcript.
+    /// </summary>
+    /// <param name="fileName">A file name in one of <see cref="SandboxOptions.MediaDirectories"/>, e.g. <c>hello.mp4</c>.</param>
+    public Uri GetMediaUrl(string fileName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        return new Uri(BaseAddress, "media/" + Uri.EscapeDataString(fileName));
+    }
+
+    /// <summary>Signalled when the server begins to stop (disposal, or a console signal when run as a program).</summary>
+    internal CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
+    /// <summary>Empties <see cref="Requests"/>.</summary>
+    public void ClearRequests()
+    {
+        lock (_requests)
+        {
+            _requests.Clear();
+        }
+    }
+
+    /// <summary>Stops the server.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping = true;
+            // In-flight delays end on ApplicationStopping; the timeout only bounds a connection that will not close.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await _app.StopAsync(timeout.Token).ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Every request: find its vendor, record it, apply faults, check auth, then route.</summary>
+    private async Task HandleAsync(HttpContext context, RequestDelegate next)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        var vendor = _vendors.Values.FirstOrDefault(v => path.StartsWith(v.Prefix + "/", StringComparison.Ordinal) || path == v.Prefix);
+        var vendorId = vendor?.Id ?? (path.StartsWith("/media/", StringComparison.Ordinal) ? "media" : string.Empty);
+        var rest = vendor is not null ? path[vendor.Prefix.Length..] : vendorId == "media" ? path["/media".Length..] : path;
+        try
+        {
+            if (vendor is null || vendor.IsStoragePath(rest))
+            {
+                await next(context).ConfigureAwait(false);
+                return;
+            }
+
+            var plan = Faults.For(vendor.Id).Take();
+            if (plan.Delay is { } delay)
+            {
+                await Delays.WaitAsync(context, delay).ConfigureAwait(false);
+            }
+
+            if (plan.FailStatus is { } status)
+            {
+                if (plan.RetryAfter is { } retryAfter)
+                {
+                    context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                await vendor.WriteErrorAsync(context, status, FaultMessage(status)).ConfigureAwait(false);
+                return;
+            }
+
+            if (!vendor.IsAuthorized(context.Request))
+            {
+                await vendor.WriteAuthErrorAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            if (plan.Malform)
+            {
+                await MalformedAsync(context, next).ConfigureAwait(false);
+                return;
+            }
+
+            await next(context).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || _stopping)
+        {
+            // The client went away (a timeout test, a cancelled stream) or the sandbox is stopping: nothing to answer.
+        }
+        finally
+        {
+            lock (_requests)
+            {
+                _requests.Add(new SandboxRequest(vendorId, context.Request.Method, rest, context.Request.QueryString.Value ?? string.Empty, context.Response.StatusCode));
+            }
+        }
+    }
+
+    /// <summary>Runs the request for real, then sends only the first half of its body: never valid JSON.</summary>
+    private static async Task MalformedAsync(HttpContext context, RequestDelegate next)
+    {
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        var bytes = buffer.ToArray();
+        var cut = bytes.Length > 1 ? bytes.AsMemory(0, bytes.Length / 2) : "{"u8.ToArray();
+        context.Response.ContentLength = cut.Length;
+        await original.WriteAsync(cut, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static string FaultMessage(int status) => status switch
+    {
+        429 => "Too many requests: rate limit exceeded (sandbox fault)",
+        500 => "Internal server error (sandbox fault)",
+        502 => "Bad gateway (sandbox fault)",
+        503 => "Service unavailable (sandbox fault)",
+        504 => "Gateway timeout (sandbox fault)",
+        _ => $"HTTP {status} (sandbox fault)",
+    };
+
+    private async Task ServeMediaAsync(HttpContext context)
+    {
+        var name = context.Request.RouteValues["name"]?.ToString() ?? string.Empty;
+        if (_media.FindByName(name) is not { } entry)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await context.Response.WriteAsync($"No sample named '{name}' with an SRT sidecar in the sandbox's media folders.", context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.ContentType = ContentTypeOf(entry.FileName);
+        context.Response.ContentLength = new FileInfo(entry.FullPath).Length;
+        await context.Response.SendFileAsync(entry.FullPath, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static string ContentTypeOf(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    {
+        ".mp4" => "video/mp4",
+        ".mov" => "video/quicktime",
+        ".webm" => "video/webm",
+        ".mkv" => "video/x-matroska",
+        ".avi" => "video/x-msvideo",
+        ".mp3" => "audio/mpeg",
+        ".wav" => "audio/wav",
+        ".m4a" => "audio/mp4",
+        _ => "application/octet-stream",
+    };
+
+    private Task DescribeAsync(HttpContext context)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        var lines = Ids.Select(id => $"{id}: {GetEndpoint(id)}")
+            .Concat(_media.Entries.Select(e => $"media: {GetMediaUrl(e.FileName)}"));
+        return context.Response.WriteAsync("TranscriptKit sandbox\n" + string.Join("\n", lines) + "\n", context.RequestAborted);
+    }
+
+    private Task NotFoundAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        var vendor = _vendors.Values.FirstOrDefault(v => path.StartsWith(v.Prefix + "/", StringComparison.Ordinal) || path == v.Prefix);
+        if (vendor is not null)
+        {
+            return vendor.WriteErrorAsync(context, StatusCodes.Status404NotFound, $"No such endpoint: {context.Request.Method} {path[vendor.Prefix.Length..]}");
+        }
+
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return context.Response.WriteAsync($"Unknown path. Vendor prefixes: {string.Join(", ", _vendors.Values.Select(v => v.Prefix))}", context.RequestAborted);
+    }
+}

@@ -1,0 +1,298 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using TranscriptKit.Sandbox.Media;
+
+namespace TranscriptKit.Sandbox.Vendors;
+
+/// <summary>
+/// TranscriptGenerate (<c>/transcriptgenerate/open-gateway</c>): <c>{code,msg,data}</c> envelopes with business errors
+/// inside HTTP 200, tasks from a video URL polled until SUCCESS, a seconds quota and a concurrency limit (code 601).
+/// </summary>
+internal sealed class TranscriptGenerateEmulator(SandboxOptions options, MediaLibrary media, UrlSigner signer)
+    : VendorEmulator(options, media, signer)
+{
+    private const int MaxUrlLength = 2048;
+    private readonly object _gate = new();
+    private readonly Dictionary<string, GenerateTask> _tasks = new(StringComparer.Ordinal);
+    private long _usedSeconds;
+    private long _nextId = 1893456789012345678;
+
+    public override string Id => "transcriptgenerate";
+
+    public override string Prefix => "/transcriptgenerate/open-gateway";
+
+    public override bool IsAuthorized(HttpRequest request) =>
+        string.Equals(request.Headers["X-API-Key"].ToString(), Options.ApiKey, StringComparison.Ordinal)
+        && string.Equals(request.Headers["X-API-Secret"].ToString(), Options.ApiSecret, StringComparison.Ordinal);
+
+    // The documented failure: HTTP 401 with {"code":401,"msg":…}; a wrong (not missing) pair gets its own message.
+    public override Task WriteAuthErrorAsync(HttpContext context)
+    {
+        var missing = string.IsNullOrEmpty(context.Request.Headers["X-API-Key"]) || string.IsNullOrEmpty(context.Request.Headers["X-API-Secret"]);
+        return WriteErrorAsync(
+            context,
+            StatusCodes.Status401Unauthorized,
+            missing
+                ? "Missing API Key or Secret. Please include X-API-Key and X-API-Secret in the request headers."
+                : "Invalid API Key or Secret. Please check that they are correct, not expired or disabled.");
+    }
+
+    public override Task WriteErrorAsync(HttpContext context, int status, string message, string? code = null) =>
+        Json.WriteAsync(context, status, new JsonObject { ["code"] = status, ["msg"] = message });
+
+    public override void Map(IEndpointRouteBuilder routes)
+    {
+        MapPost(routes, "/transcript-api/v1/task/create", CreateAsync);
+        MapGet(routes, "/transcript-api/v1/task/query", QueryAsync);
+        MapGet(routes, "/transcript-api/v1/quota/usage", QuotaAsync);
+        MapGet(routes, "/transcript-api/v1/quota/concurrency", ConcurrencyAsync);
+    }
+
+    /// <summary>A business answer: HTTP 200 whatever the code, as the docs show.</summary>
+    private static Task EnvelopeAsync(HttpContext context, int code, string msg, JsonNode? data = null)
+    {
+        var body = new JsonObject { ["code"] = code, ["msg"] = msg };
+        if (data is not null)
+        {
+            body["data"] = data;
+        }
+
+        return Json.OkAsync(context, body);
+    }
+
+    private async Task CreateAsync(HttpContext context)
+    {
+        var body = await Json.ReadObjectAsync(context.Request).ConfigureAwait(false) ?? [];
+        var workUrl = Json.String(body, "workUrl")?.Trim();
+        if (string.IsNullOrEmpty(workUrl))
+        {
+            await EnvelopeAsync(context, 500, "Video URL cannot be empty").ConfigureAwait(false);
+            return;
+        }
+
+        if (workUrl.Length > MaxUrlLength)
+        {
+            await EnvelopeAsync(context, 500, "The URL is too long. Please check and try again.").ConfigureAwait(false);
+            return;
+        }
+
+        // The vendor pulls the URL out of pasted share text; the sandbox takes the first http(s) token.
+        var url = workUrl.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(t => t.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || t.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            await EnvelopeAsync(context, 500, "Failed to extract a valid platform URL from the input").ConfigureAwait(false);
+            return;
+        }
+
+        var platform = PlatformOf(uri, context);
+        if (platform is null)
+        {
+            await EnvelopeAsync(context, 500, "This platform is not supported. Please try a different URL.").ConfigureAwait(false);
+            return;
+        }
+
+        var entry = Media.FindByUrl(url);
+        var transcript = entry?.Transcript ?? Media.Simulated();
+        var seconds = (long)Math.Ceiling(transcript.Duration);
+        GenerateTask? task = null;
+        string? refusal = null;
+        lock (_gate)
+        {
+            var running = _tasks.Values.Count(t => !t.IsFinished(Options.PendingPolls));
+            if (running >= Options.TranscriptGenerateConcurrencyLimit)
+            {
+                refusal = "Concurrency limit reached. Please wait for existing tasks to complete.";
+            }
+            else if (Options.TranscriptGenerateQuotaSeconds >= 0 && Options.TranscriptGenerateQuotaSeconds - _usedSeconds < seconds)
+            {
+                refusal = "Insufficient quota remaining. Please upgrade your plan.";
+            }
+            else
+            {
+                _usedSeconds += seconds;
+                task = new GenerateTask(
+                    (_nextId++).ToString(CultureInfo.InvariantCulture),
+                    workUrl,
+                    platform,
+                    transcript,
+                    entry is null ? null : $"{Origin(context)}/media/{Uri.EscapeDataString(entry.FileName)}",
+                    entry?.FileName,
+                    DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+                task.Fails = TakeJobFailure();
+                _tasks[task.TaskId] = task;
+            }
+        }
+
+        // targetLanguage is accepted (the sandbox account is a member) but nothing is translated.
+        await (task is null
+            ? EnvelopeAsync(context, 601, refusal!)
+            : EnvelopeAsync(context, 200, "Task submitted", new JsonObject
+            {
+                ["taskId"] = task.TaskId,
+                ["status"] = "WAITING",
+                ["message"] = "Task submitted, processing in progress",
+            })).ConfigureAwait(false);
+    }
+
+    private async Task QueryAsync(HttpContext context)
+    {
+        var taskId = context.Request.Query["taskId"].ToString();
+        if (string.IsNullOrWhiteSpace(taskId))
+        {
+            await EnvelopeAsync(context, 500, "Task ID cannot be empty").ConfigureAwait(false);
+            return;
+        }
+
+        GenerateTask? task;
+        bool finished;
+        lock (_gate)
+        {
+            task = _tasks.GetValueOrDefault(taskId);
+            if (task is not null)
+            {
+                task.Polls++;
+            }
+
+            finished = task?.IsFinished(Options.PendingPolls) ?? false;
+        }
+
+        if (task is null)
+        {
+            await EnvelopeAsync(context, 500, "Task not found").ConfigureAwait(false);
+            return;
+        }
+
+        var data = new JsonObject { ["taskId"] = task.TaskId };
+        if (!finished)
+        {
+            data["status"] = "WAITING";
+            data["errorMessage"] = null;
+            data["createTime"] = task.CreateTime;
+            await EnvelopeAsync(context, 200, "Success", data).ConfigureAwait(false);
+            return;
+        }
+
+        if (task.Fails)
+        {
+            data["status"] = "FAILURE";
+            data["errorMessage"] = "Video processing failed!";
+            data["createTime"] = task.CreateTime;
+            await EnvelopeAsync(context, 200, "Success", data).ConfigureAwait(false);
+            return;
+        }
+
+        data["status"] = "SUCCESS";
+        data["errorMessage"] = "Video processing succeeded!";
+        data["textContent"] = task.Transcript.Text;
+        data["title"] = task.Title ?? (task.Transcript.IsSimulated ? "Simulated video (no sidecar transcript)" : "Sandbox video");
+        data["platform"] = task.Platform;
+        data["duration"] = Seconds(task.Transcript.Duration);
+        if (task.VideoUrl is not null)
+        {
+            data["videoUrl"] = task.VideoUrl;
+        }
+
+        data["workUrl"] = task.WorkUrl;
+        data["createTime"] = task.CreateTime;
+        await EnvelopeAsync(context, 200, "Success", data).ConfigureAwait(false);
+    }
+
+    private Task QuotaAsync(HttpContext context)
+    {
+        long used;
+        lock (_gate)
+        {
+            used = _usedSeconds;
+        }
+
+        var total = Options.TranscriptGenerateQuotaSeconds;
+        var data = total < 0
+            ? new JsonObject { ["unlimited"] = true, ["availableSeconds"] = -1, ["availableMinutes"] = -1, ["totalSeconds"] = -1, ["usedSeconds"] = used }
+            : new JsonObject
+            {
+                ["unlimited"] = false,
+                ["availableSeconds"] = total - used,
+                ["availableMinutes"] = Minutes(total - used),
+                ["totalSeconds"] = total,
+                ["totalMinutes"] = Minutes(total),
+                ["usedSeconds"] = used,
+                ["usedMinutes"] = Minutes(used),
+                ["deductionType"] = "monthly",
+            };
+        return EnvelopeAsync(context, 200, "Success", data);
+    }
+
+    private Task ConcurrencyAsync(HttpContext context)
+    {
+        int running;
+        lock (_gate)
+        {
+            running = _tasks.Values.Count(t => !t.IsFinished(Options.PendingPolls));
+        }
+
+        var max = Options.TranscriptGenerateConcurrencyLimit;
+        return EnvelopeAsync(context, 200, "Success", new JsonObject
+        {
+            ["currentConcurrency"] = running,
+            ["maxConcurrency"] = max,
+            ["availableConcurrency"] = Math.Max(0, max - running),
+            ["canAddTask"] = running < max,
+        });
+    }
+
+    // The docs show minutes as decimal strings with one place: "60.0".
+    private static string Minutes(long seconds) => (seconds / 60.0).ToString("0.0", CultureInfo.InvariantCulture);
+
+    /// <summary>Douyin, Xiaohongshu and Kuaishou as documented; the sandbox's own <c>/media/</c> URLs as a sandbox-only platform.</summary>
+    private static string? PlatformOf(Uri uri, HttpContext context)
+    {
+        var host = uri.Host.ToLowerInvariant();
+        bool Is(string domain) => host == domain || host.EndsWith("." + domain, StringComparison.Ordinal);
+        if (Is("douyin.com") || Is("iesdouyin.com"))
+        {
+            return "DOUYIN";
+        }
+
+        if (Is("xiaohongshu.com") || Is("xhslink.com"))
+        {
+            return "XHS";
+        }
+
+        if (Is("kuaishou.com") || Is("kuaishouapp.com"))
+        {
+            return "KUAISHOU";
+        }
+
+        var sandbox = context.Request.Host;
+        return uri.IsLoopback && uri.Port == sandbox.Port && uri.AbsolutePath.StartsWith("/media/", StringComparison.Ordinal) ? "SANDBOX" : null;
+    }
+
+    private sealed class GenerateTask(string taskId, string workUrl, string platform, SandboxTranscript transcript, string? videoUrl, string? title, string createTime)
+    {
+        public string TaskId { get; } = taskId;
+
+        public string WorkUrl { get; } = workUrl;
+
+        public string Platform { get; } = platform;
+
+        public SandboxTranscript Transcript { get; } = transcript;
+
+        public string? VideoUrl { get; } = videoUrl;
+
+        public string? Title { get; } = title;
+
+        public string CreateTime { get; } = createTime;
+
+        public int Polls { get; set; }
+
+        public bool Fails { get; set; }
+
+        public bool IsFinished(int pendingPolls) => Polls > pendingPolls;
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using TranscriptKit.Sandbox.Media;
+
+namespace TranscriptKit.Sandbox.Vendors;
+
+/// <summary>What every emulated vendor shares: its id and path prefix, its auth rule and its error shape.</summary>
+internal abstract class VendorEmulator
+{
+    protected VendorEmulator(SandboxOptions options, MediaLibrary media, UrlSigner signer)
+    {
+        Options = options;
+        Media = media;
+        Signer = signer;
+    }
+
+    public abstract string Id { get; }
+
+    /// <summary>The path that replaces the spec's server URL path, e.g. <c>/captioncat/v1</c>.</summary>
+    public abstract string Prefix { get; }
+
+    protected SandboxOptions Options { get; }
+
+    /// <summary>Set once at start; jobs consult it for <see cref="VendorFaults.FailNextJobs"/>.</summary>
+    public SandboxFaults? Faults { get; set; }
+
+    protected MediaLibrary Media { get; }
+
+    protected UrlSigner Signer { get; }
+
+    /// <summary>Paths under the prefix that skip the vendor's auth and faults (signed storage, authenticated by its signature).</summary>
+    public virtual bool IsStoragePath(string pathWithoutPrefix) => false;
+
+    public virtual bool IsAuthorized(HttpRequest request) =>
+        request.Headers.Authorization.ToString() is var header
+        && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        && string.Equals(header["Bearer ".Length..].Trim(), Options.ApiKey, StringComparison.Ordinal);
+
+    public abstract Task WriteAuthErrorAsync(HttpContext context);
+
+    /// <summary>Writes an error in this vendor's documented shape; <paramref name="code"/> is used where the shape has a code.</summary>
+    public abstract Task WriteErrorAsync(HttpContext context, int status, string message, string? code = null);
+
+    public abstract void Map(IEndpointRouteBuilder routes);
+
+    protected void MapGet(IEndpointRouteBuilder routes, string path, RequestDelegate handler) => routes.MapGet(Prefix + path, handler);
+
+    protected void MapPost(IEndpointRouteBuilder routes, string path, RequestDelegate handler) => routes.MapPost(Prefix + path, handler);
+
+    protected void MapPut(IEndpointRouteBuilder routes, string path, RequestDelegate handler) => routes.MapPut(Prefix + path, handler);
+
+    protected void MapPatch(IEndpointRouteBuilder routes, string path, RequestDelegate handler) => routes.MapPatch(Prefix + path, handler);
+
+    protected void MapDelete(IEndpointRouteBuilder routes, string path, RequestDelegate handler) => routes.MapDelete(Prefix + path, handler);
+
+    protected bool TakeJobFailure() => Faults?.For(Id).TakeJobFailure() ?? false;
+
+    protected static string Route(HttpContext context, string name) => context.Request.RouteValues[name]?.ToString() ?? string.Empty;
+
+    /// <summary>The sandbox's own origin as the client reached it, for absolute URLs in responses.</summary>
+    protected static string Origin(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}";
+
+    protected static string NewId(string prefix = "") => prefix + Guid.NewGuid().ToString("N");
+
+    /// <summary>Whole-second or fractional durations, as the vendors show them.</summary>
+    protected static double Seconds(double value) => Math.Round(value, 3);
+}
