@@ -1,0 +1,45 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using TranscriptKit.Cli.Progress;
+
+namespace TranscriptKit.Cli.Commands;
+
+/// <summary>What <c>transcribe</c> and <c>resume</c> share: waiting for an accepted job, where Ctrl+C and timeouts print its token.</summary>
+internal static class JobRunner
+{
+    /// <summary>Waits for <paramref name="job"/>; on Ctrl+C (130) or timeout (4) prints how to resume and returns no transcript.</summary>
+    public static async Task<(Transcript? Transcript, int ExitCode)> WaitAsync(ITranscriber transcriber, TranscriptionJob job, IProgressDisplay display, CancellationToken cancellationToken)
+    {
+        var resume = $"transcriptkit resume {job.ToToken()}";
+        try
+        {
+            var transcript = await display.RunAsync($"{job.Vendor}: job {job.Id}", p => transcriber.WaitAsync(job, p, cancellationToken)).ConfigureAwait(false);
+            return (transcript, ExitCodes.Ok);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync($"Cancelled. The {VendorConnection.DisplayName(job.Vendor)} job {job.Id} keeps running; resume waiting with:").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"  {resume}").ConfigureAwait(false);
+            return (null, ExitCodes.Cancelled);
+        }
+        catch (TranscriptKitTimeoutException e)
+        {
+            // Not e.Message: it quotes the client's own poll token, and the facade's token below is the one `resume` takes.
+            await Console.Error.WriteLineAsync($"Timed out: the {VendorConnection.DisplayName(job.Vendor)} job {job.Id} was still running after {e.Elapsed.TotalSeconds:0.#} s.").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("It may still finish; resume waiting (with a longer --timeout) with:").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"  {resume}").ConfigureAwait(false);
+            return (null, ExitCodes.Timeout);
+        }
+    }
+
+    /// <summary>Refuses an --output in a missing folder before anything is uploaded or paid for.</summary>
+    public static void EnsureOutputDirectory(FileInfo? output)
+    {
+        if (output?.Directory is { Exists: false } directory)
+        {
+            throw new UsageException($"Cannot write --output {output.FullName}: the folder {directory.FullName} does not exist.");
+        }
+    }
+}

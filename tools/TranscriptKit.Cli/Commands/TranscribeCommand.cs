@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using TranscriptKit.Cli.Output;
+using TranscriptKit.Cli.Progress;
+
+namespace TranscriptKit.Cli.Commands;
+
+/// <summary><c>transcriptkit transcribe &lt;file|url&gt; --vendor id</c>: upload or submit, wait, print the transcript.</summary>
+internal static class TranscribeCommand
+{
+    public static Command Create()
+    {
+        var input = new Argument<string>("file|url") { Description = "A local media file, or an http(s) URL the vendor downloads itself." };
+        var vendor = CommonOptions.Vendor();
+        var language = new Option<string?>("--language", "-l") { Description = "The spoken language as an ISO 639-1 code (en, fr), for vendors that take one.", HelpName = "xx" };
+        var format = CommonOptions.Format();
+        var output = CommonOptions.OutputFile();
+        var timeout = CommonOptions.Timeout();
+        var connection = new CommonOptions.Connection();
+
+        var command = new Command("transcribe", "Transcribe a file or URL and print the result (text, SRT, WebVTT or JSON).");
+        command.Arguments.Add(input);
+        command.Options.Add(vendor);
+        command.Options.Add(language);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.Options.Add(timeout);
+        connection.AddTo(command);
+        command.SetAction((result, cancellationToken) => RunAsync(
+            new Arguments(
+                result.GetRequiredValue(input),
+                VendorIds.Normalize(result.GetRequiredValue(vendor)),
+                result.GetValue(language),
+                result.GetValue(format),
+                result.GetValue(output),
+                result.GetValue(timeout),
+                connection.Read(result)),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(Arguments args, CancellationToken cancellationToken)
+    {
+        var request = CreateRequest(args.Input) with { Language = string.IsNullOrWhiteSpace(args.Language) ? null : args.Language.Trim() };
+        JobRunner.EnsureOutputDirectory(args.Output);
+
+        await using var connection = await VendorConnection.OpenAsync(args.Vendor, args.Connection, MediaDirectories(request), Console.Error, cancellationToken).ConfigureAwait(false);
+        var transcriber = Transcribers.Create(args.Vendor, connection.Settings, connection.CreateTranscriberOptions(args.Timeout));
+        request = request with { Timestamps = OutputFormats.Timestamps(args.Format, transcriber.Capabilities) };
+        var display = ProgressDisplay.Create();
+
+        Transcript transcript;
+        if (transcriber.Capabilities.ResumableJobs)
+        {
+            var job = await display.RunAsync($"{args.Vendor}: {request.Describe()}", p => transcriber.StartAsync(request, p, cancellationToken)).ConfigureAwait(false);
+            var resume = $"transcriptkit resume {job.ToToken()}";
+            await Console.Error.WriteLineAsync(connection.IsSandbox
+                ? $"Job accepted: resume with `{resume}` (the built-in sandbox stops with this process, so only a real vendor's jobs outlive it)."
+                : $"Job accepted: resume with `{resume}`").ConfigureAwait(false);
+            var (waited, exitCode) = await JobRunner.WaitAsync(transcriber, job, display, cancellationToken).ConfigureAwait(false);
+            if (waited is null)
+            {
+                return exitCode;
+            }
+
+            transcript = waited;
+        }
+        else
+        {
+            transcript = await TranscribeOnceAsync(transcriber, request, display, args.Timeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        await ResultWriter.WriteAsync(OutputFormats.Render(transcript, args.Format), args.Output, OutputFormats.Name(args.Format), cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Vendors without jobs (Soscripted) answer in one call; --timeout bounds that call.</summary>
+    private static async Task<Transcript> TranscribeOnceAsync(ITranscriber transcriber, TranscriptionRequest request, IProgressDisplay display, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeout is { } after)
+        {
+            limit.CancelAfter(after);
+        }
+
+        try
+        {
+            return await display.RunAsync($"{transcriber.Vendor}: {request.Describe()}", p => transcriber.TranscribeAsync(request, p, limit.Token)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && limit.IsCancellationRequested)
+        {
+            throw new TranscriptKitTimeoutException(
+                transcriber.Vendor,
+                $"{VendorConnection.DisplayName(transcriber.Vendor)} did not finish within --timeout {timeout!.Value.TotalSeconds:0.#} s; it has no jobs to resume, so the request must be sent again.",
+                job: null,
+                timeout.Value,
+                e);
+        }
+    }
+
+    private static TranscriptionRequest CreateRequest(string input)
+    {
+        if (Uri.TryCreate(input, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+        {
+            return TranscriptionRequest.FromUrl(url);
+        }
+
+        if (input.Contains("://", StringComparison.Ordinal))
+        {
+            throw new UsageException($"'{input}' is not an http(s) URL; give a local file or an http(s) URL.");
+        }
+
+        try
+        {
+            return TranscriptionRequest.FromFile(input);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new UsageException($"No such file: {input}");
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new UsageException($"Cannot read '{input}': {e.Message}", e);
+        }
+    }
+
+    /// <summary>The built-in sandbox recognises sample media by content (files) or file name (URLs) in these folders.</summary>
+    private static IEnumerable<string> MediaDirectories(TranscriptionRequest request)
+    {
+        if (request.FilePath is { } path && Path.GetDirectoryName(path) is { } directory)
+        {
+            yield return directory;
+        }
+
+        yield return Environment.CurrentDirectory;
+        yield return Path.Combine(Environment.CurrentDirectory, "samples");
+    }
+
+    private sealed record Arguments(
+        string Input,
+        string Vendor,
+        string? Language,
+        OutputFormat Format,
+        FileInfo? Output,
+        TimeSpan? Timeout,
+        ConnectionArguments Connection);
+}

@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TranscriptKit.CaptionCat;
+using TranscriptKit.Cliptext;
+using TranscriptKit.Sandbox;
+using TranscriptKit.Subclip;
+using TranscriptKit.TranscriptGenerate;
+
+namespace TranscriptKit.Cli;
+
+/// <summary>
+/// Where a command talks to one vendor and with which credentials: --api-key/--api-secret, else
+/// TRANSCRIPTKIT_&lt;VENDOR&gt;_API_KEY/_API_SECRET; with neither a key nor --endpoint, the built-in sandbox.
+/// </summary>
+internal sealed class VendorConnection : IAsyncDisposable
+{
+    // The sandbox finishes a job after a few polls; the vendors' own intervals (up to 5 s) would only make people wait.
+    private static readonly PollingOptions s_sandboxPolling = new()
+    {
+        InitialInterval = TimeSpan.FromMilliseconds(200),
+        MaxInterval = TimeSpan.FromSeconds(1),
+        Timeout = TimeSpan.FromMinutes(2),
+    };
+
+    private VendorConnection(string vendor, VendorSettings settings, VendorSandbox? sandbox)
+    {
+        Vendor = vendor;
+        Settings = settings;
+        Sandbox = sandbox;
+    }
+
+    public string Vendor { get; }
+
+    public VendorSettings Settings { get; }
+
+    /// <summary>The in-process sandbox, when no key and no endpoint were given.</summary>
+    public VendorSandbox? Sandbox { get; }
+
+    public bool IsSandbox => Sandbox is not null;
+
+    /// <summary>The endpoint actually used (the vendor's documented one when <see langword="null"/>).</summary>
+    public Uri? Endpoint => Settings.Endpoint;
+
+    public static string KeyVariable(string vendor) => $"TRANSCRIPTKIT_{vendor.ToUpperInvariant()}_API_KEY";
+
+    public static string SecretVariable(string vendor) => $"TRANSCRIPTKIT_{vendor.ToUpperInvariant()}_API_SECRET";
+
+    /// <summary>The vendor's name for people.</summary>
+    public static string DisplayName(string vendor) => vendor switch
+    {
+        VendorIds.CaptionCat => "Caption Cat",
+        VendorIds.Subclip => "Subclip",
+        VendorIds.TranscriptGenerate => "TranscriptGenerate",
+        VendorIds.Cliptext => "Cliptext",
+        VendorIds.Soscripted => "Soscripted",
+        _ => vendor,
+    };
+
+    /// <summary>Resolves credentials and endpoint, starting the sandbox when there are neither.</summary>
+    /// <param name="vendor">A normalized vendor id.</param>
+    /// <param name="credentials">What the command line gave.</param>
+    /// <param name="mediaDirectories">Folders the sandbox searches for sample media with SRT sidecars.</param>
+    /// <param name="log">Where to say that the sandbox is used (stderr).</param>
+    /// <param name="cancellationToken">Cancels starting the sandbox.</param>
+    /// <exception cref="UsageException">An endpoint without a key, or TranscriptGenerate without its secret.</exception>
+    public static async Task<VendorConnection> OpenAsync(
+        string vendor,
+        ConnectionArguments credentials,
+        IEnumerable<string> mediaDirectories,
+        TextWriter log,
+        CancellationToken cancellationToken)
+    {
+        var key = FirstNonEmpty(credentials.ApiKey, Environment.GetEnvironmentVariable(KeyVariable(vendor)));
+        var secret = FirstNonEmpty(credentials.ApiSecret, Environment.GetEnvironmentVariable(SecretVariable(vendor)));
+        var endpoint = credentials.Endpoint;
+
+        if (key is null && endpoint is null)
+        {
+            var options = new SandboxOptions();
+            foreach (var directory in mediaDirectories.Where(Directory.Exists).Select(Path.GetFullPath).Distinct(StringComparer.Ordinal))
+            {
+                options.MediaDirectories.Add(directory);
+            }
+
+            var sandbox = await VendorSandbox.StartAsync(options, cancellationToken).ConfigureAwait(false);
+            var sandboxEndpoint = sandbox.GetEndpoint(vendor);
+            await log.WriteLineAsync(
+                $"No API key for {vendor}: using the built-in sandbox at {sandboxEndpoint} (simulated vendor; transcripts come from sidecar files). " +
+                $"Pass --api-key or set {KeyVariable(vendor)} to use the real {DisplayName(vendor)}.").ConfigureAwait(false);
+            return new VendorConnection(vendor, new VendorSettings { ApiKey = sandbox.ApiKey, ApiSecret = sandbox.ApiSecret, Endpoint = sandboxEndpoint }, sandbox);
+        }
+
+        if (key is null)
+        {
+            throw new UsageException($"--endpoint needs an API key for {vendor}: pass --api-key or set {KeyVariable(vendor)}.");
+        }
+
+        if (vendor == VendorIds.TranscriptGenerate && secret is null)
+        {
+            throw new UsageException($"TranscriptGenerate needs an API secret as well as the key: pass --api-secret or set {SecretVariable(vendor)}.");
+        }
+
+        return new VendorConnection(vendor, new VendorSettings { ApiKey = key, ApiSecret = secret, Endpoint = endpoint }, sandbox: null);
+    }
+
+    /// <summary>Polling for this connection: short against the sandbox, the vendor's own otherwise; <paramref name="timeout"/> replaces only the overall timeout.</summary>
+    public TranscriberOptions CreateTranscriberOptions(TimeSpan? timeout)
+    {
+        var polling = IsSandbox ? s_sandboxPolling : VendorPolling(Vendor);
+        if (timeout is { } limit && polling is not null)
+        {
+            polling = polling with { Timeout = limit };
+        }
+
+        return new TranscriberOptions { Polling = polling };
+    }
+
+    /// <summary>Applies endpoint and credentials to a vendor client's options (for the account commands).</summary>
+    public T Configure<T>(T options)
+        where T : TranscriptKitClientOptions
+    {
+        if (Settings.Endpoint is { } endpoint)
+        {
+            options.Endpoint = endpoint;
+        }
+
+        return options;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Sandbox is not null)
+        {
+            await Sandbox.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    // TranscriberOptions.Polling replaces the vendor's whole schedule, so a --timeout alone starts from the spec's values.
+    private static PollingOptions? VendorPolling(string vendor) => vendor switch
+    {
+        VendorIds.CaptionCat => CaptionCatClient.DefaultTranscriptionPolling,
+        VendorIds.Subclip => SubclipClient.DefaultJobPolling,
+        VendorIds.TranscriptGenerate => TranscriptGenerateClient.DefaultTaskPolling,
+        VendorIds.Cliptext => CliptextClient.DefaultTranscriptionPolling,
+        _ => null,
+    };
+
+    private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+}
