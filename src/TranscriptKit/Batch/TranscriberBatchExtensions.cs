@@ -48,7 +48,7 @@ public static class TranscriberBatchExtensions
         }
 
         var concurrency = await ResolveConcurrencyAsync(transcriber, options, cancellationToken).ConfigureAwait(false);
-        var logger = (transcriber as TranscriberBase)?.LoggerForBatch ?? NullLogger.Instance;
+        var logger = (transcriber as TranscriberBase)?.Logger ?? NullLogger.Instance;
         var results = new TranscriptionBatchItem[items.Count];
         using var slots = new SemaphoreSlim(concurrency, concurrency);
         var tasks = items.Select(async (request, index) =>

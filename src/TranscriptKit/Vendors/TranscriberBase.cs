@@ -30,9 +30,8 @@ internal abstract class TranscriberBase : ITranscriber
 
     protected TranscriberOptions Options { get; }
 
-    protected ILogger Logger => Options.Logger ?? NullLogger.Instance;
-
-    internal ILogger LoggerForBatch => Logger;
+    /// <summary>Also used by the batch helper, so its events go where the transcriber's do.</summary>
+    protected internal ILogger Logger => Options.Logger ?? NullLogger.Instance;
 
     public async Task<Transcript> TranscribeAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -64,8 +63,7 @@ internal abstract class TranscriberBase : ITranscriber
         try
         {
             var job = await StartCoreAsync(request, progress, cancellationToken).ConfigureAwait(false);
-            activity?.SetTag("transcriptkit.job.id", job.Id);
-            Log.JobSubmitted(Logger, Vendor, job.Id);
+            Submitted(activity, job);
             return job;
         }
         catch (Exception e) when (Failed(activity, e))
@@ -104,8 +102,7 @@ internal abstract class TranscriberBase : ITranscriber
     protected virtual async Task<Transcript> TranscribeCoreAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, Activity? activity, CancellationToken cancellationToken)
     {
         var job = await StartCoreAsync(request, progress, cancellationToken).ConfigureAwait(false);
-        activity?.SetTag("transcriptkit.job.id", job.Id);
-        Log.JobSubmitted(Logger, Vendor, job.Id);
+        Submitted(activity, job);
         return await WaitCoreAsync(job, progress, cancellationToken).ConfigureAwait(false);
     }
 
@@ -215,6 +212,12 @@ internal abstract class TranscriberBase : ITranscriber
         activity?.SetTag("transcriptkit.vendor", Vendor);
         activity?.SetTag("transcriptkit.source.kind", request.Kind.ToString());
         return activity;
+    }
+
+    private void Submitted(Activity? activity, TranscriptionJob job)
+    {
+        activity?.SetTag("transcriptkit.job.id", job.Id);
+        Log.JobSubmitted(Logger, Vendor, job.Id);
     }
 
     private void Completed(Transcript transcript, IProgress<TranscriptionProgress>? progress, long started)

@@ -8,6 +8,8 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
+using TranscriptKit.Benchmarks.Loopback;
+
 namespace TranscriptKit.Benchmarks.Streaming;
 
 /// <summary>
@@ -17,69 +19,22 @@ namespace TranscriptKit.Benchmarks.Streaming;
 /// <see cref="Stopwatch.GetTimestamp"/> read just before the event goes to the socket, and <c>pct</c> its index:
 /// the reader, in the same process, subtracts it from the moment the event reaches it.
 /// </summary>
-internal sealed class SseLoopbackServer : IAsyncDisposable
+internal sealed class SseLoopbackServer : LoopbackServer
 {
     private const string FinalData = """{"ok":true,"caption":{"text":"Never gonna give you up.","segments":[{"start":0.0,"end":2.5,"text":"Never gonna give you up."}]}}""";
-    private readonly Socket _listener;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _accepting;
-    private readonly List<Task> _connections = [];
 
     public SseLoopbackServer(int eventsPerStream, TimeSpan delay)
     {
         EventsPerStream = eventsPerStream;
         Delay = delay;
-        _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        _listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        _listener.Listen(64);
-        Port = ((IPEndPoint)_listener.LocalEndPoint!).Port;
-        _accepting = AcceptLoopAsync();
+        Start();
     }
-
-    public int Port { get; }
 
     public int EventsPerStream { get; }
 
     public TimeSpan Delay { get; }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        _listener.Dispose();
-        try
-        {
-            await _accepting.ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-        }
-
-        Task[] connections;
-        lock (_connections)
-        {
-            connections = [.. _connections];
-        }
-
-        await Task.WhenAll(connections).ConfigureAwait(false);
-        _stop.Dispose();
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            var socket = await _listener.AcceptAsync(_stop.Token).ConfigureAwait(false);
-            socket.NoDelay = true;
-            var task = Task.Run(() => ServeAsync(socket));
-            lock (_connections)
-            {
-                _connections.RemoveAll(t => t.IsCompleted);
-                _connections.Add(task);
-            }
-        }
-    }
-
-    private async Task ServeAsync(Socket socket)
+    protected override async Task ServeAsync(Socket socket)
     {
         using var _ = socket;
         var buffer = new byte[16 * 1024];
@@ -92,7 +47,7 @@ internal sealed class SseLoopbackServer : IAsyncDisposable
                 int headEnd;
                 while ((headEnd = buffer.AsSpan(0, filled).IndexOf("\r\n\r\n"u8)) < 0)
                 {
-                    var read = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, _stop.Token).ConfigureAwait(false);
+                    var read = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, Stopping).ConfigureAwait(false);
                     if (read == 0)
                     {
                         return;
@@ -114,7 +69,7 @@ internal sealed class SseLoopbackServer : IAsyncDisposable
                 var requestEnd = headEnd + 4 + contentLength;
                 while (filled < requestEnd)
                 {
-                    var read = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, _stop.Token).ConfigureAwait(false);
+                    var read = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, Stopping).ConfigureAwait(false);
                     if (read == 0)
                     {
                         return;
@@ -129,12 +84,12 @@ internal sealed class SseLoopbackServer : IAsyncDisposable
                 await SendAsync(socket, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nTransfer-Encoding: chunked\r\n\r\n"u8.ToArray()).ConfigureAwait(false);
                 for (var i = 0; i < EventsPerStream; i++)
                 {
-                    await Task.Delay(Delay, _stop.Token).ConfigureAwait(false);
+                    await Task.Delay(Delay, Stopping).ConfigureAwait(false);
                     var stamp = Stopwatch.GetTimestamp();
                     await SendAsync(socket, Chunk(string.Create(CultureInfo.InvariantCulture, $"event: progress\ndata: {{\"stage\":\"t{stamp}\",\"pct\":{i}}}\n\n"))).ConfigureAwait(false);
                 }
 
-                await Task.Delay(Delay, _stop.Token).ConfigureAwait(false);
+                await Task.Delay(Delay, Stopping).ConfigureAwait(false);
                 await SendAsync(socket, Chunk($"event: final\ndata: {FinalData}\n\n")).ConfigureAwait(false);
                 await SendAsync(socket, Chunk("event: done\ndata: {\"ok\":true}\n\n")).ConfigureAwait(false);
                 await SendAsync(socket, "0\r\n\r\n"u8.ToArray()).ConfigureAwait(false);
@@ -162,7 +117,7 @@ internal sealed class SseLoopbackServer : IAsyncDisposable
         var sent = 0;
         while (sent < bytes.Length)
         {
-            sent += await socket.SendAsync(bytes.AsMemory(sent), SocketFlags.None, _stop.Token).ConfigureAwait(false);
+            sent += await socket.SendAsync(bytes.AsMemory(sent), SocketFlags.None, Stopping).ConfigureAwait(false);
         }
     }
 }

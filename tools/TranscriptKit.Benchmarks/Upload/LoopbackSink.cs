@@ -7,6 +7,8 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
+using TranscriptKit.Benchmarks.Loopback;
+
 namespace TranscriptKit.Benchmarks.Upload;
 
 /// <summary>
@@ -15,26 +17,16 @@ namespace TranscriptKit.Benchmarks.Upload;
 /// <c>UploadResult</c>, Subclip's <c>POST /v1/social-transcripts/uploads</c> with a signed URL that points back
 /// here, and any other PUT/POST with an empty 200. Runs in the parent process so its memory is not the uploader's.
 /// </summary>
-internal sealed class LoopbackSink : IAsyncDisposable
+internal sealed class LoopbackSink : LoopbackServer
 {
     private const int BufferSize = 256 * 1024;
-    private readonly Socket _listener;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _accepting;
-    private readonly List<Task> _connections = [];
     private long _maxBody;
     private long _requests;
 
     public LoopbackSink()
     {
-        _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        _listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        _listener.Listen(64);
-        Port = ((IPEndPoint)_listener.LocalEndPoint!).Port;
-        _accepting = AcceptLoopAsync();
+        Start();
     }
-
-    public int Port { get; }
 
     /// <summary>The largest request body received since the last <see cref="Reset"/>.</summary>
     public long MaxBodyBytes => Interlocked.Read(ref _maxBody);
@@ -47,47 +39,10 @@ internal sealed class LoopbackSink : IAsyncDisposable
         Interlocked.Exchange(ref _requests, 0);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        _listener.Dispose();
-        try
-        {
-            await _accepting.ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-        }
-
-        Task[] connections;
-        lock (_connections)
-        {
-            connections = [.. _connections];
-        }
-
-        await Task.WhenAll(connections).ConfigureAwait(false);
-        _stop.Dispose();
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            var socket = await _listener.AcceptAsync(_stop.Token).ConfigureAwait(false);
-            socket.NoDelay = true;
-            var task = Task.Run(() => ServeAsync(socket));
-            lock (_connections)
-            {
-                _connections.RemoveAll(t => t.IsCompleted);
-                _connections.Add(task);
-            }
-        }
-    }
-
-    private async Task ServeAsync(Socket socket)
+    protected override async Task ServeAsync(Socket socket)
     {
         using var _ = socket;
-        var connection = new Connection(socket, _stop.Token);
+        var connection = new Connection(socket, Stopping);
         try
         {
             while (true)
