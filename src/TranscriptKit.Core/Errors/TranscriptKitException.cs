@@ -56,4 +56,14 @@ public class TranscriptKitException : Exception
     /// Each vendor package lists its reasons as constants (for example <c>TranscriptGenerateErrorReasons</c>).
     /// </summary>
     public string? Reason { get; internal set; }
+
+    /// <summary>The spec's operationId of the call that failed (for example <c>createJob</c>), when the error belongs to one.</summary>
+    public string? OperationId { get; init; }
+
+    /// <summary>
+    /// Whether the failed call may still have started a (paid) job at the vendor. <see cref="SubmissionOutcome.Unknown"/>
+    /// means the request reached the vendor but its answer was lost (a timeout, a reset after sending, a gateway error):
+    /// check the vendor's job list, history or balance before submitting again, or you may pay twice.
+    /// </summary>
+    public SubmissionOutcome Submission { get; init; }
 }
