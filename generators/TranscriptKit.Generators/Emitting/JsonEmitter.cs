@@ -56,7 +56,7 @@ internal static class JsonEmitter
         w.Line($"public static {schema.Name}? ReadNullable{schema.Name}(ref {Reader} reader) => {Primitives}.ReadString(ref reader) is {{ }} value ? new {schema.Name}(value) : ({schema.Name}?)null;");
         w.Line();
         w.DocRaw($"<summary>Reads a <see cref=\"{schema.Name}\"/>; null is an error.</summary>");
-        w.Line($"public static {schema.Name} Read{schema.Name}(ref {Reader} reader) => {Primitives}.Required(ReadNullable{schema.Name}(ref reader), {TypeNames.Literal(schema.SpecName)});");
+        w.Line($"public static {schema.Name} Read{schema.Name}(ref {Reader} reader) => {Primitives}.Required(ReadNullable{schema.Name}(ref reader), {CSharpText.Literal(schema.SpecName)});");
         w.Line();
         w.DocRaw($"<summary>Writes a <see cref=\"{schema.Name}\"/>.</summary>");
         w.Line($"public static void Write{schema.Name}({Writer} writer, {schema.Name} value) => writer.WriteStringValue(value.Value);");
@@ -67,7 +67,7 @@ internal static class JsonEmitter
     {
         var properties = schema.Properties;
         w.DocRaw($"<summary>Reads a <see cref=\"{schema.Name}\"/>; null is an error.</summary>");
-        w.Line($"public static {schema.Name} Read{schema.Name}(ref {Reader} reader) => {Primitives}.Required(ReadNullable{schema.Name}(ref reader), {TypeNames.Literal(schema.SpecName)});");
+        w.Line($"public static {schema.Name} Read{schema.Name}(ref {Reader} reader) => {Primitives}.Required(ReadNullable{schema.Name}(ref reader), {CSharpText.Literal(schema.SpecName)});");
         w.Line();
         w.DocRaw($"<summary>Reads a <see cref=\"{schema.Name}\"/> or null.</summary>");
         w.Open($"public static {schema.Name}? ReadNullable{schema.Name}(ref {Reader} reader)");
@@ -75,7 +75,7 @@ internal static class JsonEmitter
         w.Line("return null;");
         w.Close();
         w.Line();
-        w.Line($"{Primitives}.ExpectStartObject(ref reader, {TypeNames.Literal(schema.SpecName)});");
+        w.Line($"{Primitives}.ExpectStartObject(ref reader, {CSharpText.Literal(schema.SpecName)});");
         for (var i = 0; i < properties.Count; i++)
         {
             w.Line($"{TypeNames.Of(properties[i].Type, nullable: true)} p{i} = default;");
@@ -88,7 +88,7 @@ internal static class JsonEmitter
         w.Open($"while (reader.Read() && reader.TokenType == {KnownTypes.JsonTokenType}.PropertyName)");
         for (var i = 0; i < properties.Count; i++)
         {
-            w.Open($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({TypeNames.Utf8Literal(properties[i].JsonName)}))");
+            w.Open($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({CSharpText.Utf8Literal(properties[i].JsonName)}))");
             w.Line($"{Primitives}.ReadValue(ref reader);");
             w.Line($"p{i} = {ReadExpression(json, properties[i].Type, "reader", 0, $"{schema.SpecName}.{properties[i].JsonName}")};");
             if (properties[i].Required)
@@ -116,8 +116,8 @@ internal static class JsonEmitter
         for (var i = 0; i < properties.Count; i++)
         {
             var p = properties[i];
-            var type = TypeNames.Literal(schema.SpecName);
-            var name = TypeNames.Literal(p.JsonName);
+            var type = CSharpText.Literal(schema.SpecName);
+            var name = CSharpText.Literal(p.JsonName);
             var value =
                 p.IsNonNull ? $"has{i} ? (p{i} ?? throw {Primitives}.NullProperty({type}, {name})) : throw {Primitives}.MissingProperty({type}, {name})" :
                 p.Required ? $"has{i} ? p{i} : throw {Primitives}.MissingProperty({type}, {name})" :
@@ -151,7 +151,7 @@ internal static class JsonEmitter
         var itemExpression = ReadExpression(json, item, inner, depth + 1, what + "[]");
         if (!item.Nullable)
         {
-            itemExpression = $"{Primitives}.Required({itemExpression}, {TypeNames.Literal(what + " item")})";
+            itemExpression = $"{Primitives}.Required({itemExpression}, {CSharpText.Literal(what + " item")})";
         }
 
         return $"{Primitives}.ReadArray(ref {reader}, static (ref {Reader} {inner}) => {itemExpression})";
@@ -167,7 +167,7 @@ internal static class JsonEmitter
         var index = 0;
         foreach (var p in schema.Properties)
         {
-            var name = TypeNames.Utf8Literal(p.JsonName);
+            var name = CSharpText.Utf8Literal(p.JsonName);
             if (p.IsNonNull)
             {
                 w.Line($"writer.WritePropertyName({name});");
