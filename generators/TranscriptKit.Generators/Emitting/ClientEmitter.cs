@@ -125,6 +125,10 @@ internal static class ClientEmitter
         {
             w.Line();
             EmitOperation(w, spec, operation);
+            if (operation.Response is { Kind: ResponseKind.Json, Type: { Kind: TypeKind.Array } array })
+            {
+                JsonEmitter.EmitArrayReaders(w, Emitter.JsonClass(spec), array, ResponseOwner(operation), operation.OperationId + " response");
+            }
         }
 
         foreach (var operation in spec.Operations.Where(o => o.Body is { Kind: BodyKind.Json }))
@@ -193,10 +197,10 @@ internal static class ClientEmitter
         switch (operation.Response.Kind)
         {
             case ResponseKind.Json when operation.Enveloped:
-                w.Line($"return await _pipeline.ReadEnvelopeAsync(response, {CSharpText.Literal(operation.OperationId)}, {ReaderFunction(json, operation.Response.Type!, operation.OperationId)}, cancellationToken).ConfigureAwait(false);");
+                w.Line($"return await _pipeline.ReadEnvelopeAsync(response, {CSharpText.Literal(operation.OperationId)}, {ReaderFunction(json, operation.Response.Type!, operation)}, cancellationToken).ConfigureAwait(false);");
                 break;
             case ResponseKind.Json:
-                w.Line($"return await _pipeline.ReadJsonAsync(response, {ReaderFunction(json, operation.Response.Type!, operation.OperationId)}, cancellationToken).ConfigureAwait(false);");
+                w.Line($"return await _pipeline.ReadJsonAsync(response, {ReaderFunction(json, operation.Response.Type!, operation)}, cancellationToken).ConfigureAwait(false);");
                 break;
             case ResponseKind.Text:
                 w.Line("return await _pipeline.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);");
@@ -305,10 +309,13 @@ internal static class ClientEmitter
     }
 
     /// <summary>A <c>JsonReadFunc</c> for a whole response body of <paramref name="type"/>.</summary>
-    internal static string ReaderFunction(string json, TypeRef type, string operationId) =>
+    internal static string ReaderFunction(string json, TypeRef type, OperationSpec operation) =>
         type.Kind is TypeKind.Object or TypeKind.Enum
             ? $"{json}.Read{type.SchemaName}"
-            : $"static (ref {KnownTypes.Utf8JsonReader} reader) => {KnownTypes.JsonPrimitives}.Required({JsonEmitter.ReadExpression(json, type, "reader", 0, operationId)}, {CSharpText.Literal(operationId + " response")})";
+            : $"static (ref {KnownTypes.Utf8JsonReader} reader) => {KnownTypes.JsonPrimitives}.Required({JsonEmitter.ReadExpression(json, type, "reader", JsonEmitter.ArrayReaderName(ResponseOwner(operation), 1))}, {CSharpText.Literal(operation.OperationId + " response")})";
+
+    /// <summary>Owner of the array readers of an operation's response: <c>ListJobs_Response</c>, private to the client.</summary>
+    private static string ResponseOwner(OperationSpec operation) => BaseName(operation) + "_Response";
 
     /// <summary>A non-null value as the text sent on the wire.</summary>
     private static string Wire(TypeRef type, string expression) => type.Kind switch
@@ -333,6 +340,9 @@ internal static class ClientEmitter
 
     /// <summary>An optional parameter already tested for null, as its non-null value.</summary>
     private static string PresentValue(TypeRef type, string expression) => type.IsValueType ? expression + ".Value" : expression;
+
+    /// <summary><c>CreateJob</c> for <c>CreateJobAsync</c>: the operation's name, from which its other members are named.</summary>
+    internal static string BaseName(OperationSpec operation) => operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
 
     /// <summary><c>ValidateCreateJob</c>: the hook a vendor package implements to check a body before it is sent.</summary>
     internal static string ValidateMethod(OperationSpec operation) => "Validate" + operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);

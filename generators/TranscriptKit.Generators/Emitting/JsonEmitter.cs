@@ -90,7 +90,7 @@ internal static class JsonEmitter
         {
             w.Open($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({CSharpText.Utf8Literal(properties[i].JsonName)}))");
             w.Line($"{Primitives}.ReadValue(ref reader);");
-            w.Line($"p{i} = {ReadExpression(json, properties[i].Type, "reader", 0, $"{schema.SpecName}.{properties[i].JsonName}")};");
+            w.Line($"p{i} = {ReadExpression(json, properties[i].Type, "reader", ArrayReaderName(ArrayOwner(schema, properties[i]), 1))};");
             if (properties[i].Required)
             {
                 w.Line($"has{i} = true;");
@@ -127,11 +127,21 @@ internal static class JsonEmitter
 
         w.Close(";");
         w.Close();
+        foreach (var property in properties.Where(p => p.Type.Kind == TypeKind.Array))
+        {
+            EmitArrayReaders(w, json, property.Type, ArrayOwner(schema, property), $"{schema.SpecName}.{property.JsonName}");
+        }
+
         w.Line();
     }
 
-    /// <summary>An expression reading one value in its nullable form.</summary>
-    internal static string ReadExpression(string json, TypeRef type, string reader, int depth, string what) => type.Kind switch
+    private static string ArrayOwner(SchemaSpec schema, PropertySpec property) => $"{schema.Name}_{property.Name.TrimStart('@')}";
+
+    /// <summary>
+    /// An expression reading one value in its nullable form. An array is read by the named method
+    /// <paramref name="arrayReader"/> (see <see cref="EmitArrayReaders"/>), never by a nested lambda.
+    /// </summary>
+    internal static string ReadExpression(string json, TypeRef type, string reader, string arrayReader) => type.Kind switch
     {
         TypeKind.String => $"{Primitives}.ReadString(ref {reader})",
         TypeKind.Int32 => $"{Primitives}.ReadInt32(ref {reader})",
@@ -140,21 +150,37 @@ internal static class JsonEmitter
         TypeKind.Boolean => $"{Primitives}.ReadBoolean(ref {reader})",
         TypeKind.Any => $"{Primitives}.ReadElement(ref {reader})",
         TypeKind.Object or TypeKind.Enum => $"{json}.ReadNullable{type.SchemaName}(ref {reader})",
-        TypeKind.Array => ReadArrayExpression(json, type, reader, depth, what),
+        TypeKind.Array => $"{arrayReader}(ref {reader})",
         _ => throw new System.ArgumentOutOfRangeException(nameof(type)),
     };
 
-    private static string ReadArrayExpression(string json, TypeRef type, string reader, int depth, string what)
-    {
-        var item = type.Item!;
-        var inner = "r" + depth;
-        var itemExpression = ReadExpression(json, item, inner, depth + 1, what + "[]");
-        if (!item.Nullable)
-        {
-            itemExpression = $"{Primitives}.Required({itemExpression}, {CSharpText.Literal(what + " item")})";
-        }
+    /// <summary>The reader method of an array's level (1 = the array itself): <c>ReadJob_Tags</c>, <c>ReadJob_Tags_2</c>…</summary>
+    /// <remarks>The <c>_</c> keeps these apart from <c>Read{Schema}</c>: a name the parser makes never contains one.</remarks>
+    internal static string ArrayReaderName(string owner, int level) => level == 1 ? $"Read{owner}" : $"Read{owner}_{level}";
 
-        return $"{Primitives}.ReadArray(ref {reader}, static (ref {Reader} {inner}) => {itemExpression})";
+    /// <summary>
+    /// One named reader method per array level. Nested lambdas made compile time exponential in the nesting depth
+    /// (each lambda's body is bound once per overload of the call around it); a method per level keeps it linear.
+    /// </summary>
+    internal static void EmitArrayReaders(SourceWriter w, string json, TypeRef array, string owner, string what)
+    {
+        var type = array;
+        for (var level = 1; type.Kind == TypeKind.Array; level++)
+        {
+            var item = type.Item!;
+            var itemType = TypeNames.Of(item, item.Nullable);
+            var read = ReadExpression(json, item, "item", ArrayReaderName(owner, level + 1));
+            if (!item.Nullable)
+            {
+                read = $"{Primitives}.Required({read}, {CSharpText.Literal(what + " item")})";
+            }
+
+            w.Line();
+            w.DocRaw($"<summary>Reads the array <c>{CSharpText.XmlDoc(what)}</c>.</summary>");
+            w.Line($"private static {KnownTypes.ReadOnlyList}<{itemType}>? {ArrayReaderName(owner, level)}(ref {Reader} reader) => {Primitives}.ReadArray<{itemType}>(ref reader, static (ref {Reader} item) => {read});");
+            what += "[]";
+            type = item;
+        }
     }
 
     private static void EmitModelWriter(SourceWriter w, string json, SchemaSpec schema)
