@@ -23,6 +23,8 @@ internal static class Diagnostics
 
     public static readonly DiagnosticDescriptor InternalError = Error("TK0008", "Generator failure", "TranscriptKit could not generate code from this spec ({0}); please report it with the spec attached");
 
+    public static readonly DiagnosticDescriptor NameClash = Error("TK0009", "Name clash", "{0} would generate the C# name '{1}', which {2} already uses; rename one of them");
+
     public static DiagnosticDescriptor? Find(string id) => id switch
     {
         "TK0001" => MalformedYaml,
@@ -33,6 +35,7 @@ internal static class Diagnostics
         "TK0006" => InvalidExtension,
         "TK0007" => InvalidDocument,
         "TK0008" => InternalError,
+        "TK0009" => NameClash,
         _ => null,
     };
 

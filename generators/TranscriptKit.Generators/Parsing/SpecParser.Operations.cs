@@ -21,7 +21,6 @@ internal sealed partial class SpecParser
     {
         var operations = new List<ParsedOperation>();
         var seen = new Dictionary<string, int>();
-        var methodNames = new HashSet<string>();
         if (Map(Get(root, "paths")) is not { } paths)
         {
             Report(Diagnostics.InvalidDocument, Get(root, "paths") ?? root, "The spec has no 'paths' mapping");
@@ -60,7 +59,7 @@ internal sealed partial class SpecParser
                 }
 
                 seen[operationId!] = (int)idNode!.Start.Line;
-                var spec = ParseOperation(operationId!, method, path, pathItem, node, schemas, methodNames, envelope);
+                var spec = ParseOperation(operationId!, method, path, pathItem, node, schemas, envelope);
                 if (spec is not null)
                 {
                     operations.Add(new ParsedOperation(spec, node));
@@ -71,11 +70,11 @@ internal sealed partial class SpecParser
         return operations;
     }
 
-    private OperationSpec? ParseOperation(string operationId, string method, string path, YamlMappingNode pathItem, YamlMappingNode node, Dictionary<string, SchemaEntry> schemas, HashSet<string> methodNames, EnvelopeSpec? envelope)
+    private OperationSpec? ParseOperation(string operationId, string method, string path, YamlMappingNode pathItem, YamlMappingNode node, Dictionary<string, SchemaEntry> schemas, EnvelopeSpec? envelope)
     {
         var ok = true;
         var parameters = new List<ParameterSpec>();
-        var parameterNames = new HashSet<string> { "cancellationToken", "progress", "body" };
+        var parameterNames = new HashSet<string>(ReservedNames.OperationParameters);
         foreach (var parameterNode in ParameterNodes(pathItem).Concat(ParameterNodes(node)))
         {
             var parameter = ParseParameter(parameterNode, schemas, operationId, parameterNames);
@@ -150,10 +149,10 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        var methodName = Naming.Unique(Naming.Pascal(operationId) + "Async", methodNames);
+        // operationIds with one C# name (getJob, get_job) are refused by the name-reservation step, not numbered.
         return new OperationSpec(
             operationId,
-            methodName,
+            Naming.Pascal(operationId),
             method.ToUpperInvariant(),
             path,
             UrlTemplate(path, parameters),

@@ -12,9 +12,10 @@ internal sealed partial class SpecParser
 
     private sealed class SchemaEntry
     {
-        public SchemaEntry(string specName, string name, YamlMappingNode node, SchemaKind? kind)
+        public SchemaEntry(string specName, string name, YamlNode keyNode, YamlMappingNode node, SchemaKind? kind)
         {
             SpecName = specName;
+            KeyNode = keyNode;
             Name = name;
             Node = node;
             Kind = kind;
@@ -23,6 +24,9 @@ internal sealed partial class SpecParser
         public string SpecName { get; }
 
         public string Name { get; }
+
+        /// <summary>The schema's key, where a clash of its name is reported.</summary>
+        public YamlNode KeyNode { get; }
 
         public YamlMappingNode Node { get; }
 
@@ -35,7 +39,6 @@ internal sealed partial class SpecParser
     private Dictionary<string, SchemaEntry> ParseSchemas()
     {
         var entries = new Dictionary<string, SchemaEntry>();
-        var taken = new HashSet<string>();
         if (Map(Get(_components, "schemas")) is not { } schemas)
         {
             return entries;
@@ -56,7 +59,8 @@ internal sealed partial class SpecParser
                 Get(node, "enum") is not null && type == "string" ? SchemaKind.Enum :
                 type == "object" || Get(node, "properties") is not null ? SchemaKind.Object :
                 null;
-            entries[specName] = new SchemaEntry(specName, Naming.Unique(Naming.Pascal(specName), taken), node, kind);
+            // Two keys with one C# name are refused by the name-reservation step, not numbered: the maintainer chose both.
+            entries[specName] = new SchemaEntry(specName, Naming.Pascal(specName), pair.Key, node, kind);
         }
 
         foreach (var entry in entries.Values)
@@ -76,7 +80,7 @@ internal sealed partial class SpecParser
     private SchemaSpec ParseEnum(SchemaEntry entry)
     {
         var values = new List<EnumValueSpec>();
-        var taken = new HashSet<string> { "Value", "IsKnown", entry.Name };
+        var taken = new HashSet<string>(ReservedNames.EnumMembers) { entry.Name };
         if (Get(entry.Node, "enum") is YamlSequenceNode sequence)
         {
             foreach (var item in sequence.Children)
@@ -99,7 +103,7 @@ internal sealed partial class SpecParser
     {
         var required = new HashSet<string>((Get(entry.Node, "required") as YamlSequenceNode)?.Children.Select(Str).Where(s => s is not null).Select(s => s!) ?? Enumerable.Empty<string>());
         var properties = new List<PropertySpec>();
-        var taken = new HashSet<string> { entry.Name };
+        var taken = new HashSet<string>(ReservedNames.RecordMembers) { entry.Name };
         if (Map(Get(entry.Node, "properties")) is { } map)
         {
             foreach (var pair in map.Children)

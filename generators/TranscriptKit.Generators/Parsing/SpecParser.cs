@@ -95,6 +95,7 @@ internal sealed partial class SpecParser
         var polls = ParsePolls(root, operations, schemas);
         var uploads = ParseUploads(operations, schemas);
         var streams = ParseStreams(operations, schemas);
+        ReserveNames(client?.Name, root, schemas, operations, polls, uploads, streams);
 
         if (client is null || endpoint is null)
         {
