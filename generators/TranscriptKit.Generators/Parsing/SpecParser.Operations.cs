@@ -156,8 +156,8 @@ internal sealed partial class SpecParser
             method.ToUpperInvariant(),
             path,
             UrlTemplate(path, parameters),
-            Str(Get(node, "summary")),
-            Str(Get(node, "description")),
+            Prose(Get(node, "summary")),
+            Prose(Get(node, "description")),
             idempotent,
             timeout,
             Bool(Get(node, "x-tk-inferred")) == true,
@@ -253,7 +253,7 @@ internal sealed partial class SpecParser
         }
 
         var required = where == ParameterLocation.Path || Bool(Get(node, "required")) == true;
-        return new ParameterSpec(name, Naming.Unique(Naming.Camel(name), names), where, type, required, Str(Get(node, "description")));
+        return new ParameterSpec(name, Naming.Unique(Naming.Camel(name), names), where, type, required, Prose(Get(node, "description")));
     }
 
     private RequestBodySpec? ParseRequestBody(YamlNode bodyNode, Dictionary<string, SchemaEntry> schemas, string operationId, HashSet<string> names)
@@ -264,7 +264,7 @@ internal sealed partial class SpecParser
         }
 
         var required = Bool(Get(body, "required")) == true;
-        var description = Str(Get(body, "description"));
+        var description = Prose(Get(body, "description"));
         var content = Map(Get(body, "content"));
         if (content is null || content.Children.Count != 1)
         {
@@ -345,7 +345,7 @@ internal sealed partial class SpecParser
                 return null;
             }
 
-            fields.Add(new FieldSpec(wireName, Naming.Unique(Naming.Camel(wireName), names), type, required.Contains(wireName), Str(Get(Map(pair.Value), "description"))));
+            fields.Add(new FieldSpec(wireName, Naming.Unique(Naming.Camel(wireName), names), type, required.Contains(wireName), Prose(Get(Map(pair.Value), "description"))));
         }
 
         return fields;
@@ -369,7 +369,7 @@ internal sealed partial class SpecParser
                 continue;
             }
 
-            var description = Str(Get(response, "description"));
+            var description = Prose(Get(response, "description"));
             var content = Map(Get(response, "content"));
             if (status.StartsWith("2", System.StringComparison.Ordinal))
             {

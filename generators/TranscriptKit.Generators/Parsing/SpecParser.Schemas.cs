@@ -96,7 +96,7 @@ internal sealed partial class SpecParser
             }
         }
 
-        return new SchemaSpec(entry.Name, entry.SpecName, SchemaKind.Enum, Str(Get(entry.Node, "description")), Bool(Get(entry.Node, "x-tk-inferred")) == true, EquatableArray<PropertySpec>.Empty, values.ToEquatableArray());
+        return new SchemaSpec(entry.Name, entry.SpecName, SchemaKind.Enum, Prose(Get(entry.Node, "description")), Bool(Get(entry.Node, "x-tk-inferred")) == true, EquatableArray<PropertySpec>.Empty, values.ToEquatableArray());
     }
 
     private SchemaSpec ParseObject(SchemaEntry entry, Dictionary<string, SchemaEntry> entries)
@@ -119,7 +119,7 @@ internal sealed partial class SpecParser
                 var name = Naming.Pascal(jsonName);
                 name = Naming.Unique(name == entry.Name ? name + "Value" : name, taken);
                 var node = Map(pair.Value);
-                properties.Add(new PropertySpec(jsonName, name, type, required.Contains(jsonName), Str(Get(node, "description")), Bool(Get(node, "x-tk-inferred")) == true));
+                properties.Add(new PropertySpec(jsonName, name, type, required.Contains(jsonName), Prose(Get(node, "description")), Bool(Get(node, "x-tk-inferred")) == true));
             }
         }
 
@@ -128,7 +128,7 @@ internal sealed partial class SpecParser
             Report(Diagnostics.InvalidDocument, Get(entry.Node, "required")!, $"{entry.SpecName}: required property '{name}' is not among its properties");
         }
 
-        return new SchemaSpec(entry.Name, entry.SpecName, SchemaKind.Object, Str(Get(entry.Node, "description")), Bool(Get(entry.Node, "x-tk-inferred")) == true, properties.ToEquatableArray(), EquatableArray<EnumValueSpec>.Empty);
+        return new SchemaSpec(entry.Name, entry.SpecName, SchemaKind.Object, Prose(Get(entry.Node, "description")), Bool(Get(entry.Node, "x-tk-inferred")) == true, properties.ToEquatableArray(), EquatableArray<EnumValueSpec>.Empty);
     }
 
     /// <summary>Resolves an inline or referenced schema to a type; reports and returns null when it cannot.</summary>

@@ -107,8 +107,8 @@ internal sealed partial class SpecParser
             client.Value.Name,
             client.Value.Vendor,
             client.Value.DisplayName,
-            Str(Get(info, "title")) ?? client.Value.DisplayName,
-            Str(Get(info, "description")),
+            Prose(Get(info, "title")) ?? client.Value.DisplayName,
+            Prose(Get(info, "description")),
             endpoint,
             auth,
             messagePaths,
@@ -144,7 +144,7 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        return (name, vendor, Str(Get(map, "display-name")) ?? name);
+        return (name, vendor, Prose(Get(map, "display-name")) ?? name);
     }
 
     private string? ParseServer(YamlMappingNode root)
@@ -185,13 +185,13 @@ internal sealed partial class SpecParser
 
         if (resolved.Count == 1 && Str(Get(resolved[0].Scheme, "type")) == "http" && string.Equals(Str(Get(resolved[0].Scheme, "scheme")), "bearer", StringComparison.OrdinalIgnoreCase))
         {
-            return new AuthSpec(AuthKind.Bearer, null, null, Str(Get(resolved[0].Scheme, "description")));
+            return new AuthSpec(AuthKind.Bearer, null, null, Prose(Get(resolved[0].Scheme, "description")));
         }
 
         if (resolved.Count == 2 && resolved.All(r => Str(Get(r.Scheme, "type")) == "apiKey" && Str(Get(r.Scheme, "in")) == "header" && Str(Get(r.Scheme, "name")) is not null))
         {
             // The first scheme of the requirement is the key, the second the secret (options ApiKey and ApiSecret).
-            return new AuthSpec(AuthKind.ApiKeyHeaders, Str(Get(resolved[0].Scheme, "name")), Str(Get(resolved[1].Scheme, "name")), Str(Get(resolved[0].Scheme, "description")));
+            return new AuthSpec(AuthKind.ApiKeyHeaders, Str(Get(resolved[0].Scheme, "name")), Str(Get(resolved[1].Scheme, "name")), Prose(Get(resolved[0].Scheme, "description")));
         }
 
         if (resolved.Count > 0)
@@ -263,6 +263,9 @@ internal sealed partial class SpecParser
 
     private static string? Str(YamlNode? node) =>
         node is YamlScalarNode scalar && !(scalar.Style == ScalarStyle.Plain && scalar.Value is "~" or "null") ? scalar.Value : null;
+
+    /// <summary>Prose (a description, summary, title or name for people): blank text counts as none, so the generated docs fall back to their own.</summary>
+    private static string? Prose(YamlNode? node) => Str(node) is { } text && !string.IsNullOrWhiteSpace(text) ? text : null;
 
     private static bool? Bool(YamlNode? node) => Str(node) switch
     {

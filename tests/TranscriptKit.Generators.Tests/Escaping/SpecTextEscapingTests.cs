@@ -77,4 +77,14 @@ public class SpecTextEscapingTests
         Assert.That(outcome.Source("ProbeClient.g.cs"), Does.Contain("\"a\\u0001b\""));
         Assert.That(outcome.Source("ProbeErrorReasons.g.cs"), Does.Contain("a\uFFFDb"));
     }
+
+    [TestCase("\u2028")]
+    [TestCase(" \t\n")]
+    public void A_blank_description_counts_as_none_and_the_generated_summary_is_used(string blank)
+    {
+        // Found by HostileTextFuzzTests (seed 7): a summary of only a line separator was left out, so CS1591.
+        var outcome = GeneratedCode.AssertCompiles(HostileSpec.Build(slot => slot is "schema-description" or "summary" or "title" or "display-name" ? blank : null));
+
+        Assert.That(outcome.Source("Probe.Models.g.cs"), Does.Contain("/// <summary>The JobRequest object of the Probe API.</summary>"));
+    }
 }

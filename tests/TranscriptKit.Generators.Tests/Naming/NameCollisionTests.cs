@@ -19,7 +19,7 @@ public class NameCollisionTests
         """;
 
     /// <summary>A polled job whose status model has the given properties, enum values and status-operation parameters.</summary>
-    private static string Spec(string properties = "", string enumValues = "done", string parameters = "", string schemas = "", string extraPaths = "") => Header + $$"""
+    internal static string Spec(string properties = "", string enumValues = "done", string parameters = "", string schemas = "", string extraPaths = "") => Header + $$"""
 
         paths:
           /jobs/{id}:
@@ -67,9 +67,9 @@ public class NameCollisionTests
         {{schemas}}
         """;
 
-    private static string Properties(params string[] names) => string.Concat(names.Select(n => $"        {GeneratedCode.Quote(n)}: {{ type: string }}\n"));
+    internal static string Properties(params string[] names) => string.Concat(names.Select(n => $"        {GeneratedCode.Quote(n)}: {{ type: string }}\n"));
 
-    private static string Parameters(params string[] names) => string.Concat(names.Select(n => $"        - {{ name: {GeneratedCode.Quote(n)}, in: query, required: true, schema: {{ type: string }} }}\n"));
+    internal static string Parameters(params string[] names) => string.Concat(names.Select(n => $"        - {{ name: {GeneratedCode.Quote(n)}, in: query, required: true, schema: {{ type: string }} }}\n"));
 
     [TestCase("equals")]
     [TestCase("contains")]
