@@ -55,7 +55,7 @@ internal sealed partial class SpecParser
         var json = new NameScope(this, generatedBy, ReservedNames.ObjectMembers.Concat(client is null ? Array.Empty<string>() : new[] { GeneratedNames.Json(client) }));
         foreach (var entry in schemas.Values.Where(e => e.Spec is not null))
         {
-            var owner = $"schema '{entry.SpecName}'";
+            var owner = $"schema {Shown(entry.SpecName)}";
             if (!types.Claim(entry.Name, owner, entry.KeyNode))
             {
                 continue;
@@ -78,7 +78,7 @@ internal sealed partial class SpecParser
         foreach (var operation in operations)
         {
             var spec = operation.Spec;
-            var owner = $"operationId '{spec.OperationId}'";
+            var owner = $"operationId {Shown(spec.OperationId)}";
             var at = Get(operation.Node, "operationId");
             _ = members.Claim(spec.MethodName, owner, at)
                 && members.Claim(GeneratedNames.OperationDescriptor(spec.Name), owner, at)
@@ -124,6 +124,9 @@ internal sealed partial class SpecParser
             }
         }
     }
+
+    /// <summary>A spec string quoted for a diagnostic message: one line, whatever it holds.</summary>
+    private static string Shown(string text) => Emitting.CSharpText.Literal(text);
 
     /// <summary>The <c>name</c> node of an operation's x-tk-* extension, where a clash of the names it makes is reported.</summary>
     private static YamlNode? ExtensionName(List<ParsedOperation> operations, string operationId, string key)

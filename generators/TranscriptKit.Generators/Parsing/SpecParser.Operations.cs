@@ -240,6 +240,12 @@ internal sealed partial class SpecParser
             return null;
         }
 
+        if (where == ParameterLocation.Header && !IsHeaderName(name))
+        {
+            Report(Diagnostics.InvalidDocument, Get(node, "name")!, $"{operationId}: header name {Shown(name)} is not an HTTP token (letters, digits and !#$%&'*+-.^_`|~)");
+            return null;
+        }
+
         var type = Get(node, "schema") is { } schemaNode ? ResolveType(schemaNode, schemas, $"{operationId}.{name}", allowFile: false) : new TypeRef(TypeKind.String);
         if (type is null)
         {
@@ -442,6 +448,10 @@ internal sealed partial class SpecParser
         Report(Diagnostics.UnsupportedConstruct, at, $"{operationId}: no supported success content type (application/json or text/plain)");
         return null;
     }
+
+    /// <summary>An RFC 9110 token: what HttpClient accepts as a header name (anything else fails at send time, or worse).</summary>
+    private static bool IsHeaderName(string name) =>
+        name.Length > 0 && name.All(c => c < 127 && (char.IsLetterOrDigit(c) || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0));
 
     /// <summary><c>/transcribe/{id}/poll</c> + query parameters → <c>{+baseurl}/transcribe/{id}/poll{?a,b}</c>.</summary>
     private static string UrlTemplate(string path, IEnumerable<ParameterSpec> parameters)

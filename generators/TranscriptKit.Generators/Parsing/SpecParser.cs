@@ -53,6 +53,13 @@ internal sealed partial class SpecParser
 
     private ApiSpec? ParseDocument(string text, string ns)
     {
+        if (!Emitting.CSharpText.IsNamespace(ns))
+        {
+            // Not in the spec: the TranscriptKitNamespace item metadata or the project's RootNamespace.
+            Report(Diagnostics.UnsupportedConstruct, null, $"The namespace {Shown(ns)} (TranscriptKitNamespace metadata, else RootNamespace) is not a C# namespace name");
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -188,7 +195,7 @@ internal sealed partial class SpecParser
             return new AuthSpec(AuthKind.Bearer, null, null, Prose(Get(resolved[0].Scheme, "description")));
         }
 
-        if (resolved.Count == 2 && resolved.All(r => Str(Get(r.Scheme, "type")) == "apiKey" && Str(Get(r.Scheme, "in")) == "header" && Str(Get(r.Scheme, "name")) is not null))
+        if (resolved.Count == 2 && resolved.All(r => Str(Get(r.Scheme, "type")) == "apiKey" && Str(Get(r.Scheme, "in")) == "header" && Str(Get(r.Scheme, "name")) is { } header && IsHeaderName(header)))
         {
             // The first scheme of the requirement is the key, the second the secret (options ApiKey and ApiSecret).
             return new AuthSpec(AuthKind.ApiKeyHeaders, Str(Get(resolved[0].Scheme, "name")), Str(Get(resolved[1].Scheme, "name")), Prose(Get(resolved[0].Scheme, "description")));

@@ -254,4 +254,14 @@ public class NameCollisionTests
     {
         GeneratedCode.AssertCompiles(Spec(properties: Properties("class", "namespace", "1st", "_1st"), enumValues: "done, class, \"1\", \"_1\"", parameters: Parameters("class", "await", "var", "2nd")));
     }
+
+    [TestCase("state_value")]
+    [TestCase("status")]
+    [TestCase("job")]
+    [TestCase("probe_json")]
+    public void A_property_named_like_a_model_type_compiles(string name)
+    {
+        // Job has a property 'state' of type State; a property whose C# name is another type's must not hide it.
+        GeneratedCode.AssertCompiles(Spec(properties: Properties(name, "State") , schemas: "    Status:\n      type: object\n      properties: { a: { $ref: \"#/components/schemas/State\" }, state: { type: string } }\n"));
+    }
 }
