@@ -56,7 +56,9 @@ internal sealed partial class SpecParser
         foreach (var entry in schemas.Values.Where(e => e.Spec is not null))
         {
             var owner = $"schema {Shown(entry.SpecName)}";
-            if (!types.Claim(entry.Name, owner, entry.KeyNode))
+            var ownMembers = entry.Kind == SchemaKind.Object ? ReservedNames.RecordMembers : ReservedNames.EnumMembers;
+            if (!types.Claim(entry.Name, owner, entry.KeyNode)
+                || !new NameScope(this, "a member the generated type itself has (CS0542)", ownMembers).Claim(entry.Name, owner, entry.KeyNode))
             {
                 continue;
             }

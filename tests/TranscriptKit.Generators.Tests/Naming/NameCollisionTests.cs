@@ -151,6 +151,21 @@ public class NameCollisionTests
         Assert.That(diagnostic.GetMessage(), Does.Contain(schema));
     }
 
+    [TestCase("ToString")]
+    [TestCase("equals")]
+    [TestCase("EqualityContract")]
+    public void A_schema_named_like_a_member_of_its_own_type_is_TK0009_at_its_key(string schema)
+    {
+        // Found by NameFuzzTests: record ToString { } declares ToString() inside itself (CS0542).
+        GeneratedCode.AssertReports(Spec(schemas: $"    {schema}:\n      type: object\n      properties: {{ a: {{ type: string }} }}\n"), "TK0009", 49, 5);
+    }
+
+    [Test]
+    public void An_enum_schema_named_Value_is_TK0009_at_its_key()
+    {
+        GeneratedCode.AssertReports(Spec(schemas: "    value:\n      type: string\n      enum: [a]\n"), "TK0009", 49, 5);
+    }
+
     [Test]
     public void Two_schemas_whose_names_pascal_case_the_same_are_TK0009_at_the_second()
     {

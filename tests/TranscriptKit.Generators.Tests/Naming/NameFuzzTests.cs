@@ -42,4 +42,27 @@ public class NameFuzzTests
         Assert.That(GeneratedCode.CompilesOrIsRefused(outcome), Is.Null, $"seed {seed}: properties [{string.Join(", ", properties)}], values [{string.Join(", ", values)}], parameters [{string.Join(", ", parameters)}]");
         Assert.That(outcome.GeneratorDiagnostics.Select(d => d.ToString()), Is.Empty, "wire names are renamed, never refused");
     }
+
+    private static readonly string[] s_schemaNames =
+    {
+        "System", "TranscriptKit", "Vendor", "Task", "Object", "String", "Int32", "Json", "JsonElement", "Uri", "Probe",
+        "ProbeClient", "ProbeJson", "IProbeClient", "probe_client_options", "ProbeErrorReasons", "NullableJob", "NullableState",
+        "Job", "job", "State", "state", "JobEvent", "Global", "global", "Nullable", "Read", "Write", "Parse", "_1", "1",
+        "Equals", "ToString", "VendorId", "Dispose", "WaitForJobAsync", "CancellationToken", "IReadOnlyList", "List",
+    };
+
+    [TestCaseSource(nameof(Seeds))]
+    [CancelAfter(60_000)]
+    public void Schema_names_compile_or_are_refused_with_TK0009(int seed)
+    {
+        var random = new Random(1000 + seed);
+        var names = Enumerable.Range(0, random.Next(1, 5)).Select(_ => s_schemaNames[random.Next(s_schemaNames.Length)]).Distinct().Where(n => n is not ("Job" or "State" or "state")).ToArray();
+        var schemas = string.Concat(names.Select(n => $"    {GeneratedCode.Quote(n)}:\n      type: object\n      properties: {{ a: {{ type: string }}, b: {{ $ref: \"#/components/schemas/State\" }} }}\n"));
+        var properties = NameCollisionTests.Properties(names);
+
+        var outcome = GeneratedCode.Generate(NameCollisionTests.Spec(schemas: schemas, properties: properties));
+
+        Assert.That(GeneratedCode.CompilesOrIsRefused(outcome), Is.Null, $"seed {seed}: schemas [{string.Join(", ", names)}]");
+        Assert.That(outcome.GeneratorDiagnostics.Select(d => d.Id), Is.All.EqualTo("TK0009"), $"seed {seed}: schemas [{string.Join(", ", names)}]");
+    }
 }
