@@ -451,7 +451,7 @@ public sealed partial class ClientPipeline : IDisposable
 
     private readonly record struct CallShape(bool Idempotent, bool Replayable);
 
-    private sealed class AttemptTimeoutException(string what, TimeSpan timeout, Exception inner) : TimeoutException($"The attempt timed out: no {what}.", inner)
+    private sealed class AttemptTimeoutException(string what, TimeSpan timeout, Exception inner) : TimeoutException($"The attempt timed out: the server did not {what}.", inner)
     {
         /// <summary>What did not happen in time, e.g. "answer within 2 s".</summary>
         public string What { get; } = what;
