@@ -81,7 +81,7 @@ public sealed partial class ClientPipeline
             {
                 // The status says what failed; a slow or cut error body only loses the vendor's wording.
                 var error = await ReadErrorBodyAsync(response, attempt, cancellationToken, token).ConfigureAwait(false);
-                Replace(response, new CallContent(new MemoryStream(error, 0, error.Length, writable: false, publiclyVisible: true), operation, deadline: null));
+                Replace(response, new CallContent(new MemoryStream(error, 0, error.Length, writable: false, publiclyVisible: true), operation));
                 return response;
             }
 
@@ -96,7 +96,7 @@ public sealed partial class ClientPipeline
             }
 
             var buffered = await BufferBodyAsync(response, operation, token).ConfigureAwait(false);
-            Replace(response, new CallContent(buffered, operation, deadline: null));
+            Replace(response, new CallContent(buffered, operation));
             return response;
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
@@ -219,13 +219,21 @@ public sealed partial class ClientPipeline
     {
         private readonly MemoryStream? _memory;
 
-        public CallContent(Stream stream, OperationDescriptor operation, long? deadline)
-            : base(stream)
+        /// <summary>Bytes already read into memory.</summary>
+        public CallContent(MemoryStream buffered, OperationDescriptor operation)
+            : base(buffered)
         {
-            _memory = stream as MemoryStream;
+            _memory = buffered;
+            Operation = operation;
+        }
+
+        /// <summary>A live event stream, to end by <paramref name="deadline"/> when it has one.</summary>
+        public CallContent(Stream live, OperationDescriptor operation, long? deadline)
+            : base(live)
+        {
             Operation = operation;
             Deadline = deadline;
-            Live = _memory is null;
+            Live = true;
         }
 
         public OperationDescriptor Operation { get; }
