@@ -69,6 +69,14 @@ public sealed partial class ClientPipeline
             clock.Waiting();
         }
 
+        if (!operation.Idempotent && message.Method != HttpMethod.Get && message.Method != HttpMethod.Head)
+        {
+            // SocketsHttpHandler re-sends a request by itself (up to 3 times, any method) when the server closes the
+            // connection before answering and before the body started: seen on a loopback socket, a bodiless POST went
+            // out 4 times. A job-starting request gets a body that refuses to be sent twice, which ends that retry.
+            message.Content = new SingleSendContent(message.Content);
+        }
+
         var started = TimeProvider.GetTimestamp();
         // A caller's token that can never cancel needs no linked source (most calls pass none).
         using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token) : null;
@@ -320,6 +328,57 @@ public sealed partial class ClientPipeline
             if (disposing)
             {
                 _inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
+    /// <summary>
+    /// The body of a job-starting request (empty when it has none, as SocketsHttpHandler sends a bodiless POST anyway):
+    /// serializing it a second time throws, so no layer below the pipeline can send the request again.
+    /// </summary>
+    private sealed class SingleSendContent : HttpContent
+    {
+        private readonly HttpContent? _inner;
+        private int _sent;
+
+        public SingleSendContent(HttpContent? inner)
+        {
+            _inner = inner;
+            if (inner is not null)
+            {
+                foreach (var (name, values) in inner.Headers.NonValidated)
+                {
+                    Headers.TryAddWithoutValidation(name, values);
+                }
+            }
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+            SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Exchange(ref _sent, 1) != 0)
+            {
+                throw new InvalidOperationException("A request that may start a job is never sent twice; the HTTP handler tried to send it again after the connection failed.");
+            }
+
+            return _inner is null ? Task.CompletedTask : _inner.CopyToAsync(stream, context, cancellationToken);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _inner is null ? 0 : _inner.Headers.ContentLength ?? -1;
+            return length >= 0;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _inner?.Dispose();
             }
 
             base.Dispose(disposing);
