@@ -37,9 +37,9 @@ internal static class ErrorReporter
                 error.WriteLine(Describe(vendorError));
                 error.WriteLine(Advice(vendorError));
                 return ExitCodes.VendorError;
-            case ArgumentException argument:
-                // The facade's own checks of what the command line passed (an endpoint it refuses, a bad value).
-                error.WriteLine(StripParameterName(argument));
+            case ArgumentException or UnauthorizedAccessException:
+                // The facade's own checks of what the command line passed (an endpoint it refuses, an empty or unreadable file).
+                error.WriteLine(Message(exception));
                 return ExitCodes.Usage;
             default:
                 error.WriteLine(verbose
@@ -108,8 +108,9 @@ internal static class ErrorReporter
         ? $"Check the API key and secret (--api-key/--api-secret or {VendorConnection.KeyVariable(vendor)}/{VendorConnection.SecretVariable(vendor)})."
         : $"Check the API key (--api-key or {VendorConnection.KeyVariable(vendor)}).";
 
-    private static string StripParameterName(ArgumentException exception) =>
-        exception.ParamName is { } name && exception.Message.EndsWith($" (Parameter '{name}')", StringComparison.Ordinal)
+    /// <summary>The message without the " (Parameter 'x')" that <see cref="ArgumentException"/> appends.</summary>
+    public static string Message(Exception exception) =>
+        exception is ArgumentException { ParamName: { } name } && exception.Message.EndsWith($" (Parameter '{name}')", StringComparison.Ordinal)
             ? exception.Message[..^($" (Parameter '{name}')".Length)]
             : exception.Message;
 }

@@ -159,6 +159,12 @@ internal abstract class TranscriberBase : ITranscriber
             var size = request.Kind == TranscriptionSourceKind.File
                 ? new FileInfo(request.FilePath!).Length
                 : request.Content!.CanSeek ? request.Content.Length - request.Content.Position : (long?)null;
+            // Checked here as well as in FromFile: a stream, or a file emptied since, would be uploaded and paid for.
+            if (size == 0)
+            {
+                throw new ArgumentException($"'{request.FileName}' is empty (0 bytes): there is nothing to transcribe, and {DisplayName} would charge for the upload.", nameof(request));
+            }
+
             if (capabilities.MaxFileSize is { } max && size > max)
             {
                 throw NotSupported($"'{request.FileName}' is {size:N0} bytes; {DisplayName} takes files up to {max:N0} bytes.");

@@ -46,7 +46,7 @@ internal static class TranscribeCommand
     private static async Task<int> RunAsync(Arguments args, CancellationToken cancellationToken)
     {
         var request = CreateRequest(args.Input) with { Language = string.IsNullOrWhiteSpace(args.Language) ? null : args.Language.Trim() };
-        JobRunner.EnsureOutputDirectory(args.Output);
+        JobRunner.EnsureOutputWritable(args.Output);
 
         await using var connection = await VendorConnection.OpenAsync(args.Vendor, args.Connection, MediaDirectories(request), Console.Error, cancellationToken).ConfigureAwait(false);
         var transcriber = Transcribers.Create(args.Vendor, connection.Settings, connection.CreateTranscriberOptions(args.Timeout));
@@ -122,7 +122,12 @@ internal static class TranscribeCommand
         {
             throw new UsageException($"No such file: {input}");
         }
-        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception e) when (e is ArgumentException or UnauthorizedAccessException)
+        {
+            // A folder, FIFO, device or empty file, or one that cannot be read: the facade's message names it.
+            throw new UsageException(ErrorReporter.Message(e), e);
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException)
         {
             throw new UsageException($"Cannot read '{input}': {e.Message}", e);
         }
