@@ -42,11 +42,11 @@ internal static class Program
         var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         try
         {
-            return await parseResult.InvokeAsync(configuration, cancellation.Token).ConfigureAwait(false);
+            return cancellation.Adjust(await parseResult.InvokeAsync(configuration, cancellation.Token).ConfigureAwait(false));
         }
         catch (Exception e)
         {
-            return ErrorReporter.Report(e, parseResult.GetValue(CommonOptions.Verbose), cancellation.IsCancellationRequested, Console.Error);
+            return cancellation.Adjust(ErrorReporter.Report(e, parseResult.GetValue(CommonOptions.Verbose), cancellation.IsCancellationRequested, Console.Error));
         }
     }
 }

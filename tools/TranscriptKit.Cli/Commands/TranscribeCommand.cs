@@ -91,11 +91,18 @@ internal static class TranscribeCommand
         {
             return await display.RunAsync($"{transcriber.Vendor}: {request.Describe()}", p => transcriber.TranscribeAsync(request, p, limit.Token)).ConfigureAwait(false);
         }
+        catch (TranscriptionSubmissionUnknownException e) when (e.Cancelled && !cancellationToken.IsCancellationRequested && limit.IsCancellationRequested)
+        {
+            // --timeout cut a call that was already sent: the vendor may have charged for it, so this is a lost submit (exit 4), not a plain timeout.
+            var elapsed = new TranscriptKitTimeoutException(
+                transcriber.Vendor, $"no answer within --timeout {timeout!.Value.TotalSeconds:0.#} s", job: null, timeout.Value, e.InnerException);
+            throw new TranscriptionSubmissionUnknownException(transcriber.Vendor, e.Message, e.Job, e.HowToCheck, elapsed);
+        }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && limit.IsCancellationRequested)
         {
             throw new TranscriptKitTimeoutException(
                 transcriber.Vendor,
-                $"{VendorConnection.DisplayName(transcriber.Vendor)} did not finish within --timeout {timeout!.Value.TotalSeconds:0.#} s; it has no jobs to resume, so the request must be sent again.",
+                $"{VendorConnection.DisplayName(transcriber.Vendor)} did not finish within --timeout {timeout!.Value.TotalSeconds:0.#} s, before anything was sent.",
                 job: null,
                 timeout.Value,
                 e);
