@@ -75,7 +75,7 @@ internal static class ErrorReporter
         else
         {
             error.WriteLine($"{name} may have accepted the job, but the answer to the submit was lost: {cause}.");
-            var command = AccountCommands.CheckCommand(exception.Vendor) is { } check ? $" (`{check}`)" : "";
+            var command = AccountCommands.CheckCommand(exception.Vendor) is { } check ? $"; `{check}` shows them" : "";
             error.WriteLine($"Running this again may pay twice. First check {exception.HowToCheck}{command}; submit again only if the job is not there.");
         }
 

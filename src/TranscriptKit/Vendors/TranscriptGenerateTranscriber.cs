@@ -26,7 +26,7 @@ internal sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient cl
 
     protected override string DisplayName => "TranscriptGenerate";
 
-    protected override string HowToCheckSubmission => "TranscriptGenerate's quota usage and running tasks (getQuotaUsage, getConcurrency)";
+    protected override string HowToCheckSubmission => "TranscriptGenerate's quota usage and running tasks (GetQuotaUsageAsync, GetConcurrencyAsync)";
 
     public async Task<int?> GetAvailableConcurrencyAsync(CancellationToken cancellationToken)
     {
