@@ -104,6 +104,19 @@ public sealed class CredentialTests
         AssertNotShown(asFile, "SECRETKEY_from_env_999");
     }
 
+    [Test]
+    public async Task A_short_key_is_masked_only_as_a_whole_word_so_messages_stay_readable()
+    {
+        await using var listener = new RawRequestListener();
+
+        var refused = await CliProcess.RunAsync("balance", "--vendor", "captioncat", "--endpoint", listener.Endpoint.ToString(), "--api-key", "k");
+        var echoed = await CliProcess.RunAsync("vendors", "--api-key", "k");
+
+        Assert.That(refused.ExitCode, Is.EqualTo(3), refused.ToString());
+        Assert.That(refused.Stderr, Does.Contain("Check the API key (--api-key or TRANSCRIPTKIT_CAPTIONCAT_API_KEY)").And.Not.Contain("***"));
+        Assert.That(echoed.Stderr, Does.Contain("Unrecognized command or argument '***'").And.Not.Contain("'k'"));
+    }
+
     private static async Task AssertOnlyTheGoodRequestAsync(RawRequestListener listener, CliResult good)
     {
         // The good run reached the listener (401 → exit 3), so the refused run would have too.

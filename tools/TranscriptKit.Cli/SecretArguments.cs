@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 
 namespace TranscriptKit.Cli;
 
@@ -66,16 +67,24 @@ internal static class SecretArguments
             .ToList();
     }
 
-    /// <summary>Replaces every secret in <paramref name="text"/> with <c>***</c>.</summary>
+    /// <summary>
+    /// Replaces every secret in <paramref name="text"/> with <c>***</c>: a long one wherever it occurs, a short one
+    /// (under <see cref="AnywhereLength"/> characters, a test key such as <c>k</c>) only as a whole token, so
+    /// "Check the network" keeps its letters.
+    /// </summary>
     public static string Redact(string text, IReadOnlyList<string> secrets)
     {
         foreach (var secret in secrets)
         {
-            text = text.Replace(secret, "***", StringComparison.Ordinal);
+            text = secret.Length >= AnywhereLength
+                ? text.Replace(secret, "***", StringComparison.Ordinal)
+                : Regex.Replace(text, $@"(?<![\w-]){Regex.Escape(secret)}(?![\w-])", "***", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         }
 
         return text;
     }
+
+    private const int AnywhereLength = 8;
 
     /// <summary>
     /// A credential option, a near miss of one (two edits: a swap, a dropped or doubled letter), or any option whose
