@@ -136,8 +136,47 @@ public sealed class AmbiguousSubmitTests
         Assert.That(Submits("captioncat", "/transcribe"), Is.Zero);
     }
 
+    [TestCase("reset after send")]
+    [TestCase("502 from a gateway after forwarding")]
+    public async Task Through_the_real_pipeline_a_lost_caption_cat_submit_is_sent_once_and_hands_out_its_job(string fault)
+    {
+        // The vendor gets the request and starts the job; then the handler loses its answer, as a proxy or network would.
+        using var handler = new LoseSubmitAnswerHandler(fault == "reset after send");
+        using var http = new HttpClient(handler);
+        var settings = new VendorSettings { ApiKey = _sandbox.ApiKey, Endpoint = _sandbox.GetEndpoint("captioncat") };
+        var transcriber = Transcribers.Create("captioncat", settings, new TranscriberOptions { Polling = s_fastPolling }, http);
+
+        var lost = Assert.ThrowsAsync<TranscriptionSubmissionUnknownException>(() => transcriber.StartAsync(TranscriptionRequest.FromFile(RepositoryPaths.Sample("welcome.mp4"))))!;
+
+        Assert.That(lost.Job, Is.Not.Null);
+        Assert.That(lost.OperationId, Is.EqualTo("startTranscription"));
+        Assert.That(((TranscriptKitException)lost.InnerException!).Submission, Is.EqualTo(SubmissionOutcome.Unknown), "the pipeline's own verdict");
+        Assert.That(Submits("captioncat", "/transcribe"), Is.EqualTo(1), "never re-sent");
+        var transcript = await Transcribers.Create("captioncat", settings, new TranscriberOptions { Polling = s_fastPolling }, _http).WaitAsync(lost.Job!);
+        Assert.That(transcript.JobId, Is.EqualTo(lost.Job!.Id));
+        Assert.That(Submits("captioncat", "/transcribe"), Is.EqualTo(1));
+    }
+
     private int Submits(string vendor, string pathPart) =>
         _sandbox.Requests.Count(r => r.Vendor == vendor && r.Method == "POST" && r.Path.Contains(pathPart, StringComparison.Ordinal));
+
+    /// <summary>Forwards Caption Cat's submit to the sandbox, then loses the answer: a reset, or a gateway's 502.</summary>
+    private sealed class LoseSubmitAnswerHandler(bool reset) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (request.Method != HttpMethod.Post || !request.RequestUri!.AbsolutePath.Contains("/transcribe/", StringComparison.Ordinal))
+            {
+                return response;
+            }
+
+            response.Dispose();
+            return reset
+                ? throw new HttpRequestException("The response ended prematurely.", new System.IO.IOException("Connection reset by peer"))
+                : new HttpResponseMessage(HttpStatusCode.BadGateway) { RequestMessage = request, Content = new StringContent("<html>502 Bad Gateway</html>") };
+        }
+    }
 
     /// <summary>The vendor starts the transcription; then the answer is lost.</summary>
     private sealed class LostAnswerCaptionCat(HttpClient http, CaptionCatClientOptions options, Func<Exception> fault) : CaptionCatClient(http, options)
