@@ -5,8 +5,8 @@ using System.Text;
 namespace TranscriptKit.Cli;
 
 /// <summary>
-/// stderr with every secret from <see cref="SecretArguments"/> masked. It holds text until a line ends (or a flush),
-/// so a secret written in pieces is still seen whole.
+/// stderr with every secret from <see cref="SecretArguments"/> masked. Single characters are held until a line ends
+/// (or a flush), so a secret written character by character is still seen whole; strings are masked as they come.
 /// </summary>
 internal sealed class RedactingWriter(TextWriter inner, IReadOnlyList<string> secrets) : TextWriter
 {
@@ -23,13 +23,11 @@ internal sealed class RedactingWriter(TextWriter inner, IReadOnlyList<string> se
         }
     }
 
+    // Whole strings go out at once (every message is written as one), so a live progress bar is not held back.
     public override void Write(string? value)
     {
         _pending.Append(value);
-        if (value is not null && value.Contains('\n', System.StringComparison.Ordinal))
-        {
-            Emit();
-        }
+        Emit();
     }
 
     public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
