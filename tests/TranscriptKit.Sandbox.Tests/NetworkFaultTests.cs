@@ -171,7 +171,7 @@ public sealed class NetworkFaultTests
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(s_withheld);
         Assert.That(async () => await reader.ReadLineAsync(wait.Token), Throws.InstanceOf<OperationCanceledException>());
-        Assert.That(sandbox.Requests.Single().Operation, Is.EqualTo("transcribe"));
+        Assert.That(sandbox.Requests.Single(), Is.EqualTo(new SandboxRequest("soscripted", "POST", "/transcribe", "", 200, "transcribe", "silent-stream")));
     }
 
     [Test]

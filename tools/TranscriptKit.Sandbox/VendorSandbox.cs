@@ -264,12 +264,8 @@ public sealed class VendorSandbox : IAsyncDisposable
                     await ResetMidBodyAsync(context, next, entry).ConfigureAwait(false);
                     return;
                 default:
+                    context.Items[FaultMarkerItem] = (Action<string>)entry.Faulted;
                     await next(context).ConfigureAwait(false);
-                    if (context.Items.TryGetValue(SilentStreamItem, out var silent) && silent is true)
-                    {
-                        entry.Faulted("silent-stream");
-                    }
-
                     return;
             }
         }
@@ -287,8 +283,19 @@ public sealed class VendorSandbox : IAsyncDisposable
         }
     }
 
-    /// <summary>Set in <see cref="HttpContext.Items"/> by an emulator whose event stream a fault silenced, for the request log.</summary>
-    internal const string SilentStreamItem = "TranscriptKit.Sandbox.SilentStream";
+    private const string FaultMarkerItem = "TranscriptKit.Sandbox.MarkFault";
+
+    /// <summary>
+    /// Records in the request log that an emulator applied a fault itself (a silenced event stream), at once: the
+    /// client may give up, and a test read the log, before the handler returns.
+    /// </summary>
+    internal static void MarkFault(HttpContext context, string fault)
+    {
+        if (context.Items.TryGetValue(FaultMarkerItem, out var marker) && marker is Action<string> mark)
+        {
+            mark(fault);
+        }
+    }
 
     /// <summary>Runs the request for real and returns its body, buffered; status and headers are left set but unsent.</summary>
     private static async Task<byte[]> BufferedAsync(HttpContext context, RequestDelegate next)

@@ -11,6 +11,12 @@ public static class ClientLimits
     /// <summary>One HTTP attempt, headers and body.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(1);
 
+    /// <summary>An upload that moves no byte for this long has stalled.</summary>
+    public static readonly TimeSpan UploadIdleTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>An event stream that sends no event for this long has gone silent.</summary>
+    public static readonly TimeSpan EventIdleTimeout = TimeSpan.FromSeconds(1);
+
     /// <summary>Fast retries; a Retry-After above 2 s is not waited for by the client itself.</summary>
     public static readonly RetryOptions Retry = new()
     {
@@ -40,6 +46,8 @@ public static class ClientLimits
     {
         options.Endpoint = endpoint;
         options.RequestTimeout = RequestTimeout;
+        options.UploadIdleTimeout = UploadIdleTimeout;
+        options.EventIdleTimeout = EventIdleTimeout;
         options.Retry = Retry;
         return options;
     }

@@ -21,6 +21,9 @@ public sealed record FaultCase(VendorFlow Flow, FlowOperation Target, Fault Faul
     /// </summary>
     public bool MustRecover => Target.Step is FlowStep.Poll or FlowStep.Download && Fault is Fault.NoAnswer or Fault.StallAfterHeaders or Fault.ResetMidBody;
 
+    /// <summary>Why this case cannot pass yet (a runtime gap the lead has been told about), or <see langword="null"/>.</summary>
+    public string? WaitingFor => Flow.WaitingFor?.GetValueOrDefault((Target.Operation, Fault));
+
     /// <summary>Arms the fault for the next request of the target operation.</summary>
     public void Arm(VendorFaults faults)
     {

@@ -26,7 +26,11 @@ public sealed class FaultInjectionTests
     private static readonly ConcurrentQueue<string> s_matrix = new();
 
     public static IEnumerable<TestCaseData> Cases =>
-        FaultCase.All.Select(c => new TestCaseData(c).SetName($"{c.Flow.Vendor} × {c.Target.Operation} ({c.Target.Step}) × {c.Fault}"));
+        FaultCase.All.Select(c =>
+        {
+            var data = new TestCaseData(c).SetName($"{c.Flow.Vendor} × {c.Target.Operation} ({c.Target.Step}) × {c.Fault}");
+            return c.WaitingFor is { } reason ? data.Explicit(reason) : data;
+        });
 
     /// <summary>Each flow once without faults: the transcript a recovered flow must return, and one submission each.</summary>
     [OneTimeSetUp]

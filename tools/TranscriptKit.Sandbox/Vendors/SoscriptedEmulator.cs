@@ -90,12 +90,16 @@ internal sealed class SoscriptedEmulator(SandboxOptions options, MediaLibrary me
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
         var (silent, keepAlive) = Faults?.For(Id).TakeStreamSilence() ?? default;
+        if (silent)
+        {
+            VendorSandbox.MarkFault(context, "silent-stream");
+        }
+
         foreach (var (stage, pct) in Stages)
         {
             await EventAsync(context, "progress", new JsonObject { ["stage"] = stage, ["pct"] = pct }).ConfigureAwait(false);
             if (silent)
             {
-                context.Items[VendorSandbox.SilentStreamItem] = true;
                 await SilenceAsync(context, keepAlive).ConfigureAwait(false);
             }
 
