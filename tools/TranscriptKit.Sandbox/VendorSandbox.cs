@@ -30,6 +30,7 @@ namespace TranscriptKit.Sandbox;
 /// </summary>
 public sealed class VendorSandbox : IAsyncDisposable
 {
+    private const string FaultMarkerItem = "TranscriptKit.Sandbox.MarkFault";
     private static readonly string[] Ids = ["captioncat", "subclip", "transcriptgenerate", "cliptext", "soscripted"];
 
     private readonly WebApplication _app;
@@ -236,7 +237,7 @@ public sealed class VendorSandbox : IAsyncDisposable
                 entry.Faulted("fail");
                 if (plan.RetryAfter is { } retryAfter)
                 {
-                    context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
 
                 await vendor.WriteErrorAsync(context, status, FaultMessage(status)).ConfigureAwait(false);
@@ -282,8 +283,6 @@ public sealed class VendorSandbox : IAsyncDisposable
             }
         }
     }
-
-    private const string FaultMarkerItem = "TranscriptKit.Sandbox.MarkFault";
 
     /// <summary>
     /// Records in the request log that an emulator applied a fault itself (a silenced event stream), at once: the
