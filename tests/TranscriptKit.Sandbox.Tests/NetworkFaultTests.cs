@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -91,6 +92,27 @@ public sealed class NetworkFaultTests
         Assert.That(untouched.StatusCode, Is.EqualTo(HttpStatusCode.OK), "only the targeted operation is cut");
         Assert.That(received.Length, Is.GreaterThan(0).And.LessThan(length!.Value));
         Assert.That(sandbox.Requests.Select(r => r.Fault), Is.EqualTo(new[] { null, "reset-mid-body" }));
+    }
+
+    [Test]
+    public async Task Close_without_answer_charges_the_job_then_closes_the_connection_without_a_byte(CancellationToken cancellationToken)
+    {
+        await using var sandbox = await TestMedia.StartAsync();
+        var id = await CaptionCatUploadAsync(sandbox, cancellationToken);
+        sandbox.Faults.For("captioncat").CloseWithoutAnswerNext(1, operation: "startTranscription");
+
+        // A raw socket: HttpClient may itself re-send a request whose pooled connection closed unanswered.
+        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(IPAddress.Loopback, sandbox.BaseAddress.Port, cancellationToken);
+        var request = $"POST {sandbox.GetEndpoint("captioncat").AbsolutePath}/transcribe/{id} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {sandbox.ApiKey}\r\nContent-Length: 0\r\n\r\n";
+        await socket.SendAsync(Encoding.ASCII.GetBytes(request), SocketFlags.None, cancellationToken);
+        var received = await ReceiveAllAsync(socket, cancellationToken);
+        using var http = new HttpClient();
+        using var balance = await http.SendAsync(Authorized(sandbox, HttpMethod.Get, "captioncat", "/balance"), cancellationToken);
+
+        Assert.That(received, Is.Zero, "not one byte of an answer");
+        Assert.That(await balance.Content.ReadAsStringAsync(cancellationToken), Does.Not.Contain("2400"), "the job was charged");
+        Assert.That(sandbox.Requests.Single(r => r.Operation == "startTranscription"), Is.EqualTo(new SandboxRequest("captioncat", "POST", "/transcribe/" + id, "", 0, "startTranscription", "close-without-answer")));
     }
 
     [Test]
@@ -237,6 +259,27 @@ public sealed class NetworkFaultTests
         Assert.That(await balance.Content.ReadAsStringAsync(cancellationToken), Does.Contain("2400"));
         Assert.That(id, Is.Not.Empty);
         Assert.That(sandbox.Requests.Select(r => r.Fault), Is.All.Null);
+    }
+
+    /// <summary>Reads until the server closes the connection (a reset counts as closed); returns the byte count.</summary>
+    private static async Task<int> ReceiveAllAsync(Socket socket, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[4096];
+        var total = 0;
+        try
+        {
+            int read;
+            while ((read = await socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken)) > 0)
+            {
+                total += read;
+            }
+        }
+        catch (SocketException)
+        {
+            // Reset by the server: closed all the same.
+        }
+
+        return total;
     }
 
     private static Task<HttpResponseMessage> SoscriptedStreamAsync(VendorSandbox sandbox, HttpClient http, CancellationToken cancellationToken)

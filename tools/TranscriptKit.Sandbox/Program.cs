@@ -26,6 +26,7 @@ internal static class Program
           --malform <vendor>[:<count>]                               e.g. --malform cliptext
           --stall <vendor>[:<count>[:<operation>]]                   headers, then no body: --stall subclip:1:createJob
           --reset <vendor>[:<count>[:<operation>]]                   half the body, then the connection drops
+          --close <vendor>[:<count>[:<operation>]]                   processed, then the connection closes unanswered
           --hang-upload <vendor>[:<count>]                           an upload (signed PUT or multipart) never answered
           --silence <vendor>[:<count>]                               an event stream silent after its first event
         """;
@@ -54,6 +55,7 @@ internal static class Program
                     case "--malform": faults.Add(Malform(Next())); break;
                     case "--stall": faults.Add(Counted(Next(), (f, count, operation) => f.StallAfterHeadersNext(count, operation))); break;
                     case "--reset": faults.Add(Counted(Next(), (f, count, operation) => f.ResetMidBodyNext(count, operation))); break;
+                    case "--close": faults.Add(Counted(Next(), (f, count, operation) => f.CloseWithoutAnswerNext(count, operation))); break;
                     case "--hang-upload": faults.Add(Counted(Next(), (f, count, operation) => f.HangUploadNext(count, operation))); break;
                     case "--silence": faults.Add(Counted(Next(), (f, count, _) => f.SilenceStreamNext(count))); break;
                     case "-h" or "--help": Console.WriteLine(Usage); return 0;

@@ -7,5 +7,5 @@ namespace TranscriptKit.Sandbox;
 /// <param name="Query">The query string including its <c>?</c>, or empty.</param>
 /// <param name="StatusCode">The HTTP status the sandbox answered with; 0 while unanswered, and for a request the client left before any answer.</param>
 /// <param name="Operation">The spec operationId the request was routed to (<c>signedUpload</c> for a signed-storage PUT), or empty.</param>
-/// <param name="Fault">The fault switch applied to it (<c>fail</c>, <c>delay</c>, <c>malform</c>, <c>stall-after-headers</c>, <c>reset-mid-body</c>, <c>hang-upload</c>, <c>silent-stream</c>), or <see langword="null"/>.</param>
+/// <param name="Fault">The fault switch applied to it (<c>fail</c>, <c>delay</c>, <c>malform</c>, <c>stall-after-headers</c>, <c>reset-mid-body</c>, <c>close-without-answer</c>, <c>hang-upload</c>, <c>silent-stream</c>), or <see langword="null"/>.</param>
 public sealed record SandboxRequest(string Vendor, string Method, string Path, string Query, int StatusCode, string Operation = "", string? Fault = null);

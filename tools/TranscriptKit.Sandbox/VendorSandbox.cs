@@ -216,6 +216,7 @@ public sealed class VendorSandbox : IAsyncDisposable
             if (plan.Fault == ResponseFault.HangUpload)
             {
                 entry.Faulted("hang-upload");
+                entry.Unanswered();
                 await Delays.UntilClientLeavesAsync(context).ConfigureAwait(false);
                 return;
             }
@@ -263,6 +264,18 @@ public sealed class VendorSandbox : IAsyncDisposable
                 case ResponseFault.ResetMidBody:
                     entry.Faulted("reset-mid-body");
                     await ResetMidBodyAsync(context, next, entry).ConfigureAwait(false);
+                    return;
+                case ResponseFault.CloseWithoutAnswer:
+                    entry.Faulted("close-without-answer");
+                    await BufferedAsync(context, next).ConfigureAwait(false);
+                    entry.Unanswered();
+                    // A reset, as a proxy or load balancer dropping the connection would send, rather than a FIN.
+                    if (context.Features.Get<IConnectionSocketFeature>()?.Socket is { } closing)
+                    {
+                        closing.LingerState = new LingerOption(true, 0);
+                    }
+
+                    context.Abort();
                     return;
                 default:
                     context.Items[FaultMarkerItem] = (Action<string>)entry.Faulted;
@@ -423,7 +436,19 @@ public sealed class VendorSandbox : IAsyncDisposable
 
         public SandboxRequest Value => Volatile.Read(ref _value);
 
-        public void Answered(int status) => Update(r => r with { StatusCode = status });
+        private volatile bool _unanswered;
+
+        /// <summary>Records the status, unless the request was dropped unanswered (Kestrel may still report one).</summary>
+        public void Answered(int status)
+        {
+            if (!_unanswered)
+            {
+                Update(r => r with { StatusCode = status });
+            }
+        }
+
+        /// <summary>The connection was dropped without a byte of answer: the status stays 0.</summary>
+        public void Unanswered() => _unanswered = true;
 
         public void Faulted(string fault) => Update(r => r with { Fault = fault });
 

@@ -12,6 +12,9 @@ public enum Fault
     /// <summary>Half the body under the full Content-Length, then the connection ends.</summary>
     ResetMidBody,
 
+    /// <summary>Processed (a job is charged), then the connection closes without a byte of answer.</summary>
+    CloseWithoutAnswer,
+
     /// <summary>503 with <c>Retry-After: 600</c>.</summary>
     LongRetryAfter503,
 

@@ -19,7 +19,7 @@ public sealed record FaultCase(VendorFlow Flow, FlowOperation Target, Fault Faul
     /// Whether the flow must come back with the transcript: a one-off transport fault on an idempotent read (the poll,
     /// the download) is retried, so nothing but a recovery is acceptable there. Elsewhere a typed error is too.
     /// </summary>
-    public bool MustRecover => Target.Step is FlowStep.Poll or FlowStep.Download && Fault is Fault.NoAnswer or Fault.StallAfterHeaders or Fault.ResetMidBody;
+    public bool MustRecover => Target.Step is FlowStep.Poll or FlowStep.Download && Fault is Fault.NoAnswer or Fault.StallAfterHeaders or Fault.ResetMidBody or Fault.CloseWithoutAnswer;
 
     /// <summary>Why this case cannot pass yet (a runtime gap the lead has been told about), or <see langword="null"/>.</summary>
     public string? WaitingFor => Flow.WaitingFor?.GetValueOrDefault((Target.Operation, Fault));
@@ -34,6 +34,7 @@ public sealed record FaultCase(VendorFlow Flow, FlowOperation Target, Fault Faul
             Fault.NoAnswer => faults.DelayNext(1, TimeSpan.FromMinutes(10), operation),
             Fault.StallAfterHeaders => faults.StallAfterHeadersNext(1, operation),
             Fault.ResetMidBody => faults.ResetMidBodyNext(1, operation),
+            Fault.CloseWithoutAnswer => faults.CloseWithoutAnswerNext(1, operation),
             Fault.LongRetryAfter503 => faults.FailNext(1, 503, retryAfter: TimeSpan.FromMinutes(10), operation: operation),
             Fault.TruncatedJson => faults.MalformNext(1, operation),
             Fault.HangUpload => faults.HangUploadNext(1, operation),
@@ -47,7 +48,7 @@ public sealed record FaultCase(VendorFlow Flow, FlowOperation Target, Fault Faul
 
     private static IEnumerable<Fault> Applicable(FlowOperation target)
     {
-        Fault[] response = [Fault.StallAfterHeaders, Fault.ResetMidBody, Fault.LongRetryAfter503];
+        Fault[] response = [Fault.StallAfterHeaders, Fault.ResetMidBody, Fault.CloseWithoutAnswer, Fault.LongRetryAfter503];
         return target.Step switch
         {
             // A signed-storage PUT is answered by storage, not the API: only the upload hang applies to it.

@@ -8,9 +8,10 @@ namespace TranscriptKit.Sandbox;
 /// Faults armed for one vendor's next requests. Each switch is armed for the next <c>count</c> requests, optionally
 /// only those of one spec <c>operation</c> (its operationId, e.g. <c>createJob</c>; <c>signedUpload</c> is the PUT to
 /// a signed storage URL); arming a switch again replaces its previous arming. A request first waits out a pending
-/// delay, then takes the first pending fault of: upload hang, failure, stall after headers, reset mid-body,
-/// malformation. Signed-storage PUTs take only <see cref="HangUploadNext"/>; <c>/media</c> downloads are never
-/// faulted. A faulted request is in <see cref="VendorSandbox.Requests"/> from the moment it arrives. Thread-safe.
+/// delay, then takes the first pending fault of: upload hang, failure, stall after headers, reset mid-body, close
+/// without answer, malformation. Signed-storage PUTs take only <see cref="HangUploadNext"/>; <c>/media</c> downloads
+/// are never faulted. A faulted request is in <see cref="VendorSandbox.Requests"/> from the moment it arrives.
+/// Thread-safe.
 /// </summary>
 public sealed class VendorFaults
 {
@@ -26,6 +27,7 @@ public sealed class VendorFaults
     private Armed _malform = Armed.None;
     private Armed _stall = Armed.None;
     private Armed _reset = Armed.None;
+    private Armed _close = Armed.None;
     private Armed _hangUpload = Armed.None;
     private Armed _silence = Armed.None;
     private TimeSpan? _keepAlive;
@@ -137,6 +139,26 @@ public sealed class VendorFaults
     }
 
     /// <summary>
+    /// Processes the next <paramref name="count"/> requests for real (a job is created and charged), then resets the
+    /// connection (RST) without sending a byte: the client cannot tell whether the vendor accepted the request, and an HTTP
+    /// stack that takes the close for a stale pooled connection may silently send the request again.
+    /// </summary>
+    /// <param name="count">How many requests go unanswered.</param>
+    /// <param name="operation">Only requests of this operationId; <see langword="null"/> for any.</param>
+    /// <returns>This instance, to chain switches.</returns>
+    /// <exception cref="ArgumentException">The operation is not one of this vendor's.</exception>
+    public VendorFaults CloseWithoutAnswerNext(int count, string? operation = null)
+    {
+        var armed = Arm(count, operation);
+        lock (_gate)
+        {
+            _close = armed;
+        }
+
+        return this;
+    }
+
+    /// <summary>
     /// Makes the next <paramref name="count"/> uploads hang: a signed-storage PUT (<see cref="SignedUploadOperation"/>)
     /// or a multipart upload (Caption Cat's <c>uploadVideo</c>) is not read and never answered, until the client gives
     /// up or the sandbox stops. Other requests are not affected.
@@ -204,7 +226,7 @@ public sealed class VendorFaults
     {
         lock (_gate)
         {
-            _fail = _delay = _malform = _stall = _reset = _hangUpload = _silence = Armed.None;
+            _fail = _delay = _malform = _stall = _reset = _close = _hangUpload = _silence = Armed.None;
             _jobFailures = 0;
         }
     }
@@ -266,6 +288,7 @@ public sealed class VendorFaults
 
             var fault = _stall.TryTake(operation) ? ResponseFault.StallAfterHeaders
                 : _reset.TryTake(operation) ? ResponseFault.ResetMidBody
+                : _close.TryTake(operation) ? ResponseFault.CloseWithoutAnswer
                 : _malform.TryTake(operation) ? ResponseFault.Malform
                 : ResponseFault.None;
             return new FaultPlan(delay, null, null, fault);
@@ -308,6 +331,7 @@ internal enum ResponseFault
     Malform,
     StallAfterHeaders,
     ResetMidBody,
+    CloseWithoutAnswer,
     HangUpload,
 }
 
