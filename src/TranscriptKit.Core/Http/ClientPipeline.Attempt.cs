@@ -69,6 +69,14 @@ public sealed partial class ClientPipeline
             clock.Waiting();
         }
 
+        if (!operation.Idempotent && message.Method != HttpMethod.Get && message.Method != HttpMethod.Head)
+        {
+            // SocketsHttpHandler re-sends a request by itself (up to 3 times, any method) when the server closes the
+            // connection before answering and before the body started: seen on a loopback socket, a bodiless POST went
+            // out 4 times. A job-starting request gets a body that refuses to be sent twice, which ends that retry.
+            message.Content = new SingleSendContent(message.Content);
+        }
+
         var started = TimeProvider.GetTimestamp();
         // A caller's token that can never cancel needs no linked source (most calls pass none).
         using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token) : null;
@@ -81,7 +89,7 @@ public sealed partial class ClientPipeline
             {
                 // The status says what failed; a slow or cut error body only loses the vendor's wording.
                 var error = await ReadErrorBodyAsync(response, attempt, cancellationToken, token).ConfigureAwait(false);
-                Replace(response, new CallContent(new MemoryStream(error, 0, error.Length, writable: false, publiclyVisible: true), operation, deadline: null));
+                Replace(response, new CallContent(new MemoryStream(error, 0, error.Length, writable: false, publiclyVisible: true), operation));
                 return response;
             }
 
@@ -96,7 +104,7 @@ public sealed partial class ClientPipeline
             }
 
             var buffered = await BufferBodyAsync(response, operation, token).ConfigureAwait(false);
-            Replace(response, new CallContent(buffered, operation, deadline: null));
+            Replace(response, new CallContent(buffered, operation));
             return response;
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
@@ -219,13 +227,21 @@ public sealed partial class ClientPipeline
     {
         private readonly MemoryStream? _memory;
 
-        public CallContent(Stream stream, OperationDescriptor operation, long? deadline)
-            : base(stream)
+        /// <summary>Bytes already read into memory.</summary>
+        public CallContent(MemoryStream buffered, OperationDescriptor operation)
+            : base(buffered)
         {
-            _memory = stream as MemoryStream;
+            _memory = buffered;
+            Operation = operation;
+        }
+
+        /// <summary>A live event stream, to end by <paramref name="deadline"/> when it has one.</summary>
+        public CallContent(Stream live, OperationDescriptor operation, long? deadline)
+            : base(live)
+        {
             Operation = operation;
             Deadline = deadline;
-            Live = _memory is null;
+            Live = true;
         }
 
         public OperationDescriptor Operation { get; }
@@ -312,6 +328,57 @@ public sealed partial class ClientPipeline
             if (disposing)
             {
                 _inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
+    /// <summary>
+    /// The body of a job-starting request (empty when it has none, as SocketsHttpHandler sends a bodiless POST anyway):
+    /// serializing it a second time throws, so no layer below the pipeline can send the request again.
+    /// </summary>
+    private sealed class SingleSendContent : HttpContent
+    {
+        private readonly HttpContent? _inner;
+        private int _sent;
+
+        public SingleSendContent(HttpContent? inner)
+        {
+            _inner = inner;
+            if (inner is not null)
+            {
+                foreach (var (name, values) in inner.Headers.NonValidated)
+                {
+                    Headers.TryAddWithoutValidation(name, values);
+                }
+            }
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+            SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Exchange(ref _sent, 1) != 0)
+            {
+                throw new InvalidOperationException("A request that may start a job is never sent twice; the HTTP handler tried to send it again after the connection failed.");
+            }
+
+            return _inner is null ? Task.CompletedTask : _inner.CopyToAsync(stream, context, cancellationToken);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _inner is null ? 0 : _inner.Headers.ContentLength ?? -1;
+            return length >= 0;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _inner?.Dispose();
             }
 
             base.Dispose(disposing);

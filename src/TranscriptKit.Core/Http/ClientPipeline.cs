@@ -189,7 +189,7 @@ public sealed partial class ClientPipeline : IDisposable
             catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
             {
                 // InvalidOperationException: a token of the wrong type (Utf8JsonReader's getters throw it, not JsonException).
-                throw BodyMismatch(response, (response.Content as CallContent)?.Operation.OperationId ?? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), ex);
+                throw BodyMismatch(response, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), ex);
             }
         }
     }
