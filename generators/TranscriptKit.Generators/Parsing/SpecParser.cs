@@ -47,12 +47,22 @@ internal sealed partial class SpecParser
             spec = null;
         }
 
-        var hasErrors = parser._diagnostics.Count > 0;
-        return new ParseResult(input.Path, hasErrors ? null : spec, parser._diagnostics.ToEquatableArray());
+        // One mistake reached along several paths (a cyclic alias used by two properties) is reported once.
+        var diagnostics = parser._diagnostics.Distinct().ToList();
+        var hasErrors = diagnostics.Any(d => Diagnostics.IsError(d.Id));
+        return new ParseResult(input.Path, hasErrors ? null : spec, diagnostics.ToEquatableArray());
     }
 
     private ApiSpec? ParseDocument(string text, string ns)
     {
+        // YamlDotNet's representation model recurses once per nesting level: scan the event stream first
+        // (iterative) so a document nested 100,000 deep, a non-scalar key or a duplicate key is a located
+        // diagnostic, not a stack overflow or an unlocated exception.
+        if (!Prescan(text))
+        {
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -60,13 +70,12 @@ internal sealed partial class SpecParser
         }
         catch (YamlException ex)
         {
-            _diagnostics.Add(new DiagnosticInfo(Diagnostics.MalformedYaml.Id, Location(ex.Start, ex.End), new[] { Flatten(ex.Message) }.ToEquatableArray()));
+            ReportYaml(ex);
             return null;
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+
+        if (stream.Documents.Count > 0 && !CheckTree(stream.Documents[0].RootNode))
         {
-            // Duplicate mapping keys surface as ArgumentException from the representation model.
-            Report(Diagnostics.MalformedYaml, null, Flatten(ex.Message));
             return null;
         }
 
@@ -168,17 +177,17 @@ internal sealed partial class SpecParser
         }
 
         var schemes = Map(Get(_components, "securitySchemes"));
-        var resolved = new List<(YamlScalarNode Key, YamlMappingNode Scheme)>();
+        var resolved = new List<(YamlNode Key, YamlMappingNode Scheme)>();
         foreach (var entry in requirement.Children)
         {
-            var key = (YamlScalarNode)entry.Key;
-            if (Map(Get(schemes, key.Value ?? string.Empty)) is { } scheme)
+            var key = entry.Key;
+            if (Map(Get(schemes, KeyText(key))) is { } scheme)
             {
                 resolved.Add((key, scheme));
             }
             else
             {
-                Report(Diagnostics.UnresolvedReference, key, "#/components/securitySchemes/" + key.Value);
+                Report(Diagnostics.UnresolvedReference, key, "#/components/securitySchemes/" + KeyText(key));
             }
         }
 
@@ -225,10 +234,11 @@ internal sealed partial class SpecParser
         {
             case null:
                 return EquatableArray<string>.Empty;
-            case YamlScalarNode scalar when !string.IsNullOrWhiteSpace(scalar.Value):
-                return new[] { scalar.Value! }.ToEquatableArray();
-            case YamlSequenceNode sequence when sequence.Children.All(c => c is YamlScalarNode { Value: { Length: > 0 } }):
-                return sequence.Children.Select(c => ((YamlScalarNode)c).Value!).ToEquatableArray();
+            // `code: ~` is YAML null, not a JSON path named "~".
+            case YamlScalarNode when !string.IsNullOrWhiteSpace(Str(node)):
+                return new[] { Str(node)! }.ToEquatableArray();
+            case YamlSequenceNode sequence when sequence.Children.Count > 0 && sequence.Children.All(c => !string.IsNullOrWhiteSpace(Str(c))):
+                return sequence.Children.Select(c => Str(c)!).ToEquatableArray();
             default:
                 Report(Diagnostics.InvalidExtension, node, what, "must be a string or a list of strings");
                 return EquatableArray<string>.Empty;
@@ -257,6 +267,9 @@ internal sealed partial class SpecParser
 
     private static YamlScalarNode? KeyNode(YamlMappingNode map, string key) =>
         map.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == key);
+
+    /// <summary>A mapping key's text; <see cref="CheckTree"/> has already rejected non-scalar keys.</summary>
+    private static string KeyText(YamlNode key) => (key as YamlScalarNode)?.Value ?? string.Empty;
 
     private static YamlMappingNode? Map(YamlNode? node) => node as YamlMappingNode;
 
