@@ -81,6 +81,16 @@ internal sealed partial class SpecParser
         var failureMessage = Get(map, "failure-message") is { } messageNode ? ResolveField(messageNode, responseType, schemas, "failure-message", ref ok) : null;
         var progress = Get(map, "progress") is { } progressNode ? ResolveField(progressNode, responseType, schemas, "progress", ref ok) : null;
         var state = Get(map, "state") is { } stateNode ? ResolveField(stateNode, responseType, schemas, "state", ref ok) : null;
+        // The failure message and the state reach PollProgress as text: a model, array or free-form JSON field cannot.
+        foreach (var (field, key) in new[] { (failureMessage, "failure-message"), (state, "state") })
+        {
+            if (field is not null && !(field.LeafType.IsPrimitive || field.LeafType.Kind == TypeKind.Enum))
+            {
+                Report(Diagnostics.InvalidExtension, Get(map, key)!, $"{PollKey}.{key}", $"'{field.Spec}' must be a string, number, boolean or enum field (it is {field.LeafType.Kind})");
+                ok = false;
+            }
+        }
+
         if (progress is not null && !progress.LeafType.IsNumber)
         {
             Report(Diagnostics.InvalidExtension, Get(map, "progress")!, PollKey + ".progress", $"'{progress.Spec}' must be a number (percent)");

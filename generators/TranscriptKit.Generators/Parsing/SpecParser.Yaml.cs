@@ -119,6 +119,13 @@ internal sealed partial class SpecParser
             ReportYaml(ex);
             return false;
         }
+        catch (System.Exception ex) when (ex is System.InvalidOperationException or System.ArgumentException or System.IndexOutOfRangeException)
+        {
+            // YamlDotNet's scanner sometimes fails without a YamlException (a NEL after "items:" in a flow
+            // mapping gives a bare InvalidOperationException): the damage is just after the last good event.
+            _diagnostics.Add(new DiagnosticInfo(Diagnostics.MalformedYaml.Id, LocationAt(text, (int)lastEnd.Index), new[] { "YAML could not be read past this point (" + Flatten(ex.Message) + ")" }.ToEquatableArray()));
+            return false;
+        }
 
         return true;
     }

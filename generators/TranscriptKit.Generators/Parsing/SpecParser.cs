@@ -21,6 +21,8 @@ internal sealed partial class SpecParser
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private YamlMappingNode _components = new();
+    private YamlNode? _root;
+    private string _text = string.Empty;
 
     private SpecParser(string path, CancellationToken cancellationToken)
     {
@@ -55,6 +57,7 @@ internal sealed partial class SpecParser
 
     private ApiSpec? ParseDocument(string text, string ns)
     {
+        _text = text;
         // YamlDotNet's representation model recurses once per nesting level: scan the event stream first
         // (iterative) so a document nested 100,000 deep, a non-scalar key or a duplicate key is a located
         // diagnostic, not a stack overflow or an unlocated exception.
@@ -74,7 +77,8 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        if (stream.Documents.Count > 0 && !CheckTree(stream.Documents[0].RootNode))
+        _root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
+        if (_root is not null && !CheckTree(_root))
         {
             return null;
         }
@@ -284,7 +288,17 @@ internal sealed partial class SpecParser
     };
 
     private void Report(DiagnosticDescriptor descriptor, YamlNode? node, params string[] arguments) =>
-        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, node is null ? FileStart() : Location(node.Start, node.End), arguments.ToEquatableArray()));
+        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, node is null ? FileStart() : ReferenceEquals(node, _root) ? WholeFile() : Location(node.Start, node.End), arguments.ToEquatableArray()));
+
+    /// <summary>
+    /// A missing top-level key belongs to the whole document. YamlDotNet's end mark of a root mapping in a
+    /// truncated file can equal its start, which would read as an unlocated 1:1.
+    /// </summary>
+    private SourceLocation WholeFile()
+    {
+        var end = LocationAt(_text, _text.Length);
+        return new SourceLocation(_path, 0, _text.Length, 0, 0, end.StartLine, end.StartColumn);
+    }
 
     private SourceLocation FileStart() => new(_path, 0, 0, 0, 0, 0, 0);
 

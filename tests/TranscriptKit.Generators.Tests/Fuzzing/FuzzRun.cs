@@ -44,6 +44,9 @@ internal sealed class FuzzRun
         }
     }
 
+    /// <summary>The mutant a seed gives (the replay test prints it).</summary>
+    public static string MutantOf(int seed) => new SpecMutator(seed).Mutate(Bases[(int)((uint)seed % (uint)Bases.Length)]);
+
     public void RunOne(int seed)
     {
         var mutator = new SpecMutator(seed);

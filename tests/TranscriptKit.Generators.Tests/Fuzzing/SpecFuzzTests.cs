@@ -43,6 +43,11 @@ public class SpecFuzzTests
         var run = new FuzzRun();
         run.RunOne(seed);
         TestContext.Out.WriteLine(run.Summary);
+        if (run.Failures.Count > 0)
+        {
+            var mutant = GeneratedCode.Generate(FuzzRun.MutantOf(seed));
+            TestContext.Out.WriteLine("---- mutant ----\n" + FuzzRun.MutantOf(seed) + "\n---- generated ----\n" + mutant.AllSources);
+        }
         Assert.That(run.Failures, Is.Empty, string.Join("\n", run.Failures));
     }
 

@@ -42,6 +42,15 @@ public class SilentMistakeTests
     }
 
     [Test]
+    public void A_poll_failure_message_that_is_not_text_is_TK0006_at_the_field_name()
+    {
+        // Found by the spec fuzzer (seed 1833716581): an array field here generated CS1501.
+        var yaml = ProbeSpec.Head.Replace("      responses:", "      x-tk-poll:\n        name: Thing\n        succeeded-when: { field: status, equals: [done] }\n        failure-message: errors\n      responses:")
+            + "    Thing: { type: object, properties: { status: { type: string }, errors: { type: array, items: { type: string } } } }\n";
+        GeneratedCode.AssertReports(yaml, "TK0006", 14, 26);
+    }
+
+    [Test]
     public void A_null_error_code_path_is_TK0006_at_the_null()
     {
         GeneratedCode.AssertReports(ProbeSpec.Head.Replace("servers:", "x-tk-errors: { message: [error], code: ~ }\nservers:") + "    Thing: { type: object, properties: { id: { type: string } } }\n", "TK0006", 4, 40);

@@ -58,6 +58,22 @@ public class YamlLocationTests
     }
 
     [Test]
+    public void A_next_line_character_that_breaks_the_scanner_is_TK0001_after_the_last_good_token_not_TK0008()
+    {
+        // Found by the spec fuzzer (seed 1830417141): YamlDotNet throws a bare InvalidOperationException here.
+        GeneratedCode.AssertReports(ProbeSpec.WithSchemas("Thing:\n  type: object\n  properties:\n    tags: {type: array, items:\u0085 {type: string}}"), "TK0001", 22, 37);
+    }
+
+    [Test]
+    public void A_truncated_file_reports_missing_parts_against_the_whole_file_not_at_an_empty_1_1()
+    {
+        // Found by the spec fuzzer (seed 1836571834): the root mapping's end mark equalled its start.
+        var outcome = GeneratedCode.Generate("openapi: 3.1.0\ninfo:\n  title: T\nx-tk-client:\n  name: T\n  vendor: t\n#");
+        Assert.That(outcome.GeneratorDiagnostics, Is.Not.Empty);
+        Assert.That(outcome.GeneratorDiagnostics.Select(d => d.Location.SourceSpan.Length), Is.All.GreaterThan(0));
+    }
+
+    [Test]
     public void A_warning_alone_does_not_stop_generation()
     {
         var outcome = GeneratedCode.Generate(ProbeSpec.WithSchemas("Thing:\n  type: object\n  x-tk-inferd: true\n  properties:\n    value: { type: string }"));
