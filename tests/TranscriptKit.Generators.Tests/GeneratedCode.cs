@@ -28,10 +28,12 @@ internal static class GeneratedCode
         public string AllSources => string.Join("\n", Sources.Select(s => s.Text));
     }
 
-    public static Outcome Generate(params (string Path, string Yaml)[] specs)
+    public static Outcome Generate(params (string Path, string Yaml)[] specs) => GenerateIn("TranscriptKit.Vendor", specs);
+
+    public static Outcome GenerateIn(string rootNamespace, params (string Path, string Yaml)[] specs)
     {
         var texts = specs.Select(s => GeneratorHarness.Spec(s.Path, s.Yaml)).ToArray();
-        var driver = GeneratorHarness.CreateDriver(texts).RunGeneratorsAndUpdateCompilation(s_empty.Value, out var output, out _);
+        var driver = GeneratorHarness.CreateDriver(texts, rootNamespace).RunGeneratorsAndUpdateCompilation(s_empty.Value, out var output, out _);
         var run = driver.GetRunResult();
         var result = run.Results.Single();
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();

@@ -263,7 +263,7 @@ internal static class ClientEmitter
                 case BodyKind.Json:
                     // A vendor package may implement this partial method for rules the spec cannot state.
                     w.Line(requestBody.Required ? $"{ValidateMethod(operation)}(body);" : $"if (body is not null) {ValidateMethod(operation)}(body);");
-                    var write = $"{json}.Write{requestBody.JsonType!.SchemaName}";
+                    var write = $"{json}.{GeneratedNames.Write(requestBody.JsonType!.SchemaName!)}";
                     w.Line(requestBody.Required
                         ? $"var content = {KnownTypes.JsonRequestBody}.Create(body, {write});"
                         : $"var content = body is null ? null : {KnownTypes.JsonRequestBody}.Create(body, {write});");
@@ -311,11 +311,10 @@ internal static class ClientEmitter
     /// <summary>A <c>JsonReadFunc</c> for a whole response body of <paramref name="type"/>.</summary>
     internal static string ReaderFunction(string json, TypeRef type, OperationSpec operation) =>
         type.Kind is TypeKind.Object or TypeKind.Enum
-            ? $"{json}.Read{type.SchemaName}"
-            : $"static (ref {KnownTypes.Utf8JsonReader} reader) => {KnownTypes.JsonPrimitives}.Required({JsonEmitter.ReadExpression(json, type, "reader", JsonEmitter.ArrayReaderName(ResponseOwner(operation), 1))}, {CSharpText.Literal(operation.OperationId + " response")})";
+            ? $"{json}.{GeneratedNames.Read(type.SchemaName!)}"
+            : $"static (ref {KnownTypes.Utf8JsonReader} reader) => {KnownTypes.JsonPrimitives}.Required({JsonEmitter.ReadExpression(json, type, "reader", GeneratedNames.ArrayReader(ResponseOwner(operation), 1))}, {CSharpText.Literal(operation.OperationId + " response")})";
 
-    /// <summary>Owner of the array readers of an operation's response: <c>ListJobs_Response</c>, private to the client.</summary>
-    private static string ResponseOwner(OperationSpec operation) => BaseName(operation) + "_Response";
+    private static string ResponseOwner(OperationSpec operation) => GeneratedNames.ResponseArrayOwner(operation.Name);
 
     /// <summary>A non-null value as the text sent on the wire.</summary>
     private static string Wire(TypeRef type, string expression) => type.Kind switch
@@ -341,13 +340,10 @@ internal static class ClientEmitter
     /// <summary>An optional parameter already tested for null, as its non-null value.</summary>
     private static string PresentValue(TypeRef type, string expression) => type.IsValueType ? expression + ".Value" : expression;
 
-    /// <summary><c>CreateJob</c> for <c>CreateJobAsync</c>: the operation's name, from which its other members are named.</summary>
-    internal static string BaseName(OperationSpec operation) => operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
-
     /// <summary><c>ValidateCreateJob</c>: the hook a vendor package implements to check a body before it is sent.</summary>
-    internal static string ValidateMethod(OperationSpec operation) => "Validate" + operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
+    internal static string ValidateMethod(OperationSpec operation) => GeneratedNames.ValidateHook(operation.Name);
 
-    internal static string DescriptorField(OperationSpec operation) => "s_" + char.ToLowerInvariant(operation.MethodName[0]) + operation.MethodName.Substring(1, operation.MethodName.Length - "Async".Length - 1);
+    internal static string DescriptorField(OperationSpec operation) => GeneratedNames.OperationDescriptor(operation.Name);
 
     internal static string ReturnType(OperationSpec operation) => operation.Response.Kind switch
     {

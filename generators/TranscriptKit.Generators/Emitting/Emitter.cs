@@ -22,11 +22,11 @@ internal static class Emitter
         return w;
     }
 
-    public static string JsonClass(ApiSpec spec) => spec.ClientName + "Json";
+    public static string JsonClass(ApiSpec spec) => GeneratedNames.Json(spec.ClientName);
 
-    public static string ClientClass(ApiSpec spec) => spec.ClientName + "Client";
+    public static string ClientClass(ApiSpec spec) => GeneratedNames.Client(spec.ClientName);
 
-    public static string OptionsClass(ApiSpec spec) => spec.ClientName + "ClientOptions";
+    public static string OptionsClass(ApiSpec spec) => GeneratedNames.Options(spec.ClientName);
 
-    public static string Interface(ApiSpec spec) => "I" + spec.ClientName + "Client";
+    public static string Interface(ApiSpec spec) => GeneratedNames.Interface(spec.ClientName);
 }

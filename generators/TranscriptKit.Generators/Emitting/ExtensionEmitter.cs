@@ -11,7 +11,7 @@ internal static class ExtensionEmitter
         var w = Emitter.Begin(spec);
         w.DocRaw($"<summary>The stable names of {CSharpText.XmlDoc(spec.DisplayName)}'s documented business errors, as <see cref=\"{KnownTypes.TranscriptKitException}.Reason\"/> carries them: switch on these instead of matching message text.</summary>");
         w.Line(Emitter.GeneratedCodeAttribute);
-        w.Open($"public static partial class {spec.ClientName}ErrorReasons");
+        w.Open($"public static partial class {GeneratedNames.ErrorReasons(spec.ClientName)}");
         foreach (var reason in spec.Envelope!.Rules.GroupBy(r => r.Reason))
         {
             var documented = string.Join("; ", reason.Select(r => $"code {CSharpText.Number(r.Code)}" + (r.MessagePrefix is null ? string.Empty : $" \"{r.MessagePrefix}…\"")));
@@ -99,7 +99,7 @@ internal static class ExtensionEmitter
     private static string UploadSignature(UploadSpec upload)
     {
         var result = upload.Result is { } r ? TypeNames.Of(r.Type, nullable: false) : upload.CreateResponseType;
-        return $"{KnownTypes.Task}<{result}> Upload{upload.Name}Async({KnownTypes.UploadFile} file, {KnownTypes.Progress}<{KnownTypes.UploadProgress}>? progress = null, {KnownTypes.CancellationToken} cancellationToken = default)";
+        return $"{KnownTypes.Task}<{result}> {GeneratedNames.Upload(upload.Name)}({KnownTypes.UploadFile} file, {KnownTypes.Progress}<{KnownTypes.UploadProgress}>? progress = null, {KnownTypes.CancellationToken} cancellationToken = default)";
     }
 
     private static void UploadDocs(SourceWriter w, ApiSpec spec, UploadSpec upload)
@@ -120,7 +120,7 @@ internal static class ExtensionEmitter
         var json = Emitter.JsonClass(spec);
         foreach (var stream in spec.Streams)
         {
-            var eventType = stream.Name + "Event";
+            var eventType = GeneratedNames.StreamEvent(stream.Name);
             w.DocRaw($"<summary>One event of <c>{CSharpText.XmlDoc(stream.OperationId)}</c>'s event stream: <see cref=\"EventType\"/> names it and the matching property holds its data.</summary>");
             w.Line(Emitter.GeneratedCodeAttribute);
             w.Open($"public sealed partial record {eventType}");
@@ -160,7 +160,7 @@ internal static class ExtensionEmitter
         foreach (var stream in spec.Streams)
         {
             var operation = spec.Operations.First(o => o.OperationId == stream.OperationId);
-            var descriptor = $"s_{char.ToLowerInvariant(stream.Name[0])}{stream.Name.Substring(1)}Events";
+            var descriptor = GeneratedNames.StreamDescriptor(stream.Name);
             w.Line($"private static readonly {KnownTypes.SseDescriptor} {descriptor} = new({CSharpText.Literal(stream.OperationId)}, {(stream.EndEvent is null ? "null" : CSharpText.Literal(stream.EndEvent))}, {(stream.ErrorEvent is null ? "null" : CSharpText.Literal(stream.ErrorEvent))});");
             w.Line();
             w.DocRaw("<inheritdoc />");
@@ -173,12 +173,12 @@ internal static class ExtensionEmitter
             foreach (var item in stream.Events)
             {
                 w.Line($"case {CSharpText.Literal(item.EventName)}:");
-                w.Line($"    yield return new {stream.Name}Event {{ EventType = item.EventType, {item.PropertyName} = _pipeline.ParseEvent(item, {descriptor}, {json}.Read{item.SchemaName}) }};");
+                w.Line($"    yield return new {GeneratedNames.StreamEvent(stream.Name)} {{ EventType = item.EventType, {item.PropertyName} = _pipeline.ParseEvent(item, {descriptor}, {json}.{GeneratedNames.Read(item.SchemaName)}) }};");
                 w.Line("    break;");
             }
 
             w.Line("default:");
-            w.Line($"    yield return new {stream.Name}Event {{ EventType = item.EventType }};");
+            w.Line($"    yield return new {GeneratedNames.StreamEvent(stream.Name)} {{ EventType = item.EventType }};");
             w.Line("    break;");
             w.Close();
             w.Close();
@@ -193,6 +193,6 @@ internal static class ExtensionEmitter
     private static string StreamSignature(SseSpec stream, OperationSpec operation, bool forInterface)
     {
         var parameters = ClientEmitter.Parameters(operation).Select(p => p.Name == "cancellationToken" && !forInterface ? $"[{KnownTypes.EnumeratorCancellation}] {p.Declaration}" : p.Declaration);
-        return $"{KnownTypes.AsyncEnumerable}<{stream.Name}Event> {stream.Name}Async({string.Join(", ", parameters)})";
+        return $"{KnownTypes.AsyncEnumerable}<{GeneratedNames.StreamEvent(stream.Name)}> {GeneratedNames.Stream(stream.Name)}({string.Join(", ", parameters)})";
     }
 }

@@ -45,7 +45,7 @@ internal static class JsonEmitter
         {
             w.DocRaw($"<summary>Parses a whole JSON document as <see cref=\"{schema.Name}\"/>.</summary>");
             w.DocRaw("<param name=\"utf8Json\">The document's UTF-8 bytes.</param>");
-            w.Line($"public static {schema.Name} Parse{schema.Name}(global::System.ReadOnlySpan<byte> utf8Json) => {Primitives}.Parse(utf8Json, Read{schema.Name});");
+            w.Line($"public static {schema.Name} {GeneratedNames.Parse(schema.Name)}(global::System.ReadOnlySpan<byte> utf8Json) => {Primitives}.Parse(utf8Json, {GeneratedNames.Read(schema.Name)});");
             w.Line();
         }
     }
@@ -53,13 +53,13 @@ internal static class JsonEmitter
     private static void EmitEnum(SourceWriter w, SchemaSpec schema)
     {
         w.DocRaw($"<summary>Reads a <see cref=\"{schema.Name}\"/> or null; unknown values are kept.</summary>");
-        w.Line($"public static {schema.Name}? ReadNullable{schema.Name}(ref {Reader} reader) => {Primitives}.ReadString(ref reader) is {{ }} value ? new {schema.Name}(value) : ({schema.Name}?)null;");
+        w.Line($"public static {schema.Name}? {GeneratedNames.ReadNullable(schema.Name)}(ref {Reader} reader) => {Primitives}.ReadString(ref reader) is {{ }} value ? new {schema.Name}(value) : ({schema.Name}?)null;");
         w.Line();
         w.DocRaw($"<summary>Reads a <see cref=\"{schema.Name}\"/>; null is an error.</summary>");
-        w.Line($"public static {schema.Name} Read{schema.Name}(ref {Reader} reader) => {Primitives}.Required(ReadNullable{schema.Name}(ref reader), {CSharpText.Literal(schema.SpecName)});");
+        w.Line($"public static {schema.Name} {GeneratedNames.Read(schema.Name)}(ref {Reader} reader) => {Primitives}.Required({GeneratedNames.ReadNullable(schema.Name)}(ref reader), {CSharpText.Literal(schema.SpecName)});");
         w.Line();
         w.DocRaw($"<summary>Writes a <see cref=\"{schema.Name}\"/>.</summary>");
-        w.Line($"public static void Write{schema.Name}({Writer} writer, {schema.Name} value) => writer.WriteStringValue(value.Value);");
+        w.Line($"public static void {GeneratedNames.Write(schema.Name)}({Writer} writer, {schema.Name} value) => writer.WriteStringValue(value.Value);");
         w.Line();
     }
 
@@ -67,10 +67,10 @@ internal static class JsonEmitter
     {
         var properties = schema.Properties;
         w.DocRaw($"<summary>Reads a <see cref=\"{schema.Name}\"/>; null is an error.</summary>");
-        w.Line($"public static {schema.Name} Read{schema.Name}(ref {Reader} reader) => {Primitives}.Required(ReadNullable{schema.Name}(ref reader), {CSharpText.Literal(schema.SpecName)});");
+        w.Line($"public static {schema.Name} {GeneratedNames.Read(schema.Name)}(ref {Reader} reader) => {Primitives}.Required({GeneratedNames.ReadNullable(schema.Name)}(ref reader), {CSharpText.Literal(schema.SpecName)});");
         w.Line();
         w.DocRaw($"<summary>Reads a <see cref=\"{schema.Name}\"/> or null.</summary>");
-        w.Open($"public static {schema.Name}? ReadNullable{schema.Name}(ref {Reader} reader)");
+        w.Open($"public static {schema.Name}? {GeneratedNames.ReadNullable(schema.Name)}(ref {Reader} reader)");
         w.Open($"if (reader.TokenType == {KnownTypes.JsonTokenType}.Null)");
         w.Line("return null;");
         w.Close();
@@ -90,7 +90,7 @@ internal static class JsonEmitter
         {
             w.Open($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({CSharpText.Utf8Literal(properties[i].JsonName)}))");
             w.Line($"{Primitives}.ReadValue(ref reader);");
-            w.Line($"p{i} = {ReadExpression(json, properties[i].Type, "reader", ArrayReaderName(ArrayOwner(schema, properties[i]), 1))};");
+            w.Line($"p{i} = {ReadExpression(json, properties[i].Type, "reader", GeneratedNames.ArrayReader(ArrayOwner(schema, properties[i]), 1))};");
             if (properties[i].Required)
             {
                 w.Line($"has{i} = true;");
@@ -135,7 +135,7 @@ internal static class JsonEmitter
         w.Line();
     }
 
-    private static string ArrayOwner(SchemaSpec schema, PropertySpec property) => $"{schema.Name}_{property.Name.TrimStart('@')}";
+    private static string ArrayOwner(SchemaSpec schema, PropertySpec property) => GeneratedNames.PropertyArrayOwner(schema.Name, property.Name);
 
     /// <summary>
     /// An expression reading one value in its nullable form. An array is read by the named method
@@ -149,14 +149,10 @@ internal static class JsonEmitter
         TypeKind.Double => $"{Primitives}.ReadDouble(ref {reader})",
         TypeKind.Boolean => $"{Primitives}.ReadBoolean(ref {reader})",
         TypeKind.Any => $"{Primitives}.ReadElement(ref {reader})",
-        TypeKind.Object or TypeKind.Enum => $"{json}.ReadNullable{type.SchemaName}(ref {reader})",
+        TypeKind.Object or TypeKind.Enum => $"{json}.{GeneratedNames.ReadNullable(type.SchemaName!)}(ref {reader})",
         TypeKind.Array => $"{arrayReader}(ref {reader})",
         _ => throw new System.ArgumentOutOfRangeException(nameof(type)),
     };
-
-    /// <summary>The reader method of an array's level (1 = the array itself): <c>ReadJob_Tags</c>, <c>ReadJob_Tags_2</c>…</summary>
-    /// <remarks>The <c>_</c> keeps these apart from <c>Read{Schema}</c>: a name the parser makes never contains one.</remarks>
-    internal static string ArrayReaderName(string owner, int level) => level == 1 ? $"Read{owner}" : $"Read{owner}_{level}";
 
     /// <summary>
     /// One named reader method per array level. Nested lambdas made compile time exponential in the nesting depth
@@ -169,7 +165,7 @@ internal static class JsonEmitter
         {
             var item = type.Item!;
             var itemType = TypeNames.Of(item, item.Nullable);
-            var read = ReadExpression(json, item, "item", ArrayReaderName(owner, level + 1));
+            var read = ReadExpression(json, item, "item", GeneratedNames.ArrayReader(owner, level + 1));
             if (!item.Nullable)
             {
                 read = $"{Primitives}.Required({read}, {CSharpText.Literal(what + " item")})";
@@ -177,7 +173,7 @@ internal static class JsonEmitter
 
             w.Line();
             w.DocRaw($"<summary>Reads the array <c>{CSharpText.XmlDoc(what)}</c>.</summary>");
-            w.Line($"private static {KnownTypes.ReadOnlyList}<{itemType}>? {ArrayReaderName(owner, level)}(ref {Reader} reader) => {Primitives}.ReadArray<{itemType}>(ref reader, static (ref {Reader} item) => {read});");
+            w.Line($"private static {KnownTypes.ReadOnlyList}<{itemType}>? {GeneratedNames.ArrayReader(owner, level)}(ref {Reader} reader) => {Primitives}.ReadArray<{itemType}>(ref reader, static (ref {Reader} item) => {read});");
             what += "[]";
             type = item;
         }
@@ -186,7 +182,7 @@ internal static class JsonEmitter
     private static void EmitModelWriter(SourceWriter w, string json, SchemaSpec schema)
     {
         w.DocRaw($"<summary>Writes a <see cref=\"{schema.Name}\"/>; absent optional fields are left out.</summary>");
-        w.Open($"public static void Write{schema.Name}({Writer} writer, {schema.Name} value)");
+        w.Open($"public static void {GeneratedNames.Write(schema.Name)}({Writer} writer, {schema.Name} value)");
         w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(writer);");
         w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(value);");
         w.Line("writer.WriteStartObject();");
@@ -239,7 +235,7 @@ internal static class JsonEmitter
                 w.Line($"{expression}.WriteTo(writer);");
                 break;
             case TypeKind.Object or TypeKind.Enum:
-                w.Line($"{json}.Write{type.SchemaName}(writer, {expression});");
+                w.Line($"{json}.{GeneratedNames.Write(type.SchemaName!)}(writer, {expression});");
                 break;
             case TypeKind.Array:
                 var item = "i" + depth;

@@ -53,17 +53,17 @@ internal static class PollEmitter
         }
 
         CommonParameterDocs(w);
-        w.Line($"{prefix}{KnownTypes.Task}<{poll.ResponseTypeName}> WaitFor{poll.Name}Async({JobParameters(poll)}, {tail}){(forInterface ? ";" : string.Empty)}");
+        w.Line($"{prefix}{KnownTypes.Task}<{poll.ResponseTypeName}> {GeneratedNames.WaitFor(poll.Name)}({JobParameters(poll)}, {tail}){(forInterface ? ";" : string.Empty)}");
         if (!forInterface)
         {
-            w.Line($"    => WaitFor{poll.Name}Async(Create{poll.Name}Token({string.Join(", ", poll.JobParameters.Select(p => p.Name))}), options, progress, cancellationToken);");
+            w.Line($"    => {GeneratedNames.WaitFor(poll.Name)}({GeneratedNames.CreateToken(poll.Name)}({string.Join(", ", poll.JobParameters.Select(p => p.Name))}), options, progress, cancellationToken);");
         }
 
         w.Line();
         WaitDocs(w, spec, poll, started);
-        w.DocRaw($"<param name=\"job\">A token from <see cref=\"Create{poll.Name}Token\"/> or from an error, possibly saved by an earlier process: waiting resumes without starting the job again.</param>");
+        w.DocRaw($"<param name=\"job\">A token from <see cref=\"{GeneratedNames.CreateToken(poll.Name)}\"/> or from an error, possibly saved by an earlier process: waiting resumes without starting the job again.</param>");
         CommonParameterDocs(w);
-        w.Line($"{prefix}{KnownTypes.Task}<{poll.ResponseTypeName}> WaitFor{poll.Name}Async({KnownTypes.JobToken} job, {tail}){(forInterface ? ";" : string.Empty)}");
+        w.Line($"{prefix}{KnownTypes.Task}<{poll.ResponseTypeName}> {GeneratedNames.WaitFor(poll.Name)}({KnownTypes.JobToken} job, {tail}){(forInterface ? ";" : string.Empty)}");
         if (!forInterface)
         {
             w.Open(string.Empty);
@@ -78,8 +78,8 @@ internal static class PollEmitter
             w.Line($"return {KnownTypes.Poller}.WaitAsync(");
             w.Line("    job,");
             w.Line($"    ct => {poll.StatusMethodName}({arguments}, ct),");
-            w.Line($"    Classify{poll.Name},");
-            w.Line($"    options ?? Default{poll.Name}Polling,");
+            w.Line($"    {GeneratedNames.Classify(poll.Name)},");
+            w.Line($"    options ?? {GeneratedNames.DefaultPolling(poll.Name)},");
             w.Line("    progress,");
             w.Line("    _pipeline.TimeProvider,");
             w.Line("    cancellationToken);");
@@ -94,7 +94,7 @@ internal static class PollEmitter
         }
 
         w.DocRaw("<returns>The job token.</returns>");
-        w.Line($"{prefix}{KnownTypes.JobToken} Create{poll.Name}Token({JobParameters(poll)}){(forInterface ? ";" : string.Empty)}");
+        w.Line($"{prefix}{KnownTypes.JobToken} {GeneratedNames.CreateToken(poll.Name)}({JobParameters(poll)}){(forInterface ? ";" : string.Empty)}");
         if (!forInterface)
         {
             w.Open(string.Empty);
@@ -128,7 +128,7 @@ internal static class PollEmitter
     private static void EmitImplementation(SourceWriter w, ApiSpec spec, PollSpec poll)
     {
         w.DocRaw($"<summary>The spec's polling defaults for {CSharpText.XmlDoc(poll.Name)} jobs.</summary>");
-        w.Line($"public static {KnownTypes.PollingOptions} Default{poll.Name}Polling {{ get; }} = new()");
+        w.Line($"public static {KnownTypes.PollingOptions} {GeneratedNames.DefaultPolling(poll.Name)} {{ get; }} = new()");
         w.Line("{");
         w.Line($"    InitialInterval = {KnownTypes.TimeSpan}.FromSeconds({CSharpText.Number(poll.IntervalSeconds)}),");
         w.Line($"    MaxInterval = {KnownTypes.TimeSpan}.FromSeconds({CSharpText.Number(poll.MaxIntervalSeconds)}),");
@@ -144,7 +144,7 @@ internal static class PollEmitter
 
     private static void EmitClassifier(SourceWriter w, PollSpec poll)
     {
-        w.Open($"private static {KnownTypes.PollOutcome} Classify{poll.Name}({poll.ResponseTypeName} response)");
+        w.Open($"private static {KnownTypes.PollOutcome} {GeneratedNames.Classify(poll.Name)}({poll.ResponseTypeName} response)");
         w.Line($"var state = {Text(poll.State, "stateValue")};");
         w.Line(poll.Progress is null ? "double? percent = null;" : $"double? percent = {Access(poll.Progress)};");
         w.Open($"if ({Test(poll.Succeeded, "succeeded")})");

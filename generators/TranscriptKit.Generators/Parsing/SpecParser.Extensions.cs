@@ -231,7 +231,7 @@ internal sealed partial class SpecParser
 
             var ok = true;
             var list = new List<SseEventSpec>();
-            var taken = new HashSet<string> { "EventType" };
+            var taken = new HashSet<string>(ReservedNames.StreamEventMembers) { GeneratedNames.StreamEvent(name) };
             foreach (var pair in events.Children)
             {
                 var eventName = Str(pair.Key) ?? string.Empty;

@@ -20,9 +20,10 @@ internal sealed partial class SpecParser
 
     private sealed class SchemaEntry
     {
-        public SchemaEntry(string specName, string name, YamlMappingNode node, SchemaKind? kind)
+        public SchemaEntry(string specName, string name, YamlNode keyNode, YamlMappingNode node, SchemaKind? kind)
         {
             SpecName = specName;
+            KeyNode = keyNode;
             Name = name;
             Node = node;
             Kind = kind;
@@ -31,6 +32,9 @@ internal sealed partial class SpecParser
         public string SpecName { get; }
 
         public string Name { get; }
+
+        /// <summary>The schema's key, where a clash of its name is reported.</summary>
+        public YamlNode KeyNode { get; }
 
         public YamlMappingNode Node { get; }
 
@@ -43,7 +47,6 @@ internal sealed partial class SpecParser
     private Dictionary<string, SchemaEntry> ParseSchemas()
     {
         var entries = new Dictionary<string, SchemaEntry>();
-        var taken = new HashSet<string>();
         if (Map(Get(_components, "schemas")) is not { } schemas)
         {
             return entries;
@@ -64,7 +67,8 @@ internal sealed partial class SpecParser
                 Get(node, "enum") is not null && type == "string" ? SchemaKind.Enum :
                 type == "object" || Get(node, "properties") is not null ? SchemaKind.Object :
                 null;
-            entries[specName] = new SchemaEntry(specName, Naming.Unique(Naming.Pascal(specName), taken), node, kind);
+            // Two keys with one C# name are refused by the name-reservation step, not numbered: the maintainer chose both.
+            entries[specName] = new SchemaEntry(specName, Naming.Pascal(specName), pair.Key, node, kind);
         }
 
         foreach (var entry in entries.Values)
@@ -84,7 +88,7 @@ internal sealed partial class SpecParser
     private SchemaSpec ParseEnum(SchemaEntry entry)
     {
         var values = new List<EnumValueSpec>();
-        var taken = new HashSet<string> { "Value", "IsKnown", entry.Name };
+        var taken = new HashSet<string>(ReservedNames.EnumMembers) { entry.Name };
         if (Get(entry.Node, "enum") is YamlSequenceNode sequence)
         {
             foreach (var item in sequence.Children)
@@ -100,14 +104,14 @@ internal sealed partial class SpecParser
             }
         }
 
-        return new SchemaSpec(entry.Name, entry.SpecName, SchemaKind.Enum, Str(Get(entry.Node, "description")), Bool(Get(entry.Node, "x-tk-inferred")) == true, EquatableArray<PropertySpec>.Empty, values.ToEquatableArray());
+        return new SchemaSpec(entry.Name, entry.SpecName, SchemaKind.Enum, Prose(Get(entry.Node, "description")), Bool(Get(entry.Node, "x-tk-inferred")) == true, EquatableArray<PropertySpec>.Empty, values.ToEquatableArray());
     }
 
     private SchemaSpec ParseObject(SchemaEntry entry, Dictionary<string, SchemaEntry> entries)
     {
         var required = RequiredNames(entry.Node, entry.SpecName);
         var properties = new List<PropertySpec>();
-        var taken = new HashSet<string> { entry.Name };
+        var taken = new HashSet<string>(ReservedNames.RecordMembers) { entry.Name };
         if (Map(Get(entry.Node, "properties")) is { } map)
         {
             foreach (var pair in map.Children)
@@ -123,7 +127,7 @@ internal sealed partial class SpecParser
                 var name = Naming.Pascal(jsonName);
                 name = Naming.Unique(name == entry.Name ? name + "Value" : name, taken);
                 var node = Map(pair.Value);
-                properties.Add(new PropertySpec(jsonName, name, type, required.Contains(jsonName), Str(Get(node, "description")), Bool(Get(node, "x-tk-inferred")) == true));
+                properties.Add(new PropertySpec(jsonName, name, type, required.Contains(jsonName), Prose(Get(node, "description")), Bool(Get(node, "x-tk-inferred")) == true));
             }
         }
 
@@ -132,7 +136,7 @@ internal sealed partial class SpecParser
             Report(Diagnostics.InvalidDocument, Get(entry.Node, "required")!, $"{entry.SpecName}: required property '{name}' is not among its properties");
         }
 
-        return new SchemaSpec(entry.Name, entry.SpecName, SchemaKind.Object, Str(Get(entry.Node, "description")), Bool(Get(entry.Node, "x-tk-inferred")) == true, properties.ToEquatableArray(), EquatableArray<EnumValueSpec>.Empty);
+        return new SchemaSpec(entry.Name, entry.SpecName, SchemaKind.Object, Prose(Get(entry.Node, "description")), Bool(Get(entry.Node, "x-tk-inferred")) == true, properties.ToEquatableArray(), EquatableArray<EnumValueSpec>.Empty);
     }
 
     /// <summary>

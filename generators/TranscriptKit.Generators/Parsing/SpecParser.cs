@@ -58,6 +58,13 @@ internal sealed partial class SpecParser
     private ApiSpec? ParseDocument(string text, string ns)
     {
         _text = text;
+        if (!Emitting.CSharpText.IsNamespace(ns))
+        {
+            // Not in the spec: the TranscriptKitNamespace item metadata or the project's RootNamespace.
+            Report(Diagnostics.UnsupportedConstruct, null, $"The namespace {Shown(ns)} (TranscriptKitNamespace metadata, else RootNamespace) is not a C# namespace name");
+            return null;
+        }
+
         // YamlDotNet's representation model recurses once per nesting level: scan the event stream first
         // (iterative) so a document nested 100,000 deep, a non-scalar key or a duplicate key is a located
         // diagnostic, not a stack overflow or an unlocated exception.
@@ -108,6 +115,7 @@ internal sealed partial class SpecParser
         var polls = ParsePolls(root, operations, schemas);
         var uploads = ParseUploads(operations, schemas);
         var streams = ParseStreams(operations, schemas);
+        ReserveNames(client?.Name, root, schemas, operations, polls, uploads, streams);
 
         if (client is null || endpoint is null)
         {
@@ -119,8 +127,8 @@ internal sealed partial class SpecParser
             client.Value.Name,
             client.Value.Vendor,
             client.Value.DisplayName,
-            Str(Get(info, "title")) ?? client.Value.DisplayName,
-            Str(Get(info, "description")),
+            Prose(Get(info, "title")) ?? client.Value.DisplayName,
+            Prose(Get(info, "description")),
             endpoint,
             auth,
             messagePaths,
@@ -156,7 +164,7 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        return (name, vendor, Str(Get(map, "display-name")) ?? name);
+        return (name, vendor, Prose(Get(map, "display-name")) ?? name);
     }
 
     private string? ParseServer(YamlMappingNode root)
@@ -197,13 +205,13 @@ internal sealed partial class SpecParser
 
         if (resolved.Count == 1 && Str(Get(resolved[0].Scheme, "type")) == "http" && string.Equals(Str(Get(resolved[0].Scheme, "scheme")), "bearer", StringComparison.OrdinalIgnoreCase))
         {
-            return new AuthSpec(AuthKind.Bearer, null, null, Str(Get(resolved[0].Scheme, "description")));
+            return new AuthSpec(AuthKind.Bearer, null, null, Prose(Get(resolved[0].Scheme, "description")));
         }
 
-        if (resolved.Count == 2 && resolved.All(r => Str(Get(r.Scheme, "type")) == "apiKey" && Str(Get(r.Scheme, "in")) == "header" && Str(Get(r.Scheme, "name")) is not null))
+        if (resolved.Count == 2 && resolved.All(r => Str(Get(r.Scheme, "type")) == "apiKey" && Str(Get(r.Scheme, "in")) == "header" && Str(Get(r.Scheme, "name")) is { } header && IsHeaderName(header)))
         {
             // The first scheme of the requirement is the key, the second the secret (options ApiKey and ApiSecret).
-            return new AuthSpec(AuthKind.ApiKeyHeaders, Str(Get(resolved[0].Scheme, "name")), Str(Get(resolved[1].Scheme, "name")), Str(Get(resolved[0].Scheme, "description")));
+            return new AuthSpec(AuthKind.ApiKeyHeaders, Str(Get(resolved[0].Scheme, "name")), Str(Get(resolved[1].Scheme, "name")), Prose(Get(resolved[0].Scheme, "description")));
         }
 
         if (resolved.Count > 0)
@@ -279,6 +287,9 @@ internal sealed partial class SpecParser
 
     private static string? Str(YamlNode? node) =>
         node is YamlScalarNode scalar && !(scalar.Style == ScalarStyle.Plain && scalar.Value is "~" or "null") ? scalar.Value : null;
+
+    /// <summary>Prose (a description, summary, title or name for people): blank text counts as none, so the generated docs fall back to their own.</summary>
+    private static string? Prose(YamlNode? node) => Str(node) is { } text && !string.IsNullOrWhiteSpace(text) ? text : null;
 
     private static bool? Bool(YamlNode? node) => Str(node) switch
     {

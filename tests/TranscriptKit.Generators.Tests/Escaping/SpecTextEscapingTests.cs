@@ -77,4 +77,38 @@ public class SpecTextEscapingTests
         Assert.That(outcome.Source("ProbeClient.g.cs"), Does.Contain("\"a\\u0001b\""));
         Assert.That(outcome.Source("ProbeErrorReasons.g.cs"), Does.Contain("a\uFFFDb"));
     }
+
+    [TestCase("\u2028")]
+    [TestCase(" \t\n")]
+    public void A_blank_description_counts_as_none_and_the_generated_summary_is_used(string blank)
+    {
+        // Found by HostileTextFuzzTests (seed 7): a summary of only a line separator was left out, so CS1591.
+        var outcome = GeneratedCode.AssertCompiles(HostileSpec.Build(slot => slot is "schema-description" or "summary" or "title" or "display-name" ? blank : null));
+
+        Assert.That(outcome.Source("Probe.Models.g.cs"), Does.Contain("/// <summary>The JobRequest object of the Probe API.</summary>"));
+    }
+
+    [TestCase("X-Trace\r\nX-Injected: 1")]
+    [TestCase("X Trace")]
+    [TestCase("X-Tr\u00E4ce")]
+    [TestCase("")]
+    public void A_header_name_that_is_not_an_HTTP_token_is_refused_at_the_name(string name)
+    {
+        var diagnostic = GeneratedCode.AssertReports(HostileSpec.With("header-name", name), "TK0007", 36, 19);
+        Assert.That(diagnostic.GetMessage(), Does.Not.Contain("\n"), "one line in the build output");
+        Assert.That(diagnostic.GetMessage(), Does.Contain("HTTP token"));
+    }
+
+    [TestCase("My-App")]
+    [TestCase("Vendor.class")]
+    [TestCase("1Vendor")]
+    public void A_namespace_that_is_not_a_CSharp_name_is_refused(string ns)
+    {
+        var outcome = GeneratedCode.GenerateIn(ns, (GeneratedCode.SpecPath, HostileSpec.Build(_ => null)));
+
+        Assert.That(outcome.GeneratorDiagnostics.Select(d => d.Id), Is.EqualTo(new[] { "TK0005" }));
+        Assert.That(outcome.GeneratorDiagnostics[0].GetMessage(), Does.Contain(ns));
+        Assert.That(outcome.Sources, Is.Empty);
+        Assert.That(outcome.CompilerProblems, Is.Empty);
+    }
 }

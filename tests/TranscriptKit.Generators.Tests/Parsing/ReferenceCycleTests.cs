@@ -12,7 +12,7 @@ namespace TranscriptKit.Generators.Tests.Parsing;
 public class ReferenceCycleTests
 {
     [Test]
-    public void Two_aliases_that_refer_to_each_other_report_TK0009_at_the_ref()
+    public void Two_aliases_that_refer_to_each_other_report_TK0010_at_the_ref()
     {
         var diagnostic = GeneratedCode.AssertReports(ProbeSpec.WithSchemas("""
             Thing:
@@ -21,12 +21,12 @@ public class ReferenceCycleTests
                 value: { $ref: "#/components/schemas/A" }
             A: { $ref: "#/components/schemas/B" }
             B: { $ref: "#/components/schemas/A" }
-            """), "TK0009", 24, 16);
+            """), "TK0010", 24, 16);
         Assert.That(diagnostic.GetMessage(), Does.Contain("A → B → A"));
     }
 
     [Test]
-    public void An_array_that_is_its_own_item_reports_TK0009()
+    public void An_array_that_is_its_own_item_reports_TK0010()
     {
         var diagnostic = GeneratedCode.AssertReports(ProbeSpec.WithSchemas("""
             Thing:
@@ -34,23 +34,23 @@ public class ReferenceCycleTests
               properties:
                 tree: { $ref: "#/components/schemas/Tree" }
             Tree: { type: array, items: { $ref: "#/components/schemas/Tree" } }
-            """), "TK0009", 23, 41);
+            """), "TK0010", 23, 41);
         Assert.That(diagnostic.GetMessage(), Does.Contain("Tree → Tree"));
     }
 
     [Test]
-    public void An_array_that_is_its_own_item_through_a_yaml_anchor_reports_TK0010()
+    public void An_array_that_is_its_own_item_through_a_yaml_anchor_reports_TK0011()
     {
         GeneratedCode.AssertReports(ProbeSpec.WithSchemas("""
             Thing:
               type: object
               properties:
                 tree: &tree { type: array, items: *tree }
-            """), "TK0010", 22, 15);
+            """), "TK0011", 22, 15);
     }
 
     [Test]
-    public void A_3000_long_ref_chain_reports_TK0010_instead_of_overflowing()
+    public void A_3000_long_ref_chain_reports_TK0011_instead_of_overflowing()
     {
         var schemas = new StringBuilder("Thing:\n  type: object\n  properties:\n    value: { $ref: \"#/components/schemas/A0\" }\n");
         for (var i = 0; i < 3000; i++)
@@ -61,7 +61,7 @@ public class ReferenceCycleTests
         schemas.Append("A3000: { type: string }");
         var outcome = GeneratedCode.Generate(ProbeSpec.WithSchemas(schemas.ToString()));
         Assert.That(outcome.Exception, Is.Null);
-        Assert.That(outcome.GeneratorDiagnostics.Select(d => d.Id), Is.EqualTo(new[] { "TK0010" }));
+        Assert.That(outcome.GeneratorDiagnostics.Select(d => d.Id), Is.EqualTo(new[] { "TK0011" }));
         Assert.That(outcome.GeneratorDiagnostics[0].Location.GetLineSpan().StartLinePosition.Line, Is.GreaterThan(20));
     }
 
@@ -97,14 +97,14 @@ public class ReferenceCycleTests
     }
 
     [Test]
-    public void Yaml_nested_100000_deep_under_an_ignored_key_reports_TK0010()
+    public void Yaml_nested_100000_deep_under_an_ignored_key_reports_TK0011()
     {
         var deep = new string('[', 100_000) + new string(']', 100_000);
-        GeneratedCode.AssertReports(ProbeSpec.Head + "x-deep: " + deep + "\n", "TK0010", 19, 208);
+        GeneratedCode.AssertReports(ProbeSpec.Head + "x-deep: " + deep + "\n", "TK0011", 19, 208);
     }
 
     [Test]
-    public void Block_yaml_nested_2000_deep_reports_TK0010()
+    public void Block_yaml_nested_2000_deep_reports_TK0011()
     {
         // Block nesting costs one more space per level: 2,000 levels is already 2 MB of indentation.
         var builder = new StringBuilder(ProbeSpec.Head).Append("x-deep:\n");
@@ -115,11 +115,11 @@ public class ReferenceCycleTests
 
         var outcome = GeneratedCode.Generate(builder.ToString());
         Assert.That(outcome.Exception, Is.Null);
-        Assert.That(outcome.GeneratorDiagnostics.Select(d => d.Id), Is.EqualTo(new[] { "TK0010" }));
+        Assert.That(outcome.GeneratorDiagnostics.Select(d => d.Id), Is.EqualTo(new[] { "TK0011" }));
     }
 
     [Test]
-    public void Arrays_nested_64_deep_report_TK0010_at_the_innermost_items()
+    public void Arrays_nested_64_deep_report_TK0011_at_the_innermost_items()
     {
         var schema = new StringBuilder("{ type: string }");
         for (var i = 0; i < 70; i++)
@@ -129,7 +129,7 @@ public class ReferenceCycleTests
 
         var outcome = GeneratedCode.Generate(ProbeSpec.WithSchemas("Thing:\n  type: object\n  properties:\n    grid: " + schema));
         Assert.That(outcome.Exception, Is.Null);
-        Assert.That(outcome.GeneratorDiagnostics.Select(d => d.Id), Is.EqualTo(new[] { "TK0010" }));
+        Assert.That(outcome.GeneratorDiagnostics.Select(d => d.Id), Is.EqualTo(new[] { "TK0011" }));
         Assert.That(outcome.GeneratorDiagnostics[0].Location.GetLineSpan().StartLinePosition.Line + 1, Is.EqualTo(22));
     }
 }

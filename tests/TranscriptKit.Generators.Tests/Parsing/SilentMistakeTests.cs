@@ -27,14 +27,14 @@ public class SilentMistakeTests
     }
 
     [Test]
-    public void A_misspelt_x_tk_key_is_a_TK0011_warning_that_names_the_known_key()
+    public void A_misspelt_x_tk_key_is_a_TK0012_warning_that_names_the_known_key()
     {
         var outcome = GeneratedCode.Generate(ProbeSpec.Head.Replace("      operationId: getThing", "      operationId: getThing\n      x-tk-pol: { name: Thing }") + "    Thing: { type: object, properties: { id: { type: string } } }\n");
         var diagnostic = outcome.GeneratorDiagnostics.Single();
         var span = diagnostic.Location.GetLineSpan();
         Assert.Multiple(() =>
         {
-            Assert.That(diagnostic.Id, Is.EqualTo("TK0011"));
+            Assert.That(diagnostic.Id, Is.EqualTo("TK0012"));
             Assert.That(diagnostic.Severity, Is.EqualTo(DiagnosticSeverity.Warning));
             Assert.That((span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1), Is.EqualTo((10, 7)));
             Assert.That(diagnostic.GetMessage(), Does.Contain("'x-tk-pol'").And.Contain("did you mean 'x-tk-poll'"));

@@ -77,7 +77,7 @@ public class YamlLocationTests
     public void A_warning_alone_does_not_stop_generation()
     {
         var outcome = GeneratedCode.Generate(ProbeSpec.WithSchemas("Thing:\n  type: object\n  x-tk-inferd: true\n  properties:\n    value: { type: string }"));
-        Assert.That(outcome.GeneratorDiagnostics.Select(d => (d.Id, d.Severity)), Is.EqualTo(new[] { ("TK0011", DiagnosticSeverity.Warning) }));
+        Assert.That(outcome.GeneratorDiagnostics.Select(d => (d.Id, d.Severity)), Is.EqualTo(new[] { ("TK0012", DiagnosticSeverity.Warning) }));
         Assert.That(outcome.Sources, Is.Not.Empty);
         Assert.That(outcome.CompilerProblems.Where(d => d.Severity == DiagnosticSeverity.Error), Is.Empty);
     }
