@@ -15,8 +15,8 @@ internal static class ClientEmitter
         w.DocRaw($"<summary>Settings for <see cref=\"{Emitter.ClientClass(spec)}\"/>: endpoint, credentials, timeouts, retries, clock.</summary>");
         w.Line(Emitter.GeneratedCodeAttribute);
         w.Open($"public sealed partial class {options} : {KnownTypes.ClientOptions}");
-        w.DocRaw($"<summary>The documented base URL, <c>{SourceWriter.Escape(spec.DefaultEndpoint)}</c>.</summary>");
-        w.Line($"public static {KnownTypes.Uri} DefaultEndpoint {{ get; }} = new({TypeNames.Literal(spec.DefaultEndpoint)});");
+        w.DocRaw($"<summary>The documented base URL, <c>{CSharpText.XmlDoc(spec.DefaultEndpoint)}</c>.</summary>");
+        w.Line($"public static {KnownTypes.Uri} DefaultEndpoint {{ get; }} = new({CSharpText.Literal(spec.DefaultEndpoint)});");
         w.Line();
         w.DocRaw("<summary>Creates options that target <see cref=\"DefaultEndpoint\"/>.</summary>");
         w.Line($"public {options}()");
@@ -81,15 +81,15 @@ internal static class ClientEmitter
         w.Line(Emitter.GeneratedCodeAttribute);
         w.Open($"public partial class {client} : {Emitter.Interface(spec)}, global::System.IDisposable");
         w.DocRaw("<summary>The vendor id used in errors, job tokens and configuration.</summary>");
-        w.Line($"public const string VendorId = {TypeNames.Literal(spec.VendorId)};");
+        w.Line($"public const string VendorId = {CSharpText.Literal(spec.VendorId)};");
         w.Line();
-        var messages = string.Join(", ", spec.ErrorMessagePaths.Select(TypeNames.Literal));
-        var codes = string.Join(", ", spec.ErrorCodePaths.Select(TypeNames.Literal));
-        w.Line($"private static readonly {KnownTypes.VendorDescriptor} s_vendor = new(VendorId, {TypeNames.Literal(spec.DisplayName)}, new string[] {{ {messages} }}, new string[] {{ {codes} }}, {EnvelopeExpression(spec.Envelope)});");
+        var messages = string.Join(", ", spec.ErrorMessagePaths.Select(CSharpText.Literal));
+        var codes = string.Join(", ", spec.ErrorCodePaths.Select(CSharpText.Literal));
+        w.Line($"private static readonly {KnownTypes.VendorDescriptor} s_vendor = new(VendorId, {CSharpText.Literal(spec.DisplayName)}, new string[] {{ {messages} }}, new string[] {{ {codes} }}, {EnvelopeExpression(spec.Envelope)});");
         foreach (var operation in spec.Operations)
         {
-            var timeout = operation.TimeoutSeconds is { } seconds ? $"{KnownTypes.TimeSpan}.FromSeconds({TypeNames.Number(seconds)})" : "null";
-            w.Line($"private static readonly {KnownTypes.OperationDescriptor} {DescriptorField(operation)} = new({TypeNames.Literal(operation.OperationId)}, {(operation.Idempotent ? "true" : "false")}, {timeout});");
+            var timeout = operation.TimeoutSeconds is { } seconds ? $"{KnownTypes.TimeSpan}.FromSeconds({CSharpText.Number(seconds)})" : "null";
+            w.Line($"private static readonly {KnownTypes.OperationDescriptor} {DescriptorField(operation)} = new({CSharpText.Literal(operation.OperationId)}, {(operation.Idempotent ? "true" : "false")}, {timeout});");
         }
 
         w.Line($"private readonly {KnownTypes.ClientPipeline} _pipeline;");
@@ -125,6 +125,10 @@ internal static class ClientEmitter
         {
             w.Line();
             EmitOperation(w, spec, operation);
+            if (operation.Response is { Kind: ResponseKind.Json, Type: { Kind: TypeKind.Array } array })
+            {
+                JsonEmitter.EmitArrayReaders(w, Emitter.JsonClass(spec), array, ResponseOwner(operation), operation.OperationId + " response");
+            }
         }
 
         foreach (var operation in spec.Operations.Where(o => o.Body is { Kind: BodyKind.Json }))
@@ -162,17 +166,17 @@ internal static class ClientEmitter
         {
             case AuthKind.Bearer:
                 w.Open("if (string.IsNullOrWhiteSpace(options.ApiKey))");
-                w.Line($"throw new {KnownTypes.ArgumentException}({TypeNames.Literal($"{options}.ApiKey is required: set it to your {spec.DisplayName} API key (or set AuthenticationProvider).")}, nameof(options));");
+                w.Line($"throw new {KnownTypes.ArgumentException}({CSharpText.Literal($"{options}.ApiKey is required: set it to your {spec.DisplayName} API key (or set AuthenticationProvider).")}, nameof(options));");
                 w.Close();
                 w.Line();
                 w.Line($"return new {KnownTypes.BearerAuth}(options.ApiKey);");
                 break;
             case AuthKind.ApiKeyHeaders:
                 w.Open("if (string.IsNullOrWhiteSpace(options.ApiKey) || string.IsNullOrWhiteSpace(options.ApiSecret))");
-                w.Line($"throw new {KnownTypes.ArgumentException}({TypeNames.Literal($"{options}.ApiKey and ApiSecret are both required: set them to your {spec.DisplayName} key and secret (or set AuthenticationProvider).")}, nameof(options));");
+                w.Line($"throw new {KnownTypes.ArgumentException}({CSharpText.Literal($"{options}.ApiKey and ApiSecret are both required: set them to your {spec.DisplayName} key and secret (or set AuthenticationProvider).")}, nameof(options));");
                 w.Close();
                 w.Line();
-                w.Line($"return new {KnownTypes.ApiKeyHeadersAuth}({TypeNames.Literal(spec.Auth.KeyHeader!)}, options.ApiKey, {TypeNames.Literal(spec.Auth.SecretHeader!)}, options.ApiSecret);");
+                w.Line($"return new {KnownTypes.ApiKeyHeadersAuth}({CSharpText.Literal(spec.Auth.KeyHeader!)}, options.ApiKey, {CSharpText.Literal(spec.Auth.SecretHeader!)}, options.ApiSecret);");
                 break;
             default:
                 w.Line("return new global::Microsoft.Kiota.Abstractions.Authentication.AnonymousAuthenticationProvider();");
@@ -193,10 +197,10 @@ internal static class ClientEmitter
         switch (operation.Response.Kind)
         {
             case ResponseKind.Json when operation.Enveloped:
-                w.Line($"return await _pipeline.ReadEnvelopeAsync(response, {TypeNames.Literal(operation.OperationId)}, {ReaderFunction(json, operation.Response.Type!, operation.OperationId)}, cancellationToken).ConfigureAwait(false);");
+                w.Line($"return await _pipeline.ReadEnvelopeAsync(response, {CSharpText.Literal(operation.OperationId)}, {ReaderFunction(json, operation.Response.Type!, operation)}, cancellationToken).ConfigureAwait(false);");
                 break;
             case ResponseKind.Json:
-                w.Line($"return await _pipeline.ReadJsonAsync(response, {ReaderFunction(json, operation.Response.Type!, operation.OperationId)}, cancellationToken).ConfigureAwait(false);");
+                w.Line($"return await _pipeline.ReadJsonAsync(response, {ReaderFunction(json, operation.Response.Type!, operation)}, cancellationToken).ConfigureAwait(false);");
                 break;
             case ResponseKind.Text:
                 w.Line("return await _pipeline.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);");
@@ -227,23 +231,25 @@ internal static class ClientEmitter
             }
         }
 
-        w.Line($"var request = _pipeline.CreateRequest({KnownTypes.Method}.{operation.HttpMethod}, {TypeNames.Literal(operation.UrlTemplate)});");
+        w.Line($"var request = _pipeline.CreateRequest({KnownTypes.Method}.{operation.HttpMethod}, {CSharpText.Literal(operation.UrlTemplate)});");
         foreach (var parameter in operation.Parameters)
         {
+            // Built by concatenation, never string.Format: a header name may hold braces.
             var target = parameter.In switch
             {
-                ParameterLocation.Path => $"request.PathParameters[{TypeNames.Literal(parameter.WireName)}] = {{0}};",
-                ParameterLocation.Query => $"request.QueryParameters[{TypeNames.Literal(parameter.WireName)}] = {{0}};",
-                _ => $"request.Headers.Add({TypeNames.Literal(parameter.WireName)}, {{0}});",
+                ParameterLocation.Path => $"request.PathParameters[{CSharpText.Literal(parameter.WireName)}] = ",
+                ParameterLocation.Query => $"request.QueryParameters[{CSharpText.Literal(parameter.WireName)}] = ",
+                _ => $"request.Headers.Add({CSharpText.Literal(parameter.WireName)}, ",
             };
+            var end = parameter.In == ParameterLocation.Header ? ");" : ";";
             if (parameter.Required)
             {
-                w.Line(string.Format(target, Wire(parameter.Type, parameter.Name)));
+                w.Line(target + Wire(parameter.Type, parameter.Name) + end);
             }
             else
             {
-                w.Open($"if ({parameter.Name} is {{ }} {parameter.Name}Value)");
-                w.Line(string.Format(target, Wire(parameter.Type, parameter.Name + "Value")));
+                w.Open($"if ({parameter.Name} is not null)");
+                w.Line(target + Wire(parameter.Type, PresentValue(parameter.Type, parameter.Name)) + end);
                 w.Close();
             }
         }
@@ -257,13 +263,13 @@ internal static class ClientEmitter
                 case BodyKind.Json:
                     // A vendor package may implement this partial method for rules the spec cannot state.
                     w.Line(requestBody.Required ? $"{ValidateMethod(operation)}(body);" : $"if (body is not null) {ValidateMethod(operation)}(body);");
-                    var write = $"{json}.Write{requestBody.JsonType!.SchemaName}";
+                    var write = $"{json}.{GeneratedNames.Write(requestBody.JsonType!.SchemaName!)}";
                     w.Line(requestBody.Required
                         ? $"var content = {KnownTypes.JsonRequestBody}.Create(body, {write});"
                         : $"var content = body is null ? null : {KnownTypes.JsonRequestBody}.Create(body, {write});");
                     break;
                 case BodyKind.Form:
-                    var fields = requestBody.Fields.Select(f => $"new({TypeNames.Literal(f.WireName)}, {(f.Required ? Wire(f.Type, f.Name) : NullableWire(f.Type, f.Name))})");
+                    var fields = requestBody.Fields.Select(f => $"new({CSharpText.Literal(f.WireName)}, {(f.Required ? Wire(f.Type, f.Name) : NullableWire(f.Type, f.Name))})");
                     w.Line($"var content = new {KnownTypes.FormRequestBody}(new {KnownTypes.KeyValuePair}<string, string?>[] {{ {string.Join(", ", fields)} }});");
                     break;
                 case BodyKind.Multipart:
@@ -273,12 +279,12 @@ internal static class ClientEmitter
                         if (field.Type.Kind == TypeKind.File)
                         {
                             w.Line(field.Required
-                                ? $"content.AddFile({TypeNames.Literal(field.WireName)}, {field.Name});"
-                                : $"if ({field.Name} is not null) content.AddFile({TypeNames.Literal(field.WireName)}, {field.Name});");
+                                ? $"content.AddFile({CSharpText.Literal(field.WireName)}, {field.Name});"
+                                : $"if ({field.Name} is not null) content.AddFile({CSharpText.Literal(field.WireName)}, {field.Name});");
                         }
                         else
                         {
-                            w.Line($"content.AddField({TypeNames.Literal(field.WireName)}, {(field.Required ? Wire(field.Type, field.Name) : NullableWire(field.Type, field.Name))});");
+                            w.Line($"content.AddField({CSharpText.Literal(field.WireName)}, {(field.Required ? Wire(field.Type, field.Name) : NullableWire(field.Type, field.Name))});");
                         }
                     }
 
@@ -296,17 +302,19 @@ internal static class ClientEmitter
             return "null";
         }
 
-        var codes = string.Join(", ", envelope.SuccessCodes.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L"));
+        var codes = string.Join(", ", envelope.SuccessCodes.Select(c => CSharpText.Number(c) + "L"));
         var rules = string.Join(", ", envelope.Rules.Select(r =>
-            $"new({r.Code.ToString(System.Globalization.CultureInfo.InvariantCulture)}L, {(r.MessagePrefix is null ? "null" : TypeNames.Literal(r.MessagePrefix))}, {TypeNames.Literal(r.Reason)}, {KnownTypes.ErrorKind}.{Naming.Pascal(r.Kind)})"));
-        return $"new {KnownTypes.EnvelopeDescriptor}({TypeNames.Literal(envelope.CodeField)}, {TypeNames.Literal(envelope.MessageField)}, {TypeNames.Literal(envelope.DataField)}, new long[] {{ {codes} }}, new {KnownTypes.EnvelopeErrorRule}[] {{ {rules} }})";
+            $"new({CSharpText.Number(r.Code)}L, {(r.MessagePrefix is null ? "null" : CSharpText.Literal(r.MessagePrefix))}, {CSharpText.Literal(r.Reason)}, {KnownTypes.ErrorKind}.{Naming.Pascal(r.Kind)})"));
+        return $"new {KnownTypes.EnvelopeDescriptor}({CSharpText.Literal(envelope.CodeField)}, {CSharpText.Literal(envelope.MessageField)}, {CSharpText.Literal(envelope.DataField)}, new long[] {{ {codes} }}, new {KnownTypes.EnvelopeErrorRule}[] {{ {rules} }})";
     }
 
     /// <summary>A <c>JsonReadFunc</c> for a whole response body of <paramref name="type"/>.</summary>
-    internal static string ReaderFunction(string json, TypeRef type, string operationId) =>
+    internal static string ReaderFunction(string json, TypeRef type, OperationSpec operation) =>
         type.Kind is TypeKind.Object or TypeKind.Enum
-            ? $"{json}.Read{type.SchemaName}"
-            : $"static (ref {KnownTypes.Utf8JsonReader} reader) => {KnownTypes.JsonPrimitives}.Required({JsonEmitter.ReadExpression(json, type, "reader", 0, operationId)}, {TypeNames.Literal(operationId + " response")})";
+            ? $"{json}.{GeneratedNames.Read(type.SchemaName!)}"
+            : $"static (ref {KnownTypes.Utf8JsonReader} reader) => {KnownTypes.JsonPrimitives}.Required({JsonEmitter.ReadExpression(json, type, "reader", GeneratedNames.ArrayReader(ResponseOwner(operation), 1))}, {CSharpText.Literal(operation.OperationId + " response")})";
+
+    private static string ResponseOwner(OperationSpec operation) => GeneratedNames.ResponseArrayOwner(operation.Name);
 
     /// <summary>A non-null value as the text sent on the wire.</summary>
     private static string Wire(TypeRef type, string expression) => type.Kind switch
@@ -317,18 +325,25 @@ internal static class ClientEmitter
         _ => $"{expression}.ToString({KnownTypes.InvariantCulture})",
     };
 
+    /// <summary>
+    /// A possibly-null value as wire text or null. No locals are declared, so no name the spec chooses can clash with
+    /// one the emitter invents.
+    /// </summary>
     private static string NullableWire(TypeRef type, string expression) => type.Kind switch
     {
         TypeKind.String => expression,
         TypeKind.Enum => expression + "?.Value",
-        TypeKind.Boolean => $"({expression} is {{ }} {expression}Flag ? ({expression}Flag ? \"true\" : \"false\") : null)",
+        TypeKind.Boolean => $"({expression} is null ? null : ({expression}.Value ? \"true\" : \"false\"))",
         _ => $"{expression}?.ToString({KnownTypes.InvariantCulture})",
     };
 
-    /// <summary><c>ValidateCreateJob</c>: the hook a vendor package implements to check a body before it is sent.</summary>
-    internal static string ValidateMethod(OperationSpec operation) => "Validate" + operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
+    /// <summary>An optional parameter already tested for null, as its non-null value.</summary>
+    private static string PresentValue(TypeRef type, string expression) => type.IsValueType ? expression + ".Value" : expression;
 
-    internal static string DescriptorField(OperationSpec operation) => "s_" + char.ToLowerInvariant(operation.MethodName[0]) + operation.MethodName.Substring(1, operation.MethodName.Length - "Async".Length - 1);
+    /// <summary><c>ValidateCreateJob</c>: the hook a vendor package implements to check a body before it is sent.</summary>
+    internal static string ValidateMethod(OperationSpec operation) => GeneratedNames.ValidateHook(operation.Name);
+
+    internal static string DescriptorField(OperationSpec operation) => GeneratedNames.OperationDescriptor(operation.Name);
 
     internal static string ReturnType(OperationSpec operation) => operation.Response.Kind switch
     {
@@ -392,10 +407,10 @@ internal static class ClientEmitter
         var remarks = new List<string>();
         if (operation.Description is not null)
         {
-            remarks.Add(SourceWriter.Escape(operation.Description));
+            remarks.Add(CSharpText.XmlDoc(operation.Description));
         }
 
-        remarks.Add($"<c>{operation.HttpMethod} {SourceWriter.Escape(operation.Path)}</c> (operationId <c>{SourceWriter.Escape(operation.OperationId)}</c>)." + (operation.Idempotent ? string.Empty : " Not retried after a 5xx or a timeout, because the vendor may already have acted on it."));
+        remarks.Add($"<c>{operation.HttpMethod} {CSharpText.XmlDoc(operation.Path)}</c> (operationId <c>{CSharpText.XmlDoc(operation.OperationId)}</c>)." + (operation.Idempotent ? string.Empty : " Not retried after a 5xx or a timeout, because the vendor may already have acted on it."));
         if (operation.Inferred)
         {
             remarks.Add("Inferred: the vendor's documentation does not show this operation's details (x-tk-inferred).");
@@ -404,17 +419,17 @@ internal static class ClientEmitter
         w.DocRaw("<remarks>" + string.Join(" ", remarks) + "</remarks>");
         foreach (var parameter in Parameters(operation))
         {
-            w.DocRaw($"<param name=\"{parameter.Name.TrimStart('@')}\">{SourceWriter.Escape(parameter.Description ?? "The '" + parameter.Name + "' value.")}</param>");
+            w.DocRaw($"<param name=\"{parameter.Name.TrimStart('@')}\">{CSharpText.XmlDoc(parameter.Description ?? "The '" + parameter.Name + "' value.")}</param>");
         }
 
         if (operation.Response.Kind != ResponseKind.None)
         {
-            w.DocRaw($"<returns>{SourceWriter.Escape(operation.Response.Description ?? "The response.")}</returns>");
+            w.DocRaw($"<returns>{CSharpText.XmlDoc(operation.Response.Description ?? "The response.")}</returns>");
         }
 
         var errors = operation.Errors.Count == 0
             ? "The vendor answered with an error status."
-            : "The vendor answered with an error: " + string.Join("; ", operation.Errors.Select(e => SourceWriter.Escape($"{e.Status} {e.Description}".TrimEnd().TrimEnd('.')))) + ".";
+            : "The vendor answered with an error: " + string.Join("; ", operation.Errors.Select(e => CSharpText.XmlDoc($"{e.Status} {e.Description}".TrimEnd().TrimEnd('.')))) + ".";
         w.DocRaw($"<exception cref=\"{KnownTypes.TranscriptKitException}\">{errors}</exception>");
     }
 }

@@ -45,7 +45,7 @@ internal static class JsonEmitter
         {
             w.DocRaw($"<summary>Parses a whole JSON document as <see cref=\"{schema.Name}\"/>.</summary>");
             w.DocRaw("<param name=\"utf8Json\">The document's UTF-8 bytes.</param>");
-            w.Line($"public static {schema.Name} Parse{schema.Name}(global::System.ReadOnlySpan<byte> utf8Json) => {Primitives}.Parse(utf8Json, Read{schema.Name});");
+            w.Line($"public static {schema.Name} {GeneratedNames.Parse(schema.Name)}(global::System.ReadOnlySpan<byte> utf8Json) => {Primitives}.Parse(utf8Json, {GeneratedNames.Read(schema.Name)});");
             w.Line();
         }
     }
@@ -53,13 +53,13 @@ internal static class JsonEmitter
     private static void EmitEnum(SourceWriter w, SchemaSpec schema)
     {
         w.DocRaw($"<summary>Reads a <see cref=\"{schema.Name}\"/> or null; unknown values are kept.</summary>");
-        w.Line($"public static {schema.Name}? ReadNullable{schema.Name}(ref {Reader} reader) => {Primitives}.ReadString(ref reader) is {{ }} value ? new {schema.Name}(value) : ({schema.Name}?)null;");
+        w.Line($"public static {schema.Name}? {GeneratedNames.ReadNullable(schema.Name)}(ref {Reader} reader) => {Primitives}.ReadString(ref reader) is {{ }} value ? new {schema.Name}(value) : ({schema.Name}?)null;");
         w.Line();
         w.DocRaw($"<summary>Reads a <see cref=\"{schema.Name}\"/>; null is an error.</summary>");
-        w.Line($"public static {schema.Name} Read{schema.Name}(ref {Reader} reader) => {Primitives}.Required(ReadNullable{schema.Name}(ref reader), {TypeNames.Literal(schema.SpecName)});");
+        w.Line($"public static {schema.Name} {GeneratedNames.Read(schema.Name)}(ref {Reader} reader) => {Primitives}.Required({GeneratedNames.ReadNullable(schema.Name)}(ref reader), {CSharpText.Literal(schema.SpecName)});");
         w.Line();
         w.DocRaw($"<summary>Writes a <see cref=\"{schema.Name}\"/>.</summary>");
-        w.Line($"public static void Write{schema.Name}({Writer} writer, {schema.Name} value) => writer.WriteStringValue(value.Value);");
+        w.Line($"public static void {GeneratedNames.Write(schema.Name)}({Writer} writer, {schema.Name} value) => writer.WriteStringValue(value.Value);");
         w.Line();
     }
 
@@ -67,15 +67,15 @@ internal static class JsonEmitter
     {
         var properties = schema.Properties;
         w.DocRaw($"<summary>Reads a <see cref=\"{schema.Name}\"/>; null is an error.</summary>");
-        w.Line($"public static {schema.Name} Read{schema.Name}(ref {Reader} reader) => {Primitives}.Required(ReadNullable{schema.Name}(ref reader), {TypeNames.Literal(schema.SpecName)});");
+        w.Line($"public static {schema.Name} {GeneratedNames.Read(schema.Name)}(ref {Reader} reader) => {Primitives}.Required({GeneratedNames.ReadNullable(schema.Name)}(ref reader), {CSharpText.Literal(schema.SpecName)});");
         w.Line();
         w.DocRaw($"<summary>Reads a <see cref=\"{schema.Name}\"/> or null.</summary>");
-        w.Open($"public static {schema.Name}? ReadNullable{schema.Name}(ref {Reader} reader)");
+        w.Open($"public static {schema.Name}? {GeneratedNames.ReadNullable(schema.Name)}(ref {Reader} reader)");
         w.Open($"if (reader.TokenType == {KnownTypes.JsonTokenType}.Null)");
         w.Line("return null;");
         w.Close();
         w.Line();
-        w.Line($"{Primitives}.ExpectStartObject(ref reader, {TypeNames.Literal(schema.SpecName)});");
+        w.Line($"{Primitives}.ExpectStartObject(ref reader, {CSharpText.Literal(schema.SpecName)});");
         for (var i = 0; i < properties.Count; i++)
         {
             w.Line($"{TypeNames.Of(properties[i].Type, nullable: true)} p{i} = default;");
@@ -88,9 +88,9 @@ internal static class JsonEmitter
         w.Open($"while (reader.Read() && reader.TokenType == {KnownTypes.JsonTokenType}.PropertyName)");
         for (var i = 0; i < properties.Count; i++)
         {
-            w.Open($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({TypeNames.Utf8Literal(properties[i].JsonName)}))");
+            w.Open($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({CSharpText.Utf8Literal(properties[i].JsonName)}))");
             w.Line($"{Primitives}.ReadValue(ref reader);");
-            w.Line($"p{i} = {ReadExpression(json, properties[i].Type, "reader", 0, $"{schema.SpecName}.{properties[i].JsonName}")};");
+            w.Line($"p{i} = {ReadExpression(json, properties[i].Type, "reader", GeneratedNames.ArrayReader(ArrayOwner(schema, properties[i]), 1))};");
             if (properties[i].Required)
             {
                 w.Line($"has{i} = true;");
@@ -116,8 +116,8 @@ internal static class JsonEmitter
         for (var i = 0; i < properties.Count; i++)
         {
             var p = properties[i];
-            var type = TypeNames.Literal(schema.SpecName);
-            var name = TypeNames.Literal(p.JsonName);
+            var type = CSharpText.Literal(schema.SpecName);
+            var name = CSharpText.Literal(p.JsonName);
             var value =
                 p.IsNonNull ? $"has{i} ? (p{i} ?? throw {Primitives}.NullProperty({type}, {name})) : throw {Primitives}.MissingProperty({type}, {name})" :
                 p.Required ? $"has{i} ? p{i} : throw {Primitives}.MissingProperty({type}, {name})" :
@@ -127,11 +127,21 @@ internal static class JsonEmitter
 
         w.Close(";");
         w.Close();
+        foreach (var property in properties.Where(p => p.Type.Kind == TypeKind.Array))
+        {
+            EmitArrayReaders(w, json, property.Type, ArrayOwner(schema, property), $"{schema.SpecName}.{property.JsonName}");
+        }
+
         w.Line();
     }
 
-    /// <summary>An expression reading one value in its nullable form.</summary>
-    internal static string ReadExpression(string json, TypeRef type, string reader, int depth, string what) => type.Kind switch
+    private static string ArrayOwner(SchemaSpec schema, PropertySpec property) => GeneratedNames.PropertyArrayOwner(schema.Name, property.Name);
+
+    /// <summary>
+    /// An expression reading one value in its nullable form. An array is read by the named method
+    /// <paramref name="arrayReader"/> (see <see cref="EmitArrayReaders"/>), never by a nested lambda.
+    /// </summary>
+    internal static string ReadExpression(string json, TypeRef type, string reader, string arrayReader) => type.Kind switch
     {
         TypeKind.String => $"{Primitives}.ReadString(ref {reader})",
         TypeKind.Int32 => $"{Primitives}.ReadInt32(ref {reader})",
@@ -139,35 +149,47 @@ internal static class JsonEmitter
         TypeKind.Double => $"{Primitives}.ReadDouble(ref {reader})",
         TypeKind.Boolean => $"{Primitives}.ReadBoolean(ref {reader})",
         TypeKind.Any => $"{Primitives}.ReadElement(ref {reader})",
-        TypeKind.Object or TypeKind.Enum => $"{json}.ReadNullable{type.SchemaName}(ref {reader})",
-        TypeKind.Array => ReadArrayExpression(json, type, reader, depth, what),
+        TypeKind.Object or TypeKind.Enum => $"{json}.{GeneratedNames.ReadNullable(type.SchemaName!)}(ref {reader})",
+        TypeKind.Array => $"{arrayReader}(ref {reader})",
         _ => throw new System.ArgumentOutOfRangeException(nameof(type)),
     };
 
-    private static string ReadArrayExpression(string json, TypeRef type, string reader, int depth, string what)
+    /// <summary>
+    /// One named reader method per array level. Nested lambdas made compile time exponential in the nesting depth
+    /// (each lambda's body is bound once per overload of the call around it); a method per level keeps it linear.
+    /// </summary>
+    internal static void EmitArrayReaders(SourceWriter w, string json, TypeRef array, string owner, string what)
     {
-        var item = type.Item!;
-        var inner = "r" + depth;
-        var itemExpression = ReadExpression(json, item, inner, depth + 1, what + "[]");
-        if (!item.Nullable)
+        var type = array;
+        for (var level = 1; type.Kind == TypeKind.Array; level++)
         {
-            itemExpression = $"{Primitives}.Required({itemExpression}, {TypeNames.Literal(what + " item")})";
-        }
+            var item = type.Item!;
+            var itemType = TypeNames.Of(item, item.Nullable);
+            var read = ReadExpression(json, item, "item", GeneratedNames.ArrayReader(owner, level + 1));
+            if (!item.Nullable)
+            {
+                read = $"{Primitives}.Required({read}, {CSharpText.Literal(what + " item")})";
+            }
 
-        return $"{Primitives}.ReadArray(ref {reader}, static (ref {Reader} {inner}) => {itemExpression})";
+            w.Line();
+            w.DocRaw($"<summary>Reads the array <c>{CSharpText.XmlDoc(what)}</c>.</summary>");
+            w.Line($"private static {KnownTypes.ReadOnlyList}<{itemType}>? {GeneratedNames.ArrayReader(owner, level)}(ref {Reader} reader) => {Primitives}.ReadArray<{itemType}>(ref reader, static (ref {Reader} item) => {read});");
+            what += "[]";
+            type = item;
+        }
     }
 
     private static void EmitModelWriter(SourceWriter w, string json, SchemaSpec schema)
     {
         w.DocRaw($"<summary>Writes a <see cref=\"{schema.Name}\"/>; absent optional fields are left out.</summary>");
-        w.Open($"public static void Write{schema.Name}({Writer} writer, {schema.Name} value)");
+        w.Open($"public static void {GeneratedNames.Write(schema.Name)}({Writer} writer, {schema.Name} value)");
         w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(writer);");
         w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(value);");
         w.Line("writer.WriteStartObject();");
         var index = 0;
         foreach (var p in schema.Properties)
         {
-            var name = TypeNames.Utf8Literal(p.JsonName);
+            var name = CSharpText.Utf8Literal(p.JsonName);
             if (p.IsNonNull)
             {
                 w.Line($"writer.WritePropertyName({name});");
@@ -213,7 +235,7 @@ internal static class JsonEmitter
                 w.Line($"{expression}.WriteTo(writer);");
                 break;
             case TypeKind.Object or TypeKind.Enum:
-                w.Line($"{json}.Write{type.SchemaName}(writer, {expression});");
+                w.Line($"{json}.{GeneratedNames.Write(type.SchemaName!)}(writer, {expression});");
                 break;
             case TypeKind.Array:
                 var item = "i" + depth;

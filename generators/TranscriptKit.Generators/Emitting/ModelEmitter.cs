@@ -46,7 +46,7 @@ internal static class ModelEmitter
 
             first = false;
             w.Doc("summary", property.Description ?? $"The '{property.JsonName}' field.");
-            var remarks = $"JSON name: <c>{SourceWriter.Escape(property.JsonName)}</c>." + (property.Inferred ? " Inferred: not shown in the vendor's documentation (x-tk-inferred)." : string.Empty);
+            var remarks = $"JSON name: <c>{CSharpText.XmlDoc(property.JsonName)}</c>." + (property.Inferred ? " Inferred: not shown in the vendor's documentation (x-tk-inferred)." : string.Empty);
             w.DocRaw($"<remarks>{remarks}</remarks>");
             var required = property.IsNonNull ? "required " : string.Empty;
             w.Line($"public {required}{TypeNames.Member(property.Type, property.IsNonNull)} {property.Name} {{ get; init; }}");
@@ -70,8 +70,8 @@ internal static class ModelEmitter
         foreach (var value in schema.Values)
         {
             w.Line();
-            w.DocRaw($"<summary>The value <c>{SourceWriter.Escape(value.Value)}</c>.</summary>");
-            w.Line($"public static {name} {value.Name} {{ get; }} = new({TypeNames.Literal(value.Value)});");
+            w.DocRaw($"<summary>The value <c>{CSharpText.XmlDoc(value.Value)}</c>.</summary>");
+            w.Line($"public static {name} {value.Name} {{ get; }} = new({CSharpText.Literal(value.Value)});");
         }
 
         w.Line();

@@ -42,44 +42,44 @@ internal static class PollEmitter
 
     private static void EmitSignatures(SourceWriter w, ApiSpec spec, PollSpec poll, bool forInterface)
     {
-        var started = poll.StartOperationId is null ? string.Empty : $" started by <c>{poll.StartOperationId}</c>";
+        var started = poll.StartOperationId is null ? string.Empty : $" started by <c>{CSharpText.XmlDoc(poll.StartOperationId)}</c>";
         var tail = $"{KnownTypes.PollingOptions}? options = null, {ProgressType(poll)}? progress = null, {KnownTypes.CancellationToken} cancellationToken = default";
         var prefix = forInterface ? string.Empty : "public virtual ";
 
         WaitDocs(w, spec, poll, started);
         foreach (var p in poll.JobParameters)
         {
-            w.DocRaw($"<param name=\"{p.Name.TrimStart('@')}\">{SourceWriter.Escape(p.Description ?? "Identifies the job.")}</param>");
+            w.DocRaw($"<param name=\"{p.Name.TrimStart('@')}\">{CSharpText.XmlDoc(p.Description ?? "Identifies the job.")}</param>");
         }
 
         CommonParameterDocs(w);
-        w.Line($"{prefix}{KnownTypes.Task}<{poll.ResponseTypeName}> WaitFor{poll.Name}Async({JobParameters(poll)}, {tail}){(forInterface ? ";" : string.Empty)}");
+        w.Line($"{prefix}{KnownTypes.Task}<{poll.ResponseTypeName}> {GeneratedNames.WaitFor(poll.Name)}({JobParameters(poll)}, {tail}){(forInterface ? ";" : string.Empty)}");
         if (!forInterface)
         {
-            w.Line($"    => WaitFor{poll.Name}Async(Create{poll.Name}Token({string.Join(", ", poll.JobParameters.Select(p => p.Name))}), options, progress, cancellationToken);");
+            w.Line($"    => {GeneratedNames.WaitFor(poll.Name)}({GeneratedNames.CreateToken(poll.Name)}({string.Join(", ", poll.JobParameters.Select(p => p.Name))}), options, progress, cancellationToken);");
         }
 
         w.Line();
         WaitDocs(w, spec, poll, started);
-        w.DocRaw($"<param name=\"job\">A token from <see cref=\"Create{poll.Name}Token\"/> or from an error, possibly saved by an earlier process: waiting resumes without starting the job again.</param>");
+        w.DocRaw($"<param name=\"job\">A token from <see cref=\"{GeneratedNames.CreateToken(poll.Name)}\"/> or from an error, possibly saved by an earlier process: waiting resumes without starting the job again.</param>");
         CommonParameterDocs(w);
-        w.Line($"{prefix}{KnownTypes.Task}<{poll.ResponseTypeName}> WaitFor{poll.Name}Async({KnownTypes.JobToken} job, {tail}){(forInterface ? ";" : string.Empty)}");
+        w.Line($"{prefix}{KnownTypes.Task}<{poll.ResponseTypeName}> {GeneratedNames.WaitFor(poll.Name)}({KnownTypes.JobToken} job, {tail}){(forInterface ? ";" : string.Empty)}");
         if (!forInterface)
         {
             w.Open(string.Empty);
             w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(job);");
-            w.Line($"job.EnsureFor(VendorId, {TypeNames.Literal(poll.Name)});");
+            w.Line($"job.EnsureFor(VendorId, {CSharpText.Literal(poll.Name)});");
             foreach (var p in poll.JobParameters)
             {
-                w.Line($"var {p.Name} = job.GetParameter({TypeNames.Literal(p.WireName)});");
+                w.Line($"var {p.Name} = job.GetParameter({CSharpText.Literal(p.WireName)});");
             }
 
             var arguments = string.Join(", ", poll.JobParameters.Select(p => p.Name));
             w.Line($"return {KnownTypes.Poller}.WaitAsync(");
             w.Line("    job,");
             w.Line($"    ct => {poll.StatusMethodName}({arguments}, ct),");
-            w.Line($"    Classify{poll.Name},");
-            w.Line($"    options ?? Default{poll.Name}Polling,");
+            w.Line($"    {GeneratedNames.Classify(poll.Name)},");
+            w.Line($"    options ?? {GeneratedNames.DefaultPolling(poll.Name)},");
             w.Line("    progress,");
             w.Line("    _pipeline.TimeProvider,");
             w.Line("    cancellationToken);");
@@ -87,14 +87,14 @@ internal static class PollEmitter
         }
 
         w.Line();
-        w.DocRaw($"<summary>Creates the token that identifies a {SourceWriter.Escape(poll.Name)} job, to save now and resume waiting later (<see cref=\"{KnownTypes.JobToken}.ToString\"/>).</summary>");
+        w.DocRaw($"<summary>Creates the token that identifies a {CSharpText.XmlDoc(poll.Name)} job, to save now and resume waiting later (<see cref=\"{KnownTypes.JobToken}.ToString\"/>).</summary>");
         foreach (var p in poll.JobParameters)
         {
-            w.DocRaw($"<param name=\"{p.Name.TrimStart('@')}\">{SourceWriter.Escape(p.Description ?? "Identifies the job.")}</param>");
+            w.DocRaw($"<param name=\"{p.Name.TrimStart('@')}\">{CSharpText.XmlDoc(p.Description ?? "Identifies the job.")}</param>");
         }
 
         w.DocRaw("<returns>The job token.</returns>");
-        w.Line($"{prefix}{KnownTypes.JobToken} Create{poll.Name}Token({JobParameters(poll)}){(forInterface ? ";" : string.Empty)}");
+        w.Line($"{prefix}{KnownTypes.JobToken} {GeneratedNames.CreateToken(poll.Name)}({JobParameters(poll)}){(forInterface ? ";" : string.Empty)}");
         if (!forInterface)
         {
             w.Open(string.Empty);
@@ -103,16 +103,16 @@ internal static class PollEmitter
                 w.Line($"{KnownTypes.ArgumentException}.ThrowIfNullOrWhiteSpace({p.Name});");
             }
 
-            var pairs = string.Join(", ", poll.JobParameters.Select(p => $"new({TypeNames.Literal(p.WireName)}, {p.Name})"));
-            w.Line($"return new {KnownTypes.JobToken}(VendorId, {TypeNames.Literal(poll.Name)}, new {KnownTypes.KeyValuePair}<string, string>[] {{ {pairs} }});");
+            var pairs = string.Join(", ", poll.JobParameters.Select(p => $"new({CSharpText.Literal(p.WireName)}, {p.Name})"));
+            w.Line($"return new {KnownTypes.JobToken}(VendorId, {CSharpText.Literal(poll.Name)}, new {KnownTypes.KeyValuePair}<string, string>[] {{ {pairs} }});");
             w.Close();
         }
     }
 
     private static void WaitDocs(SourceWriter w, ApiSpec spec, PollSpec poll, string started)
     {
-        w.DocRaw($"<summary>Waits for the {SourceWriter.Escape(poll.Name)} job{started} to finish, polling <c>{SourceWriter.Escape(poll.StatusOperationId)}</c>.</summary>");
-        w.DocRaw($"<remarks>Defaults from the spec: first interval {TypeNames.Number(poll.IntervalSeconds)} s, growing ×{TypeNames.Number(poll.BackoffFactor)} up to {TypeNames.Number(poll.MaxIntervalSeconds)} s, timeout {TypeNames.Number(poll.TimeoutSeconds)} s. State values the spec does not list count as still running.</remarks>");
+        w.DocRaw($"<summary>Waits for the {CSharpText.XmlDoc(poll.Name)} job{started} to finish, polling <c>{CSharpText.XmlDoc(poll.StatusOperationId)}</c>.</summary>");
+        w.DocRaw($"<remarks>Defaults from the spec: first interval {CSharpText.Number(poll.IntervalSeconds)} s, growing ×{CSharpText.Number(poll.BackoffFactor)} up to {CSharpText.Number(poll.MaxIntervalSeconds)} s, timeout {CSharpText.Number(poll.TimeoutSeconds)} s. State values the spec does not list count as still running.</remarks>");
     }
 
     private static void CommonParameterDocs(SourceWriter w)
@@ -127,13 +127,13 @@ internal static class PollEmitter
 
     private static void EmitImplementation(SourceWriter w, ApiSpec spec, PollSpec poll)
     {
-        w.DocRaw($"<summary>The spec's polling defaults for {SourceWriter.Escape(poll.Name)} jobs.</summary>");
-        w.Line($"public static {KnownTypes.PollingOptions} Default{poll.Name}Polling {{ get; }} = new()");
+        w.DocRaw($"<summary>The spec's polling defaults for {CSharpText.XmlDoc(poll.Name)} jobs.</summary>");
+        w.Line($"public static {KnownTypes.PollingOptions} {GeneratedNames.DefaultPolling(poll.Name)} {{ get; }} = new()");
         w.Line("{");
-        w.Line($"    InitialInterval = {KnownTypes.TimeSpan}.FromSeconds({TypeNames.Number(poll.IntervalSeconds)}),");
-        w.Line($"    MaxInterval = {KnownTypes.TimeSpan}.FromSeconds({TypeNames.Number(poll.MaxIntervalSeconds)}),");
-        w.Line($"    BackoffFactor = {TypeNames.Number(poll.BackoffFactor)},");
-        w.Line($"    Timeout = {KnownTypes.TimeSpan}.FromSeconds({TypeNames.Number(poll.TimeoutSeconds)}),");
+        w.Line($"    InitialInterval = {KnownTypes.TimeSpan}.FromSeconds({CSharpText.Number(poll.IntervalSeconds)}),");
+        w.Line($"    MaxInterval = {KnownTypes.TimeSpan}.FromSeconds({CSharpText.Number(poll.MaxIntervalSeconds)}),");
+        w.Line($"    BackoffFactor = {CSharpText.Number(poll.BackoffFactor)},");
+        w.Line($"    Timeout = {KnownTypes.TimeSpan}.FromSeconds({CSharpText.Number(poll.TimeoutSeconds)}),");
         w.Line("};");
         w.Line();
         EmitSignatures(w, spec, poll, forInterface: false);
@@ -144,7 +144,7 @@ internal static class PollEmitter
 
     private static void EmitClassifier(SourceWriter w, PollSpec poll)
     {
-        w.Open($"private static {KnownTypes.PollOutcome} Classify{poll.Name}({poll.ResponseTypeName} response)");
+        w.Open($"private static {KnownTypes.PollOutcome} {GeneratedNames.Classify(poll.Name)}({poll.ResponseTypeName} response)");
         w.Line($"var state = {Text(poll.State, "stateValue")};");
         w.Line(poll.Progress is null ? "double? percent = null;" : $"double? percent = {Access(poll.Progress)};");
         w.Open($"if ({Test(poll.Succeeded, "succeeded")})");
@@ -181,22 +181,28 @@ internal static class PollEmitter
         return $"({Access(field)} is {{ }} {local} ? {text} : null)";
     }
 
+    /// <summary>A boolean or numeric <c>equals</c> value as C#; the spec's text itself is never written as code.</summary>
+    private static string EqualsOperand(TypeRef leaf, string value) =>
+        leaf.Kind == TypeKind.Boolean
+            ? (value == "true" ? "true" : "false")
+            : CSharpText.Number(double.Parse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture));
+
     private static string Test(PollCondition condition, string prefix)
     {
         var leaf = condition.Field.LeafType;
         switch (condition.Operator)
         {
             case ConditionOperator.AtLeast:
-                return $"{Access(condition.Field)} is {{ }} {prefix}Number && {prefix}Number >= {TypeNames.Number(condition.Threshold)}";
+                return $"{Access(condition.Field)} is {{ }} {prefix}Number && {prefix}Number >= {CSharpText.Number(condition.Threshold)}";
             case ConditionOperator.Contains:
-                return $"{Text(condition.Field, prefix + "Value")} is {{ }} {prefix}Text && ({string.Join(" || ", condition.Values.Select(v => $"{prefix}Text.Contains({TypeNames.Literal(v)}, {KnownTypes.StringComparison}.OrdinalIgnoreCase)"))})";
+                return $"{Text(condition.Field, prefix + "Value")} is {{ }} {prefix}Text && ({string.Join(" || ", condition.Values.Select(v => $"{prefix}Text.Contains({CSharpText.Literal(v)}, {KnownTypes.StringComparison}.OrdinalIgnoreCase)"))})";
             default:
                 if (leaf.Kind == TypeKind.Boolean || leaf.IsNumber)
                 {
-                    return $"{Access(condition.Field)} is {{ }} {prefix}Value && ({string.Join(" || ", condition.Values.Select(v => $"{prefix}Value == {v}"))})";
+                    return $"{Access(condition.Field)} is {{ }} {prefix}Value && ({string.Join(" || ", condition.Values.Select(v => $"{prefix}Value == {EqualsOperand(leaf, v)}"))})";
                 }
 
-                return $"{Text(condition.Field, prefix + "Value")} is {{ }} {prefix}Text && ({string.Join(" || ", condition.Values.Select(v => $"string.Equals({prefix}Text, {TypeNames.Literal(v)}, {KnownTypes.StringComparison}.OrdinalIgnoreCase)"))})";
+                return $"{Text(condition.Field, prefix + "Value")} is {{ }} {prefix}Text && ({string.Join(" || ", condition.Values.Select(v => $"string.Equals({prefix}Text, {CSharpText.Literal(v)}, {KnownTypes.StringComparison}.OrdinalIgnoreCase)"))})";
         }
     }
 }

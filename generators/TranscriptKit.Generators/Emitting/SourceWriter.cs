@@ -39,7 +39,7 @@ internal sealed class SourceWriter
         return Line("}" + suffix);
     }
 
-    /// <summary>Writes an XML doc element, one line per source line, escaped.</summary>
+    /// <summary>Writes an XML doc element holding spec text, escaped by <see cref="CSharpText.XmlDoc"/>, one line per source line.</summary>
     public SourceWriter Doc(string element, string? text, string? attributes = null)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -48,7 +48,7 @@ internal sealed class SourceWriter
         }
 
         var open = attributes is null ? $"<{element}>" : $"<{element} {attributes}>";
-        var lines = Escape(text!.Trim()).Split(new[] { "\r\n", "\n" }, StringSplitOptions.None);
+        var lines = CSharpText.XmlDoc(text!.Trim()).Split('\n');
         if (lines.Length == 1)
         {
             return Line($"/// {open}{lines[0]}</{element}>");
@@ -63,10 +63,19 @@ internal sealed class SourceWriter
         return Line($"/// </{element}>");
     }
 
-    /// <summary>A raw XML doc line (already escaped).</summary>
-    public SourceWriter DocRaw(string xml) => Line("/// " + xml);
+    /// <summary>
+    /// XML doc lines whose spec parts were escaped by <see cref="CSharpText.XmlDoc"/>: each <c>\n</c> it left
+    /// continues on a new <c>///</c> line, so no spec text ever leaves the comment.
+    /// </summary>
+    public SourceWriter DocRaw(string xml)
+    {
+        foreach (var line in xml.Split('\n'))
+        {
+            Line("/// " + line);
+        }
 
-    public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        return this;
+    }
 
     public override string ToString() => _builder.ToString();
 }

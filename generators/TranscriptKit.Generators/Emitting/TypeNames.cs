@@ -1,10 +1,9 @@
 using System;
-using Microsoft.CodeAnalysis.CSharp;
 using TranscriptKit.Generators.Model;
 
 namespace TranscriptKit.Generators.Emitting;
 
-/// <summary>C# spellings of spec types and literals.</summary>
+/// <summary>C# spellings of spec types (literals and other spec text: <see cref="CSharpText"/>).</summary>
 internal static class TypeNames
 {
     /// <summary>The C# type; <paramref name="nullable"/> adds <c>?</c>.</summary>
@@ -26,10 +25,4 @@ internal static class TypeNames
         TypeKind.File => KnownTypes.UploadFile,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, null),
     };
-
-    public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
-
-    public static string Utf8Literal(string value) => Literal(value) + "u8";
-
-    public static string Number(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -22,9 +22,10 @@ internal enum ResponseKind
 }
 
 /// <summary>One operation of the spec, as one client method.</summary>
+/// <param name="Name">The C# name the parser chose (<c>getJob</c> → <c>GetJob</c>); <see cref="GeneratedNames"/> derives the rest.</param>
 internal sealed record OperationSpec(
     string OperationId,
-    string MethodName,
+    string Name,
     string HttpMethod,
     string Path,
     string UrlTemplate,
@@ -37,7 +38,11 @@ internal sealed record OperationSpec(
     RequestBodySpec? Body,
     ResponseSpec Response,
     EquatableArray<ErrorResponseSpec> Errors,
-    bool Enveloped);
+    bool Enveloped)
+{
+    /// <summary><c>GetJobAsync</c>.</summary>
+    public string MethodName => GeneratedNames.OperationMethod(Name);
+}
 
 /// <summary>A path, query or header parameter.</summary>
 internal sealed record ParameterSpec(string WireName, string Name, ParameterLocation In, TypeRef Type, bool Required, string? Description);

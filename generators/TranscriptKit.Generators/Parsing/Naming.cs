@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
-using Microsoft.CodeAnalysis.CSharp;
+using TranscriptKit.Generators.Emitting;
 
 namespace TranscriptKit.Generators.Parsing;
 
@@ -45,10 +45,7 @@ internal static class Naming
         return Escape(camel);
     }
 
-    public static string Escape(string identifier) =>
-        SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None
-            ? "@" + identifier
-            : identifier;
+    public static string Escape(string identifier) => CSharpText.Identifier(identifier);
 
     /// <summary>Makes <paramref name="name"/> unique among <paramref name="taken"/> by appending a number.</summary>
     public static string Unique(string name, HashSet<string> taken)

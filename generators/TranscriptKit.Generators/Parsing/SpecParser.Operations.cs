@@ -21,7 +21,6 @@ internal sealed partial class SpecParser
     {
         var operations = new List<ParsedOperation>();
         var seen = new Dictionary<string, int>();
-        var methodNames = new HashSet<string>();
         if (Map(Get(root, "paths")) is not { } paths)
         {
             Report(Diagnostics.InvalidDocument, Get(root, "paths") ?? root, "The spec has no 'paths' mapping");
@@ -30,7 +29,7 @@ internal sealed partial class SpecParser
 
         foreach (var pathEntry in paths.Children)
         {
-            var path = ((YamlScalarNode)pathEntry.Key).Value ?? string.Empty;
+            var path = KeyText(pathEntry.Key);
             if (Map(pathEntry.Value) is not { } pathItem)
             {
                 continue;
@@ -39,7 +38,7 @@ internal sealed partial class SpecParser
             foreach (var methodEntry in pathItem.Children)
             {
                 ThrowIfCancelled();
-                var method = ((YamlScalarNode)methodEntry.Key).Value ?? string.Empty;
+                var method = KeyText(methodEntry.Key);
                 if (!s_methods.Contains(method) || Map(methodEntry.Value) is not { } node)
                 {
                     continue;
@@ -60,7 +59,7 @@ internal sealed partial class SpecParser
                 }
 
                 seen[operationId!] = (int)idNode!.Start.Line;
-                var spec = ParseOperation(operationId!, method, path, pathItem, node, schemas, methodNames, envelope);
+                var spec = ParseOperation(operationId!, method, path, pathItem, node, schemas, envelope);
                 if (spec is not null)
                 {
                     operations.Add(new ParsedOperation(spec, node));
@@ -71,11 +70,11 @@ internal sealed partial class SpecParser
         return operations;
     }
 
-    private OperationSpec? ParseOperation(string operationId, string method, string path, YamlMappingNode pathItem, YamlMappingNode node, Dictionary<string, SchemaEntry> schemas, HashSet<string> methodNames, EnvelopeSpec? envelope)
+    private OperationSpec? ParseOperation(string operationId, string method, string path, YamlMappingNode pathItem, YamlMappingNode node, Dictionary<string, SchemaEntry> schemas, EnvelopeSpec? envelope)
     {
         var ok = true;
         var parameters = new List<ParameterSpec>();
-        var parameterNames = new HashSet<string> { "cancellationToken", "progress", "body" };
+        var parameterNames = new HashSet<string>(ReservedNames.OperationParameters);
         foreach (var parameterNode in ParameterNodes(pathItem).Concat(ParameterNodes(node)))
         {
             var parameter = ParseParameter(parameterNode, schemas, operationId, parameterNames);
@@ -141,7 +140,8 @@ internal sealed partial class SpecParser
             }
             else
             {
-                Report(Diagnostics.InvalidExtension, timeoutNode, "x-tk-timeout", "must be a duration such as '600s' or '10m'");
+                Report(Diagnostics.InvalidExtension, timeoutNode, "x-tk-timeout", "must be " + Durations.Expected);
+                ok = false;
             }
         }
 
@@ -150,15 +150,15 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        var methodName = Naming.Unique(Naming.Pascal(operationId) + "Async", methodNames);
+        // operationIds with one C# name (getJob, get_job) are refused by the name-reservation step, not numbered.
         return new OperationSpec(
             operationId,
-            methodName,
+            Naming.Pascal(operationId),
             method.ToUpperInvariant(),
             path,
             UrlTemplate(path, parameters),
-            Str(Get(node, "summary")),
-            Str(Get(node, "description")),
+            Prose(Get(node, "summary")),
+            Prose(Get(node, "description")),
             idempotent,
             timeout,
             Bool(Get(node, "x-tk-inferred")) == true,
@@ -241,6 +241,12 @@ internal sealed partial class SpecParser
             return null;
         }
 
+        if (where == ParameterLocation.Header && !IsHeaderName(name))
+        {
+            Report(Diagnostics.InvalidDocument, Get(node, "name")!, $"{operationId}: header name {Shown(name)} is not an HTTP token (letters, digits and !#$%&'*+-.^_`|~)");
+            return null;
+        }
+
         var type = Get(node, "schema") is { } schemaNode ? ResolveType(schemaNode, schemas, $"{operationId}.{name}", allowFile: false) : new TypeRef(TypeKind.String);
         if (type is null)
         {
@@ -254,7 +260,7 @@ internal sealed partial class SpecParser
         }
 
         var required = where == ParameterLocation.Path || Bool(Get(node, "required")) == true;
-        return new ParameterSpec(name, Naming.Unique(Naming.Camel(name), names), where, type, required, Str(Get(node, "description")));
+        return new ParameterSpec(name, Naming.Unique(Naming.Camel(name), names), where, type, required, Prose(Get(node, "description")));
     }
 
     private RequestBodySpec? ParseRequestBody(YamlNode bodyNode, Dictionary<string, SchemaEntry> schemas, string operationId, HashSet<string> names)
@@ -265,7 +271,7 @@ internal sealed partial class SpecParser
         }
 
         var required = Bool(Get(body, "required")) == true;
-        var description = Str(Get(body, "description"));
+        var description = Prose(Get(body, "description"));
         var content = Map(Get(body, "content"));
         if (content is null || content.Children.Count != 1)
         {
@@ -273,7 +279,7 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        var mediaType = ((YamlScalarNode)content.Children.Keys.First()).Value;
+        var mediaType = KeyText(content.Children.Keys.First());
         var schemaNode = Get(Map(content.Children.Values.First()), "schema");
         if (schemaNode is null)
         {
@@ -329,11 +335,11 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        var required = new HashSet<string>((Get(schema, "required") as YamlSequenceNode)?.Children.Select(Str).Where(s => s is not null).Select(s => s!) ?? Enumerable.Empty<string>());
+        var required = RequiredNames(schema!, operationId);
         var fields = new List<FieldSpec>();
         foreach (var pair in properties.Children)
         {
-            var wireName = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
+            var wireName = KeyText(pair.Key);
             var type = ResolveType(pair.Value, schemas, $"{operationId}.{wireName}", allowFile: multipart);
             if (type is null)
             {
@@ -346,7 +352,7 @@ internal sealed partial class SpecParser
                 return null;
             }
 
-            fields.Add(new FieldSpec(wireName, Naming.Unique(Naming.Camel(wireName), names), type, required.Contains(wireName), Str(Get(Map(pair.Value), "description"))));
+            fields.Add(new FieldSpec(wireName, Naming.Unique(Naming.Camel(wireName), names), type, required.Contains(wireName), Prose(Get(Map(pair.Value), "description"))));
         }
 
         return fields;
@@ -364,13 +370,13 @@ internal sealed partial class SpecParser
         ResponseSpec? success = null;
         foreach (var pair in responses.Children)
         {
-            var status = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
+            var status = KeyText(pair.Key);
             if (Map(pair.Value) is not { } raw || ResolveComponent(raw, "responses") is not { } response)
             {
                 continue;
             }
 
-            var description = Str(Get(response, "description"));
+            var description = Prose(Get(response, "description"));
             var content = Map(Get(response, "content"));
             if (status.StartsWith("2", System.StringComparison.Ordinal))
             {
@@ -420,7 +426,7 @@ internal sealed partial class SpecParser
 
         foreach (var pair in content.Children)
         {
-            var mediaType = ((YamlScalarNode)pair.Key).Value;
+            var mediaType = KeyText(pair.Key);
             var schemaNode = Get(Map(pair.Value), "schema");
             if (mediaType == "application/json")
             {
@@ -443,6 +449,10 @@ internal sealed partial class SpecParser
         Report(Diagnostics.UnsupportedConstruct, at, $"{operationId}: no supported success content type (application/json or text/plain)");
         return null;
     }
+
+    /// <summary>An RFC 9110 token: what HttpClient accepts as a header name (anything else fails at send time, or worse).</summary>
+    private static bool IsHeaderName(string name) =>
+        name.Length > 0 && name.All(c => c < 127 && (char.IsLetterOrDigit(c) || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0));
 
     /// <summary><c>/transcribe/{id}/poll</c> + query parameters → <c>{+baseurl}/transcribe/{id}/poll{?a,b}</c>.</summary>
     private static string UrlTemplate(string path, IEnumerable<ParameterSpec> parameters)

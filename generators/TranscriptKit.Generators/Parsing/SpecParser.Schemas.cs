@@ -10,11 +10,20 @@ internal sealed partial class SpecParser
 {
     private const string SchemaRefPrefix = "#/components/schemas/";
 
+    /// <summary>How deep one property's type may nest (arrays of arrays, alias chains); deeper is a diagnostic, not a stack overflow.</summary>
+    private const int MaxSchemaDepth = 64;
+
+    /// <summary>The alias schemas being resolved right now, in order: a name seen twice is a $ref cycle.</summary>
+    private readonly List<string> _resolving = new();
+
+    private int _schemaDepth;
+
     private sealed class SchemaEntry
     {
-        public SchemaEntry(string specName, string name, YamlMappingNode node, SchemaKind? kind)
+        public SchemaEntry(string specName, string name, YamlNode keyNode, YamlMappingNode node, SchemaKind? kind)
         {
             SpecName = specName;
+            KeyNode = keyNode;
             Name = name;
             Node = node;
             Kind = kind;
@@ -23,6 +32,9 @@ internal sealed partial class SpecParser
         public string SpecName { get; }
 
         public string Name { get; }
+
+        /// <summary>The schema's key, where a clash of its name is reported.</summary>
+        public YamlNode KeyNode { get; }
 
         public YamlMappingNode Node { get; }
 
@@ -35,7 +47,6 @@ internal sealed partial class SpecParser
     private Dictionary<string, SchemaEntry> ParseSchemas()
     {
         var entries = new Dictionary<string, SchemaEntry>();
-        var taken = new HashSet<string>();
         if (Map(Get(_components, "schemas")) is not { } schemas)
         {
             return entries;
@@ -44,7 +55,7 @@ internal sealed partial class SpecParser
         // First pass: names and kinds, so references between schemas resolve in any order.
         foreach (var pair in schemas.Children)
         {
-            var specName = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
+            var specName = KeyText(pair.Key);
             if (Map(pair.Value) is not { } node)
             {
                 Report(Diagnostics.InvalidDocument, pair.Value, $"components/schemas/{specName} must be a mapping");
@@ -56,7 +67,8 @@ internal sealed partial class SpecParser
                 Get(node, "enum") is not null && type == "string" ? SchemaKind.Enum :
                 type == "object" || Get(node, "properties") is not null ? SchemaKind.Object :
                 null;
-            entries[specName] = new SchemaEntry(specName, Naming.Unique(Naming.Pascal(specName), taken), node, kind);
+            // Two keys with one C# name are refused by the name-reservation step, not numbered: the maintainer chose both.
+            entries[specName] = new SchemaEntry(specName, Naming.Pascal(specName), pair.Key, node, kind);
         }
 
         foreach (var entry in entries.Values)
@@ -76,7 +88,7 @@ internal sealed partial class SpecParser
     private SchemaSpec ParseEnum(SchemaEntry entry)
     {
         var values = new List<EnumValueSpec>();
-        var taken = new HashSet<string> { "Value", "IsKnown", entry.Name };
+        var taken = new HashSet<string>(ReservedNames.EnumMembers) { entry.Name };
         if (Get(entry.Node, "enum") is YamlSequenceNode sequence)
         {
             foreach (var item in sequence.Children)
@@ -92,19 +104,19 @@ internal sealed partial class SpecParser
             }
         }
 
-        return new SchemaSpec(entry.Name, entry.SpecName, SchemaKind.Enum, Str(Get(entry.Node, "description")), Bool(Get(entry.Node, "x-tk-inferred")) == true, EquatableArray<PropertySpec>.Empty, values.ToEquatableArray());
+        return new SchemaSpec(entry.Name, entry.SpecName, SchemaKind.Enum, Prose(Get(entry.Node, "description")), Bool(Get(entry.Node, "x-tk-inferred")) == true, EquatableArray<PropertySpec>.Empty, values.ToEquatableArray());
     }
 
     private SchemaSpec ParseObject(SchemaEntry entry, Dictionary<string, SchemaEntry> entries)
     {
-        var required = new HashSet<string>((Get(entry.Node, "required") as YamlSequenceNode)?.Children.Select(Str).Where(s => s is not null).Select(s => s!) ?? Enumerable.Empty<string>());
+        var required = RequiredNames(entry.Node, entry.SpecName);
         var properties = new List<PropertySpec>();
-        var taken = new HashSet<string> { entry.Name };
+        var taken = new HashSet<string>(ReservedNames.RecordMembers) { entry.Name };
         if (Map(Get(entry.Node, "properties")) is { } map)
         {
             foreach (var pair in map.Children)
             {
-                var jsonName = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
+                var jsonName = KeyText(pair.Key);
                 var type = ResolveType(pair.Value, entries, $"{entry.SpecName}.{jsonName}", allowFile: false);
                 if (type is null)
                 {
@@ -115,7 +127,7 @@ internal sealed partial class SpecParser
                 var name = Naming.Pascal(jsonName);
                 name = Naming.Unique(name == entry.Name ? name + "Value" : name, taken);
                 var node = Map(pair.Value);
-                properties.Add(new PropertySpec(jsonName, name, type, required.Contains(jsonName), Str(Get(node, "description")), Bool(Get(node, "x-tk-inferred")) == true));
+                properties.Add(new PropertySpec(jsonName, name, type, required.Contains(jsonName), Prose(Get(node, "description")), Bool(Get(node, "x-tk-inferred")) == true));
             }
         }
 
@@ -124,11 +136,64 @@ internal sealed partial class SpecParser
             Report(Diagnostics.InvalidDocument, Get(entry.Node, "required")!, $"{entry.SpecName}: required property '{name}' is not among its properties");
         }
 
-        return new SchemaSpec(entry.Name, entry.SpecName, SchemaKind.Object, Str(Get(entry.Node, "description")), Bool(Get(entry.Node, "x-tk-inferred")) == true, properties.ToEquatableArray(), EquatableArray<EnumValueSpec>.Empty);
+        return new SchemaSpec(entry.Name, entry.SpecName, SchemaKind.Object, Prose(Get(entry.Node, "description")), Bool(Get(entry.Node, "x-tk-inferred")) == true, properties.ToEquatableArray(), EquatableArray<EnumValueSpec>.Empty);
+    }
+
+    /// <summary>
+    /// <c>required</c> must be a list of property names: a scalar (<c>required: url</c>) would otherwise make every
+    /// property optional without a word.
+    /// </summary>
+    private HashSet<string> RequiredNames(YamlMappingNode schema, string context)
+    {
+        var names = new HashSet<string>();
+        switch (Get(schema, "required"))
+        {
+            case null:
+                break;
+            case YamlSequenceNode list:
+                foreach (var item in list.Children)
+                {
+                    if (Str(item) is { } name)
+                    {
+                        names.Add(name);
+                    }
+                    else
+                    {
+                        Report(Diagnostics.InvalidDocument, item, $"{context}: each entry of 'required' must be a property name");
+                    }
+                }
+
+                break;
+            case var other:
+                Report(Diagnostics.InvalidDocument, other, $"{context}: 'required' must be a list of property names, e.g. [{Str(other) ?? "name"}]");
+                break;
+        }
+
+        return names;
     }
 
     /// <summary>Resolves an inline or referenced schema to a type; reports and returns null when it cannot.</summary>
     private TypeRef? ResolveType(YamlNode node, Dictionary<string, SchemaEntry> entries, string context, bool allowFile)
+    {
+        // Bounded: arrays of arrays, alias chains and YAML-anchor loops all recurse here.
+        if (_schemaDepth >= MaxSchemaDepth)
+        {
+            Report(Diagnostics.TooDeep, node, $"{context}: the schema", MaxSchemaDepth.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return null;
+        }
+
+        _schemaDepth++;
+        try
+        {
+            return ResolveTypeCore(node, entries, context, allowFile);
+        }
+        finally
+        {
+            _schemaDepth--;
+        }
+    }
+
+    private TypeRef? ResolveTypeCore(YamlNode node, Dictionary<string, SchemaEntry> entries, string context, bool allowFile)
     {
         if (Map(node) is not { } map)
         {
@@ -145,12 +210,32 @@ internal sealed partial class SpecParser
                 return null;
             }
 
-            return target.Kind switch
+            switch (target.Kind)
             {
-                SchemaKind.Object => new TypeRef(TypeKind.Object, target.Name),
-                SchemaKind.Enum => new TypeRef(TypeKind.Enum, target.Name),
-                _ => ResolveType(target.Node, entries, target.SpecName, allowFile),
-            };
+                // Named types are referenced by name, so an object may contain itself (Node.children: [Node]).
+                case SchemaKind.Object:
+                    return new TypeRef(TypeKind.Object, target.Name);
+                case SchemaKind.Enum:
+                    return new TypeRef(TypeKind.Enum, target.Name);
+            }
+
+            // An alias or array schema is inlined where it is used: one that reaches itself has no finite C# type.
+            var at = _resolving.IndexOf(target.SpecName);
+            if (at >= 0)
+            {
+                Report(Diagnostics.ReferenceCycle, refNode, reference, string.Join(" → ", _resolving.Skip(at).Concat(new[] { target.SpecName })));
+                return null;
+            }
+
+            _resolving.Add(target.SpecName);
+            try
+            {
+                return ResolveType(target.Node, entries, target.SpecName, allowFile);
+            }
+            finally
+            {
+                _resolving.RemoveAt(_resolving.Count - 1);
+            }
         }
 
         // "A string or a number" (TranscriptGenerate's availableMinutes): keep the JSON value as it came.
@@ -174,6 +259,13 @@ internal sealed partial class SpecParser
         string? type;
         if (typeNode is YamlSequenceNode types)
         {
+            // `type: [[string]]` is not a type list; without this check it became free-form JSON.
+            if (types.Children.FirstOrDefault(t => Str(t) is null) is { } bad)
+            {
+                Report(Diagnostics.UnsupportedConstruct, bad, $"{context}: each entry of a type list must be a type name such as string or \"null\"");
+                return null;
+            }
+
             var names = types.Children.Select(Str).ToList();
             nullable = names.Remove("null");
             if (names.Count != 1)

@@ -1,0 +1,62 @@
+namespace TranscriptKit.Generators.Model;
+
+/// <summary>
+/// The C# names the generated code derives from the names the parser chose, in one place: the emitters write them,
+/// and the parser's name-reservation step checks them for clashes before anything is emitted.
+/// </summary>
+internal static class GeneratedNames
+{
+    // Types, per spec (x-tk-client.name = Probe)
+    public static string Client(string client) => client + "Client";
+
+    public static string Interface(string client) => "I" + client + "Client";
+
+    public static string Options(string client) => client + "ClientOptions";
+
+    public static string Json(string client) => client + "Json";
+
+    public static string ErrorReasons(string client) => client + "ErrorReasons";
+
+    public static string StreamEvent(string stream) => stream + "Event";
+
+    // Client members, per operation (its base name: getJob → GetJob)
+    public static string OperationMethod(string operation) => operation + "Async";
+
+    public static string ValidateHook(string operation) => "Validate" + operation;
+
+    public static string OperationDescriptor(string operation) => "s_" + LowerFirst(operation);
+
+    /// <summary>Readers of an array response, private to the client: <c>ReadListJobs_Response</c>, <c>…_2</c> per level.</summary>
+    public static string ResponseArrayOwner(string operation) => operation + "_Response";
+
+    // Client members, per x-tk-poll / x-tk-upload / x-tk-sse name
+    public static string WaitFor(string poll) => "WaitFor" + poll + "Async";
+
+    public static string CreateToken(string poll) => "Create" + poll + "Token";
+
+    public static string DefaultPolling(string poll) => "Default" + poll + "Polling";
+
+    public static string Classify(string poll) => "Classify" + poll;
+
+    public static string Upload(string upload) => "Upload" + upload + "Async";
+
+    public static string Stream(string stream) => stream + "Async";
+
+    public static string StreamDescriptor(string stream) => "s_" + LowerFirst(stream) + "Events";
+
+    // Json class members, per schema
+    public static string Read(string schema) => "Read" + schema;
+
+    public static string ReadNullable(string schema) => "ReadNullable" + schema;
+
+    public static string Write(string schema) => "Write" + schema;
+
+    public static string Parse(string schema) => "Parse" + schema;
+
+    /// <summary>Readers of an array property: <c>ReadJob_Tags</c>, <c>ReadJob_Tags_2</c>… (a parser-made name never has an inner <c>_</c>).</summary>
+    public static string PropertyArrayOwner(string schema, string property) => schema + "_" + property.TrimStart('@');
+
+    public static string ArrayReader(string owner, int level) => level == 1 ? "Read" + owner : "Read" + owner + "_" + level.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string LowerFirst(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
+}
