@@ -25,6 +25,12 @@ internal static class Diagnostics
 
     public static readonly DiagnosticDescriptor NameClash = Error("TK0009", "Name clash", "{0} would generate the C# name '{1}', which {2} already uses; rename one of them");
 
+    public static readonly DiagnosticDescriptor ReferenceCycle = Error("TK0010", "$ref cycle", "'{0}' refers back to itself ({1}); only an object schema may contain itself (through a property), an alias or array cannot");
+
+    public static readonly DiagnosticDescriptor TooDeep = Error("TK0011", "Nesting too deep", "{0} is nested more than {1} levels deep; flatten it or name the inner parts in components/schemas");
+
+    public static readonly DiagnosticDescriptor UnknownExtension = Warning("TK0012", "Unknown x-tk-* key", "'{0}' is not an x-tk-* key TranscriptKit knows{1}; it is ignored");
+
     public static DiagnosticDescriptor? Find(string id) => id switch
     {
         "TK0001" => MalformedYaml,
@@ -36,8 +42,17 @@ internal static class Diagnostics
         "TK0007" => InvalidDocument,
         "TK0008" => InternalError,
         "TK0009" => NameClash,
+        "TK0010" => ReferenceCycle,
+        "TK0011" => TooDeep,
+        "TK0012" => UnknownExtension,
         _ => null,
     };
+
+    /// <summary>Whether a diagnostic stops generation (every id but the warnings does).</summary>
+    public static bool IsError(string id) => (Find(id) ?? InternalError).DefaultSeverity == DiagnosticSeverity.Error;
+
+    private static DiagnosticDescriptor Warning(string id, string title, string format) =>
+        new(id, title, format, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: "specs/README.md");
 
     private static DiagnosticDescriptor Error(string id, string title, string format) =>
         new(id, title, format, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: "specs/README.md");

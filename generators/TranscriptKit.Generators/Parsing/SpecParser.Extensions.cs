@@ -181,7 +181,9 @@ internal sealed partial class SpecParser
                     {
                         var target = completeSchema.Properties.FirstOrDefault(p => p.JsonName == Str(pair.Key));
                         var source = created.Properties.FirstOrDefault(p => p.JsonName == Str(pair.Value));
-                        if (target is null || source is null || target.Type.Kind != source.Type.Kind)
+                        // The whole type must match (an object of another model, an array of other items): comparing
+                        // kinds alone let CS0029 through. A nullable source is checked at run time by the emitter.
+                        if (target is null || source is null || target.Type with { Nullable = false } != source.Type with { Nullable = false })
                         {
                             Report(Diagnostics.InvalidExtension, pair.Key, Key + ".complete-fields", $"'{Str(pair.Key)}: {Str(pair.Value)}' must name a {completeSchema.SpecName} field and a {created.SpecName} field of the same type");
                             ok = false;

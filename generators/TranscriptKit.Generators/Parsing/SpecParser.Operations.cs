@@ -29,7 +29,7 @@ internal sealed partial class SpecParser
 
         foreach (var pathEntry in paths.Children)
         {
-            var path = ((YamlScalarNode)pathEntry.Key).Value ?? string.Empty;
+            var path = KeyText(pathEntry.Key);
             if (Map(pathEntry.Value) is not { } pathItem)
             {
                 continue;
@@ -38,7 +38,7 @@ internal sealed partial class SpecParser
             foreach (var methodEntry in pathItem.Children)
             {
                 ThrowIfCancelled();
-                var method = ((YamlScalarNode)methodEntry.Key).Value ?? string.Empty;
+                var method = KeyText(methodEntry.Key);
                 if (!s_methods.Contains(method) || Map(methodEntry.Value) is not { } node)
                 {
                     continue;
@@ -140,7 +140,8 @@ internal sealed partial class SpecParser
             }
             else
             {
-                Report(Diagnostics.InvalidExtension, timeoutNode, "x-tk-timeout", "must be a duration such as '600s' or '10m'");
+                Report(Diagnostics.InvalidExtension, timeoutNode, "x-tk-timeout", "must be " + Durations.Expected);
+                ok = false;
             }
         }
 
@@ -278,7 +279,7 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        var mediaType = ((YamlScalarNode)content.Children.Keys.First()).Value;
+        var mediaType = KeyText(content.Children.Keys.First());
         var schemaNode = Get(Map(content.Children.Values.First()), "schema");
         if (schemaNode is null)
         {
@@ -334,11 +335,11 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        var required = new HashSet<string>((Get(schema, "required") as YamlSequenceNode)?.Children.Select(Str).Where(s => s is not null).Select(s => s!) ?? Enumerable.Empty<string>());
+        var required = RequiredNames(schema!, operationId);
         var fields = new List<FieldSpec>();
         foreach (var pair in properties.Children)
         {
-            var wireName = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
+            var wireName = KeyText(pair.Key);
             var type = ResolveType(pair.Value, schemas, $"{operationId}.{wireName}", allowFile: multipart);
             if (type is null)
             {
@@ -369,7 +370,7 @@ internal sealed partial class SpecParser
         ResponseSpec? success = null;
         foreach (var pair in responses.Children)
         {
-            var status = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
+            var status = KeyText(pair.Key);
             if (Map(pair.Value) is not { } raw || ResolveComponent(raw, "responses") is not { } response)
             {
                 continue;
@@ -425,7 +426,7 @@ internal sealed partial class SpecParser
 
         foreach (var pair in content.Children)
         {
-            var mediaType = ((YamlScalarNode)pair.Key).Value;
+            var mediaType = KeyText(pair.Key);
             var schemaNode = Get(Map(pair.Value), "schema");
             if (mediaType == "application/json")
             {

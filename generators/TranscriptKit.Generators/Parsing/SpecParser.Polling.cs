@@ -76,11 +76,21 @@ internal sealed partial class SpecParser
         }
 
         var ok = true;
-        var succeeded = ParseCondition(Get(map, "succeeded-when"), "succeeded-when", responseType, schemas, required: true, ref ok);
-        var failed = ParseCondition(Get(map, "failed-when"), "failed-when", responseType, schemas, required: false, ref ok);
+        var succeeded = ParseCondition(map, Get(map, "succeeded-when"), "succeeded-when", responseType, schemas, required: true, ref ok);
+        var failed = ParseCondition(map, Get(map, "failed-when"), "failed-when", responseType, schemas, required: false, ref ok);
         var failureMessage = Get(map, "failure-message") is { } messageNode ? ResolveField(messageNode, responseType, schemas, "failure-message", ref ok) : null;
         var progress = Get(map, "progress") is { } progressNode ? ResolveField(progressNode, responseType, schemas, "progress", ref ok) : null;
         var state = Get(map, "state") is { } stateNode ? ResolveField(stateNode, responseType, schemas, "state", ref ok) : null;
+        // The failure message and the state reach PollProgress as text: a model, array or free-form JSON field cannot.
+        foreach (var (field, key) in new[] { (failureMessage, "failure-message"), (state, "state") })
+        {
+            if (field is not null && !(field.LeafType.IsPrimitive || field.LeafType.Kind == TypeKind.Enum))
+            {
+                Report(Diagnostics.InvalidExtension, Get(map, key)!, $"{PollKey}.{key}", $"'{field.Spec}' must be a string, number, boolean or enum field (it is {field.LeafType.Kind})");
+                ok = false;
+            }
+        }
+
         if (progress is not null && !progress.LeafType.IsNumber)
         {
             Report(Diagnostics.InvalidExtension, Get(map, "progress")!, PollKey + ".progress", $"'{progress.Spec}' must be a number (percent)");
@@ -93,9 +103,11 @@ internal sealed partial class SpecParser
         var backoff = 1.5;
         if (Get(map, "backoff") is { } backoffNode)
         {
-            if (!double.TryParse(Str(backoffNode), NumberStyles.Float, CultureInfo.InvariantCulture, out backoff) || backoff < 1)
+            // NaN passes `< 1`; a factor above 10 reaches max-interval after one poll, so it is a typo.
+            if (!Numbers.TryParseFinite(Str(backoffNode), out backoff) || backoff < 1 || backoff > 10)
             {
-                Report(Diagnostics.InvalidExtension, backoffNode, PollKey + ".backoff", "must be a number of at least 1");
+                backoff = 1.5;
+                Report(Diagnostics.InvalidExtension, backoffNode, PollKey + ".backoff", "must be a number from 1 to 10");
                 ok = false;
             }
         }
@@ -129,19 +141,19 @@ internal sealed partial class SpecParser
             return seconds;
         }
 
-        Report(Diagnostics.InvalidExtension, node, $"{PollKey}.{key}", "must be a duration such as '500ms', '5s', '30m' or '2h'");
+        Report(Diagnostics.InvalidExtension, node, $"{PollKey}.{key}", "must be " + Durations.Expected);
         ok = false;
         return fallback;
     }
 
-    private PollCondition? ParseCondition(YamlNode? node, string key, TypeRef responseType, Dictionary<string, SchemaEntry> schemas, bool required, ref bool ok)
+    private PollCondition? ParseCondition(YamlMappingNode owner, YamlNode? node, string key, TypeRef responseType, Dictionary<string, SchemaEntry> schemas, bool required, ref bool ok)
     {
         var what = $"{PollKey}.{key}";
         if (node is null)
         {
             if (required)
             {
-                Report(Diagnostics.InvalidExtension, null, what, "is required");
+                Report(Diagnostics.InvalidExtension, owner, what, "is required");
                 ok = false;
             }
 
@@ -164,9 +176,9 @@ internal sealed partial class SpecParser
         var leaf = field.LeafType;
         if (Get(map, "at-least") is { } thresholdNode)
         {
-            if (!leaf.IsNumber || !double.TryParse(Str(thresholdNode), NumberStyles.Float, CultureInfo.InvariantCulture, out var threshold))
+            if (!leaf.IsNumber || !Numbers.TryParseFinite(Str(thresholdNode), out var threshold))
             {
-                Report(Diagnostics.InvalidExtension, thresholdNode, what + ".at-least", $"needs a numeric field and a number ('{field.Spec}' is {leaf.Kind})");
+                Report(Diagnostics.InvalidExtension, thresholdNode, what + ".at-least", $"needs a numeric field and a finite number ('{field.Spec}' is {leaf.Kind})");
                 ok = false;
                 return null;
             }
@@ -205,9 +217,9 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        if (op == ConditionOperator.Equals && leaf.IsNumber && values.Any(v => !double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
+        if (op == ConditionOperator.Equals && leaf.IsNumber && values.Any(v => !Numbers.TryParseFinite(v, out _)))
         {
-            Report(Diagnostics.InvalidExtension, valuesNode, what + ".equals", $"'{field.Spec}' is a number: compare with numbers");
+            Report(Diagnostics.InvalidExtension, valuesNode, what + ".equals", $"'{field.Spec}' is a number: compare with finite numbers");
             ok = false;
             return null;
         }

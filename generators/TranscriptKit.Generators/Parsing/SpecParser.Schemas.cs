@@ -10,6 +10,14 @@ internal sealed partial class SpecParser
 {
     private const string SchemaRefPrefix = "#/components/schemas/";
 
+    /// <summary>How deep one property's type may nest (arrays of arrays, alias chains); deeper is a diagnostic, not a stack overflow.</summary>
+    private const int MaxSchemaDepth = 64;
+
+    /// <summary>The alias schemas being resolved right now, in order: a name seen twice is a $ref cycle.</summary>
+    private readonly List<string> _resolving = new();
+
+    private int _schemaDepth;
+
     private sealed class SchemaEntry
     {
         public SchemaEntry(string specName, string name, YamlNode keyNode, YamlMappingNode node, SchemaKind? kind)
@@ -47,7 +55,7 @@ internal sealed partial class SpecParser
         // First pass: names and kinds, so references between schemas resolve in any order.
         foreach (var pair in schemas.Children)
         {
-            var specName = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
+            var specName = KeyText(pair.Key);
             if (Map(pair.Value) is not { } node)
             {
                 Report(Diagnostics.InvalidDocument, pair.Value, $"components/schemas/{specName} must be a mapping");
@@ -101,14 +109,14 @@ internal sealed partial class SpecParser
 
     private SchemaSpec ParseObject(SchemaEntry entry, Dictionary<string, SchemaEntry> entries)
     {
-        var required = new HashSet<string>((Get(entry.Node, "required") as YamlSequenceNode)?.Children.Select(Str).Where(s => s is not null).Select(s => s!) ?? Enumerable.Empty<string>());
+        var required = RequiredNames(entry.Node, entry.SpecName);
         var properties = new List<PropertySpec>();
         var taken = new HashSet<string>(ReservedNames.RecordMembers) { entry.Name };
         if (Map(Get(entry.Node, "properties")) is { } map)
         {
             foreach (var pair in map.Children)
             {
-                var jsonName = ((YamlScalarNode)pair.Key).Value ?? string.Empty;
+                var jsonName = KeyText(pair.Key);
                 var type = ResolveType(pair.Value, entries, $"{entry.SpecName}.{jsonName}", allowFile: false);
                 if (type is null)
                 {
@@ -131,8 +139,61 @@ internal sealed partial class SpecParser
         return new SchemaSpec(entry.Name, entry.SpecName, SchemaKind.Object, Prose(Get(entry.Node, "description")), Bool(Get(entry.Node, "x-tk-inferred")) == true, properties.ToEquatableArray(), EquatableArray<EnumValueSpec>.Empty);
     }
 
+    /// <summary>
+    /// <c>required</c> must be a list of property names: a scalar (<c>required: url</c>) would otherwise make every
+    /// property optional without a word.
+    /// </summary>
+    private HashSet<string> RequiredNames(YamlMappingNode schema, string context)
+    {
+        var names = new HashSet<string>();
+        switch (Get(schema, "required"))
+        {
+            case null:
+                break;
+            case YamlSequenceNode list:
+                foreach (var item in list.Children)
+                {
+                    if (Str(item) is { } name)
+                    {
+                        names.Add(name);
+                    }
+                    else
+                    {
+                        Report(Diagnostics.InvalidDocument, item, $"{context}: each entry of 'required' must be a property name");
+                    }
+                }
+
+                break;
+            case var other:
+                Report(Diagnostics.InvalidDocument, other, $"{context}: 'required' must be a list of property names, e.g. [{Str(other) ?? "name"}]");
+                break;
+        }
+
+        return names;
+    }
+
     /// <summary>Resolves an inline or referenced schema to a type; reports and returns null when it cannot.</summary>
     private TypeRef? ResolveType(YamlNode node, Dictionary<string, SchemaEntry> entries, string context, bool allowFile)
+    {
+        // Bounded: arrays of arrays, alias chains and YAML-anchor loops all recurse here.
+        if (_schemaDepth >= MaxSchemaDepth)
+        {
+            Report(Diagnostics.TooDeep, node, $"{context}: the schema", MaxSchemaDepth.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return null;
+        }
+
+        _schemaDepth++;
+        try
+        {
+            return ResolveTypeCore(node, entries, context, allowFile);
+        }
+        finally
+        {
+            _schemaDepth--;
+        }
+    }
+
+    private TypeRef? ResolveTypeCore(YamlNode node, Dictionary<string, SchemaEntry> entries, string context, bool allowFile)
     {
         if (Map(node) is not { } map)
         {
@@ -149,12 +210,32 @@ internal sealed partial class SpecParser
                 return null;
             }
 
-            return target.Kind switch
+            switch (target.Kind)
             {
-                SchemaKind.Object => new TypeRef(TypeKind.Object, target.Name),
-                SchemaKind.Enum => new TypeRef(TypeKind.Enum, target.Name),
-                _ => ResolveType(target.Node, entries, target.SpecName, allowFile),
-            };
+                // Named types are referenced by name, so an object may contain itself (Node.children: [Node]).
+                case SchemaKind.Object:
+                    return new TypeRef(TypeKind.Object, target.Name);
+                case SchemaKind.Enum:
+                    return new TypeRef(TypeKind.Enum, target.Name);
+            }
+
+            // An alias or array schema is inlined where it is used: one that reaches itself has no finite C# type.
+            var at = _resolving.IndexOf(target.SpecName);
+            if (at >= 0)
+            {
+                Report(Diagnostics.ReferenceCycle, refNode, reference, string.Join(" → ", _resolving.Skip(at).Concat(new[] { target.SpecName })));
+                return null;
+            }
+
+            _resolving.Add(target.SpecName);
+            try
+            {
+                return ResolveType(target.Node, entries, target.SpecName, allowFile);
+            }
+            finally
+            {
+                _resolving.RemoveAt(_resolving.Count - 1);
+            }
         }
 
         // "A string or a number" (TranscriptGenerate's availableMinutes): keep the JSON value as it came.
@@ -178,6 +259,13 @@ internal sealed partial class SpecParser
         string? type;
         if (typeNode is YamlSequenceNode types)
         {
+            // `type: [[string]]` is not a type list; without this check it became free-form JSON.
+            if (types.Children.FirstOrDefault(t => Str(t) is null) is { } bad)
+            {
+                Report(Diagnostics.UnsupportedConstruct, bad, $"{context}: each entry of a type list must be a type name such as string or \"null\"");
+                return null;
+            }
+
             var names = types.Children.Select(Str).ToList();
             nullable = names.Remove("null");
             if (names.Count != 1)

@@ -21,6 +21,8 @@ internal sealed partial class SpecParser
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private YamlMappingNode _components = new();
+    private YamlNode? _root;
+    private string _text = string.Empty;
 
     private SpecParser(string path, CancellationToken cancellationToken)
     {
@@ -47,16 +49,27 @@ internal sealed partial class SpecParser
             spec = null;
         }
 
-        var hasErrors = parser._diagnostics.Count > 0;
-        return new ParseResult(input.Path, hasErrors ? null : spec, parser._diagnostics.ToEquatableArray());
+        // One mistake reached along several paths (a cyclic alias used by two properties) is reported once.
+        var diagnostics = parser._diagnostics.Distinct().ToList();
+        var hasErrors = diagnostics.Any(d => Diagnostics.IsError(d.Id));
+        return new ParseResult(input.Path, hasErrors ? null : spec, diagnostics.ToEquatableArray());
     }
 
     private ApiSpec? ParseDocument(string text, string ns)
     {
+        _text = text;
         if (!Emitting.CSharpText.IsNamespace(ns))
         {
             // Not in the spec: the TranscriptKitNamespace item metadata or the project's RootNamespace.
             Report(Diagnostics.UnsupportedConstruct, null, $"The namespace {Shown(ns)} (TranscriptKitNamespace metadata, else RootNamespace) is not a C# namespace name");
+            return null;
+        }
+
+        // YamlDotNet's representation model recurses once per nesting level: scan the event stream first
+        // (iterative) so a document nested 100,000 deep, a non-scalar key or a duplicate key is a located
+        // diagnostic, not a stack overflow or an unlocated exception.
+        if (!Prescan(text))
+        {
             return null;
         }
 
@@ -67,13 +80,13 @@ internal sealed partial class SpecParser
         }
         catch (YamlException ex)
         {
-            _diagnostics.Add(new DiagnosticInfo(Diagnostics.MalformedYaml.Id, Location(ex.Start, ex.End), new[] { Flatten(ex.Message) }.ToEquatableArray()));
+            ReportYaml(ex);
             return null;
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+
+        _root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
+        if (_root is not null && !CheckTree(_root))
         {
-            // Duplicate mapping keys surface as ArgumentException from the representation model.
-            Report(Diagnostics.MalformedYaml, null, Flatten(ex.Message));
             return null;
         }
 
@@ -176,17 +189,17 @@ internal sealed partial class SpecParser
         }
 
         var schemes = Map(Get(_components, "securitySchemes"));
-        var resolved = new List<(YamlScalarNode Key, YamlMappingNode Scheme)>();
+        var resolved = new List<(YamlNode Key, YamlMappingNode Scheme)>();
         foreach (var entry in requirement.Children)
         {
-            var key = (YamlScalarNode)entry.Key;
-            if (Map(Get(schemes, key.Value ?? string.Empty)) is { } scheme)
+            var key = entry.Key;
+            if (Map(Get(schemes, KeyText(key))) is { } scheme)
             {
                 resolved.Add((key, scheme));
             }
             else
             {
-                Report(Diagnostics.UnresolvedReference, key, "#/components/securitySchemes/" + key.Value);
+                Report(Diagnostics.UnresolvedReference, key, "#/components/securitySchemes/" + KeyText(key));
             }
         }
 
@@ -233,10 +246,11 @@ internal sealed partial class SpecParser
         {
             case null:
                 return EquatableArray<string>.Empty;
-            case YamlScalarNode scalar when !string.IsNullOrWhiteSpace(scalar.Value):
-                return new[] { scalar.Value! }.ToEquatableArray();
-            case YamlSequenceNode sequence when sequence.Children.All(c => c is YamlScalarNode { Value: { Length: > 0 } }):
-                return sequence.Children.Select(c => ((YamlScalarNode)c).Value!).ToEquatableArray();
+            // `code: ~` is YAML null, not a JSON path named "~".
+            case YamlScalarNode when !string.IsNullOrWhiteSpace(Str(node)):
+                return new[] { Str(node)! }.ToEquatableArray();
+            case YamlSequenceNode sequence when sequence.Children.Count > 0 && sequence.Children.All(c => !string.IsNullOrWhiteSpace(Str(c))):
+                return sequence.Children.Select(c => Str(c)!).ToEquatableArray();
             default:
                 Report(Diagnostics.InvalidExtension, node, what, "must be a string or a list of strings");
                 return EquatableArray<string>.Empty;
@@ -266,6 +280,9 @@ internal sealed partial class SpecParser
     private static YamlScalarNode? KeyNode(YamlMappingNode map, string key) =>
         map.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == key);
 
+    /// <summary>A mapping key's text; <see cref="CheckTree"/> has already rejected non-scalar keys.</summary>
+    private static string KeyText(YamlNode key) => (key as YamlScalarNode)?.Value ?? string.Empty;
+
     private static YamlMappingNode? Map(YamlNode? node) => node as YamlMappingNode;
 
     private static string? Str(YamlNode? node) =>
@@ -282,7 +299,17 @@ internal sealed partial class SpecParser
     };
 
     private void Report(DiagnosticDescriptor descriptor, YamlNode? node, params string[] arguments) =>
-        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, node is null ? FileStart() : Location(node.Start, node.End), arguments.ToEquatableArray()));
+        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, node is null ? FileStart() : ReferenceEquals(node, _root) ? WholeFile() : Location(node.Start, node.End), arguments.ToEquatableArray()));
+
+    /// <summary>
+    /// A missing top-level key belongs to the whole document. YamlDotNet's end mark of a root mapping in a
+    /// truncated file can equal its start, which would read as an unlocated 1:1.
+    /// </summary>
+    private SourceLocation WholeFile()
+    {
+        var end = LocationAt(_text, _text.Length);
+        return new SourceLocation(_path, 0, _text.Length, 0, 0, end.StartLine, end.StartColumn);
+    }
 
     private SourceLocation FileStart() => new(_path, 0, 0, 0, 0, 0, 0);
 
