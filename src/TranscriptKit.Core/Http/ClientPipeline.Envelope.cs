@@ -51,9 +51,10 @@ public sealed partial class ClientPipeline
 
                 return JsonPrimitives.Parse(JsonMarshal.GetRawUtf8Value(data), readData);
             }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+            catch (Exception ex) when (JsonPrimitives.IsMismatch(ex))
             {
-                throw BodyMismatch(response, operationId, ex);
+                // A path on the exception comes from reading the data alone (JsonPrimitives.Parse); place it in the envelope.
+                throw BodyMismatch(response, operationId, "$." + envelope.DataField, body, ex);
             }
         }
     }
@@ -62,8 +63,9 @@ public sealed partial class ClientPipeline
     {
         var rule = ErrorFactory.Match(envelope, code, message);
         var kind = rule?.Kind ?? ErrorFactory.KindOf(int.TryParse(code, NumberStyles.Integer, CultureInfo.InvariantCulture, out var asStatus) && asStatus is >= 400 and < 600 ? (System.Net.HttpStatusCode)asStatus : 0);
+        (code, message) = (_mask.Apply(code), _mask.Apply(message));
         var text = $"{Vendor.DisplayName} refused {operationId} with code {code}" + (message is null ? "." : $": {message}") + ErrorFactory.Hint(kind);
-        return ErrorFactory.Create(kind, Vendor.Id, text, response.StatusCode, code, message, requestId: null, retryAfter: null, rule?.Reason);
+        return ErrorFactory.Create(kind, Vendor.Id, text, response.StatusCode, code, message, requestId: null, retryAfter: null, rule?.Reason, operationId);
     }
 
     private static bool Contains(System.Collections.Generic.IReadOnlyList<long> codes, long value)

@@ -22,12 +22,14 @@ public sealed partial class ClientPipeline
         {
             return JsonPrimitives.Parse(item.Data, read);
         }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (JsonPrimitives.IsMismatch(ex))
         {
+            var at = ex is System.Text.Json.JsonException { Path: { } path } ? $" at {path}" : string.Empty;
             throw new TranscriptKitResponseException(
                 Vendor.Id,
-                $"{Vendor.DisplayName} sent a '{item.EventType}' event in the {stream.OperationId} stream whose data does not match the spec: {ex.Message}",
-                innerException: ex);
+                _mask.Apply($"{Vendor.DisplayName} sent a '{item.EventType}' event in the {stream.OperationId} stream whose data does not match the spec{at}: {ex.Message}"),
+                innerException: ex)
+            { OperationId = stream.OperationId };
         }
     }
 
@@ -41,7 +43,7 @@ public sealed partial class ClientPipeline
             var mediaType = response.Content.Headers.ContentType?.MediaType;
             if (!string.Equals(mediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase))
             {
-                throw new TranscriptKitResponseException(Vendor.Id, $"{Vendor.DisplayName} answered {stream.OperationId} with '{mediaType ?? "no content type"}' instead of an event stream.", response.StatusCode);
+                throw new TranscriptKitResponseException(Vendor.Id, $"{Vendor.DisplayName} answered {stream.OperationId} with '{mediaType ?? "no content type"}' instead of an event stream.", response.StatusCode) { OperationId = stream.OperationId };
             }
 
             var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -62,18 +64,20 @@ public sealed partial class ClientPipeline
                 }
                 catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
                 {
-                    throw new TranscriptKitException(Vendor.Id, $"The {Vendor.DisplayName} {stream.OperationId} event stream broke off: {ex.Message}", response.StatusCode, innerException: ex);
+                    throw new TranscriptKitException(Vendor.Id, $"The {Vendor.DisplayName} {stream.OperationId} event stream broke off: {ex.Message}", response.StatusCode, innerException: ex) { OperationId = stream.OperationId };
                 }
 
                 if (stream.ErrorEvent is not null && string.Equals(item.EventType, stream.ErrorEvent, StringComparison.Ordinal))
                 {
                     var (code, message) = ErrorResponseMapper.ReadVendorError(Vendor, item.Data);
+                    (code, message) = (_mask.Apply(code), _mask.Apply(message));
                     throw new TranscriptKitServerException(
                         Vendor.Id,
                         $"{Vendor.DisplayName} reported an error in the {stream.OperationId} event stream" + (message is null ? "." : $": {message}"),
                         response.StatusCode,
                         code,
-                        message);
+                        message)
+                    { OperationId = stream.OperationId };
                 }
 
                 yield return item;
@@ -85,7 +89,7 @@ public sealed partial class ClientPipeline
 
             if (stream.EndEvent is not null)
             {
-                throw new TranscriptKitException(Vendor.Id, $"The {Vendor.DisplayName} {stream.OperationId} event stream ended before its '{stream.EndEvent}' event; the result may be incomplete.", response.StatusCode);
+                throw new TranscriptKitException(Vendor.Id, $"The {Vendor.DisplayName} {stream.OperationId} event stream ended before its '{stream.EndEvent}' event; the result may be incomplete.", response.StatusCode) { OperationId = stream.OperationId };
             }
         }
     }

@@ -53,7 +53,7 @@ public sealed partial class ClientPipeline
         }
         catch (HttpRequestException ex)
         {
-            throw new TranscriptKitException(Vendor.Id, $"Could not upload {file.FileName} to {Vendor.DisplayName}'s storage: {ex.Message}", innerException: ex);
+            throw new TranscriptKitException(Vendor.Id, _mask.Apply($"Could not upload {file.FileName} to {Vendor.DisplayName}'s storage: {ex.Message}"), innerException: ex);
         }
 
         using (response)
@@ -66,6 +66,8 @@ public sealed partial class ClientPipeline
                     response,
                     body,
                     TimeProvider,
+                    operationId: null,
+                    _mask,
                     " The signed upload URL may have expired or not match the file; upload again to get a new one.");
             }
         }

@@ -43,6 +43,7 @@ public sealed partial class ClientPipeline : IDisposable
     private readonly RetryOptions _retry;
     private readonly ResiliencePipeline<HttpResponseMessage> _resilience;
     private readonly ProductInfoHeaderValue? _applicationAgent;
+    private readonly SecretMask _mask;
 
     /// <summary>Creates the pipeline for one client.</summary>
     /// <param name="vendor">The vendor as its spec describes it.</param>
@@ -64,6 +65,7 @@ public sealed partial class ClientPipeline : IDisposable
         Vendor = vendor;
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
         _auth = authentication;
+        _mask = SecretMask.Of(authentication);
         _baseUrl = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
         _requestTimeout = options.RequestTimeout;
         _retry = options.Retry ?? new RetryOptions();
@@ -130,11 +132,11 @@ public sealed partial class ClientPipeline : IDisposable
                 $"{Vendor.DisplayName} did not answer {operation.OperationId} within {ex.Timeout.TotalSeconds:0.#} s" + (operation.Idempotent ? "." : "; the request may have started a job, so it was not sent again."),
                 job: null,
                 ex.Timeout,
-                ex);
+                ex) { OperationId = operation.OperationId };
         }
         catch (HttpRequestException ex)
         {
-            throw new TranscriptKitException(Vendor.Id, $"Could not reach {Vendor.DisplayName} for {operation.OperationId}: {ex.Message}", innerException: ex);
+            throw new TranscriptKitException(Vendor.Id, _mask.Apply($"Could not reach {Vendor.DisplayName} for {operation.OperationId}: {ex.Message}"), innerException: ex) { OperationId = operation.OperationId };
         }
 
         if (response.IsSuccessStatusCode)
@@ -145,7 +147,7 @@ public sealed partial class ClientPipeline : IDisposable
         using (response)
         {
             var errorBody = await ReadLimitedAsync(response, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
-            throw ErrorResponseMapper.Map(Vendor, response, errorBody, TimeProvider);
+            throw ErrorResponseMapper.Map(Vendor, response, errorBody, TimeProvider, operation.OperationId, _mask);
         }
     }
 
@@ -161,10 +163,9 @@ public sealed partial class ClientPipeline : IDisposable
             {
                 return JsonPrimitives.Parse(body.Span, read);
             }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+            catch (Exception ex) when (JsonPrimitives.IsMismatch(ex))
             {
-                // InvalidOperationException: a token of the wrong type (Utf8JsonReader's getters throw it, not JsonException).
-                throw BodyMismatch(response, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), ex);
+                throw BodyMismatch(response, OperationOf(response), pathPrefix: null, body, ex);
             }
         }
     }
@@ -221,10 +222,6 @@ public sealed partial class ClientPipeline : IDisposable
         }
     }
 
-    /// <summary>The error for a 2xx body that the spec's model cannot read.</summary>
-    private TranscriptKitResponseException BodyMismatch(HttpResponseMessage response, string what, Exception ex) =>
-        new(Vendor.Id, $"{Vendor.DisplayName} answered {what} with a body that does not match the spec: {ex.Message}", response.StatusCode, innerException: ex);
-
     private async Task<HttpResponseMessage> SendOnceAsync(RequestInformation request, Uri uri, RequestBody? body, OperationDescriptor operation, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(ToHttpMethod(request.HttpMethod), uri);
@@ -255,7 +252,7 @@ public sealed partial class ClientPipeline : IDisposable
 
         if (timeout == Timeout.InfiniteTimeSpan)
         {
-            return await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            return WithRequest(await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false), message);
         }
 
         using var attempt = new CancellationTokenSource(timeout, TimeProvider);
@@ -264,7 +261,7 @@ public sealed partial class ClientPipeline : IDisposable
         using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token) : null;
         try
         {
-            return await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked?.Token ?? attempt.Token).ConfigureAwait(false);
+            return WithRequest(await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked?.Token ?? attempt.Token).ConfigureAwait(false), message);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
