@@ -12,6 +12,15 @@ namespace TranscriptKit.Runtime;
 /// </summary>
 public sealed partial class ClientPipeline
 {
+    /// <summary>Inside a <c>WaitFor…Async</c>, tells the poller which operation polls and what to mask (see <see cref="PollScope"/>).</summary>
+    private void NotePoll(OperationDescriptor operation)
+    {
+        if (PollScope.Current is { } scope)
+        {
+            (scope.DisplayName, scope.OperationId, scope.Mask) = (Vendor.DisplayName, operation.OperationId, _mask);
+        }
+    }
+
     /// <summary>The spec's operationId a response answers, from the request it was sent for.</summary>
     private static string? OperationOf(HttpResponseMessage response) =>
         response.RequestMessage?.Options.TryGetValue(TranscriptKitRequestOptions.OperationId, out var id) == true ? id : null;

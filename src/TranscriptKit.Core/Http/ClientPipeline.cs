@@ -114,6 +114,7 @@ public sealed partial class ClientPipeline : IDisposable
         await _auth.AuthenticateRequestAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
         var uri = request.URI;
 
+        NotePoll(operation);
         var shape = new CallShape(operation.Idempotent, body?.IsReplayable ?? true);
         var timeout = body?.IsStreaming == true ? Timeout.InfiniteTimeSpan : operation.Timeout ?? _requestTimeout;
         HttpResponseMessage response;

@@ -44,6 +44,8 @@ public static class Poller
         using var timeout = new CancellationTokenSource(options.Timeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var interval = options.InitialInterval;
+        var scope = new PollScope();
+        PollScope.Current = scope;
 
         for (var attempt = 1; ; attempt++)
         {
@@ -58,12 +60,14 @@ public static class Poller
                     case PollOutcomeKind.Succeeded:
                         return response;
                     case PollOutcomeKind.Failed:
+                        var failure = scope.Mask.Apply(outcome.FailureMessage);
                         throw new TranscriptKitJobFailedException(
                             job.Vendor,
-                            $"The {job.Vendor} {job.Kind} job failed with state '{outcome.State}'" + (outcome.FailureMessage is null ? "." : $": {outcome.FailureMessage}"),
+                            scope.Mask.Apply($"The {scope.DisplayName ?? job.Vendor} {job.Kind} job failed with state '{outcome.State}'{Polled(scope)}" + (failure is null ? "." : $": {failure}")),
                             job,
-                            outcome.State,
-                            outcome.FailureMessage);
+                            scope.Mask.Apply(outcome.State),
+                            failure)
+                        { OperationId = scope.OperationId };
                 }
 
                 await Task.Delay(interval, timeProvider, linked.Token).ConfigureAwait(false);
@@ -74,13 +78,16 @@ public static class Poller
                 var elapsed = timeProvider.GetElapsedTime(started);
                 throw new TranscriptKitTimeoutException(
                     job.Vendor,
-                    $"The {job.Vendor} {job.Kind} job was still running after {elapsed:g}; resume waiting with job token {job} rather than starting it again.",
+                    $"The {scope.DisplayName ?? job.Vendor} {job.Kind} job was still running after {elapsed:g}{Polled(scope)}; resume waiting with job token {job} rather than starting it again.",
                     job,
                     elapsed,
-                    ex);
+                    ex)
+                { OperationId = scope.OperationId };
             }
         }
     }
+
+    private static string Polled(PollScope scope) => scope.OperationId is null ? string.Empty : $" (polled with {scope.OperationId})";
 
     private static TimeSpan Grow(TimeSpan interval, PollingOptions options)
     {

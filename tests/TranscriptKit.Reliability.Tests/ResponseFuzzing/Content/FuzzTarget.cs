@@ -12,7 +12,7 @@ using TranscriptKit.Runtime;
 namespace TranscriptKit.Reliability.Tests.ResponseFuzzing.Content;
 
 /// <summary>One operation of a generated client, called through reflection with plausible arguments, and its documented responses as seeds.</summary>
-internal sealed record FuzzTarget(string VendorId, string DisplayName, Type ClientType, Type OptionsType, MethodInfo Method, string OperationId, bool IsStream, IReadOnlyList<Seed> Seeds)
+public sealed record FuzzTarget(string VendorId, string DisplayName, Type ClientType, Type OptionsType, MethodInfo Method, string OperationId, bool IsStream, IReadOnlyList<Seed> Seeds)
 {
     /// <summary>The body property left null so the client's own request checks pass (Subclip takes a URL or an upload key, not both).</summary>
     public string? OmittedProperty { get; init; }
@@ -237,4 +237,4 @@ internal sealed class ProbeHandler : HttpMessageHandler
 }
 
 /// <summary>A documented response: the operation it answers, its status, content type and body.</summary>
-internal sealed record Seed(string Operation, int Status, string? ContentType, byte[] Body);
+public sealed record Seed(string Operation, int Status, string? ContentType, byte[] Body);
