@@ -18,8 +18,9 @@ public sealed class SecretMask
     /// <summary>What a masked credential becomes.</summary>
     public const string Marker = "***";
 
-    // A shorter value is too likely to be an ordinary word of a message; keys are far longer.
-    private const int MinimumSecretLength = 4;
+    // A shorter value is too likely an ordinary word of the message (a test key "revoked" masked "or revoked API key");
+    // vendors' keys are far longer.
+    private const int MinimumSecretLength = 8;
     private readonly string[] _forms;
 
     private SecretMask(string[] forms) => _forms = forms;
@@ -80,7 +81,7 @@ public sealed class SecretMask
 
         foreach (var form in _forms)
         {
-            // Percent-encoding and base64 differ in case only where the vendor re-encodes; hex escapes may be either case.
+            // Percent and \u escapes come in either case; ignoring case for every form can only mask more, never less.
             if (text.Contains(form, StringComparison.OrdinalIgnoreCase))
             {
                 text = text.Replace(form, marker, StringComparison.OrdinalIgnoreCase);

@@ -132,7 +132,7 @@ public static class JsonPrimitives
 
     private static double Finite(ref Utf8JsonReader reader, double value) => double.IsFinite(value)
         ? value
-        : throw new JsonException($"The number at byte {reader.TokenStartIndex} is out of range: {(value > 0 ? "above" : "below")} ±1.8e308, a double cannot hold it.");
+        : throw new JsonException($"The number at byte {reader.TokenStartIndex} is {(value > 0 ? "above" : "below")} a double's range (±1.8e308).");
 
     /// <summary>Reads any value as a detached <see cref="JsonElement"/>, or null for a JSON null.</summary>
     public static JsonElement? ReadElement(ref Utf8JsonReader reader) =>
