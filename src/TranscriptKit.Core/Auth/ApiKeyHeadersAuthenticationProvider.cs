@@ -12,7 +12,7 @@ namespace TranscriptKit.Authentication;
 /// Sends a key and a secret in two headers (for example <c>X-API-Key</c> and <c>X-API-Secret</c>). https only,
 /// except for loopback hosts.
 /// </summary>
-public sealed class ApiKeyHeadersAuthenticationProvider : IAuthenticationProvider
+public sealed class ApiKeyHeadersAuthenticationProvider : IAuthenticationProvider, ICredentialSource
 {
     private readonly string _keyHeader;
     private readonly string _key;
@@ -47,6 +47,9 @@ public sealed class ApiKeyHeadersAuthenticationProvider : IAuthenticationProvide
         request.Headers.Add(_secretHeader, _secret);
         return Task.CompletedTask;
     }
+
+    /// <inheritdoc />
+    IEnumerable<string> ICredentialSource.Secrets => [_key, _secret];
 
     /// <summary>Never shows the key or the secret.</summary>
     public override string ToString() => $"{_keyHeader}: ***, {_secretHeader}: ***";

@@ -12,7 +12,7 @@ namespace TranscriptKit.Authentication;
 /// Sends <c>Authorization: Bearer &lt;token&gt;</c>. Unlike Kiota's own API-key provider it accepts plain http
 /// for loopback hosts, so a local sandbox works; any other host must be https.
 /// </summary>
-public sealed class BearerTokenAuthenticationProvider : IAuthenticationProvider
+public sealed class BearerTokenAuthenticationProvider : IAuthenticationProvider, ICredentialSource
 {
     private readonly string _authorization;
 
@@ -35,6 +35,9 @@ public sealed class BearerTokenAuthenticationProvider : IAuthenticationProvider
         request.Headers.Add("Authorization", _authorization);
         return Task.CompletedTask;
     }
+
+    /// <inheritdoc />
+    IEnumerable<string> ICredentialSource.Secrets => [_authorization["Bearer ".Length..]];
 
     /// <summary>Never shows the token.</summary>
     public override string ToString() => "Bearer ***";

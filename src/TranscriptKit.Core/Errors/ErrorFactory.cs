@@ -27,17 +27,17 @@ internal static class ErrorFactory
         _ => string.Empty,
     };
 
-    public static TranscriptKitException Create(ErrorKind kind, string vendor, string message, HttpStatusCode? status, string? code, string? vendorMessage, string? requestId, TimeSpan? retryAfter, string? reason)
+    public static TranscriptKitException Create(ErrorKind kind, string vendor, string message, HttpStatusCode? status, string? code, string? vendorMessage, string? requestId, TimeSpan? retryAfter, string? reason, string? operationId = null)
     {
         TranscriptKitException error = kind switch
         {
-            ErrorKind.Authentication or ErrorKind.Forbidden => new TranscriptKitAuthenticationException(vendor, message, status, code, vendorMessage, requestId),
-            ErrorKind.InsufficientCredits => new TranscriptKitInsufficientCreditsException(vendor, message, status, code, vendorMessage, requestId),
-            ErrorKind.NotFound => new TranscriptKitNotFoundException(vendor, message, status, code, vendorMessage, requestId),
-            ErrorKind.RateLimit => new TranscriptKitRateLimitException(vendor, message, retryAfter, status, code, vendorMessage, requestId),
-            ErrorKind.Server => new TranscriptKitServerException(vendor, message, status, code, vendorMessage, requestId) { RetryAfter = retryAfter },
-            ErrorKind.BadRequest => new TranscriptKitBadRequestException(vendor, message, status, code, vendorMessage, requestId),
-            _ => new TranscriptKitException(vendor, message, status, code, vendorMessage, requestId),
+            ErrorKind.Authentication or ErrorKind.Forbidden => new TranscriptKitAuthenticationException(vendor, message, status, code, vendorMessage, requestId) { OperationId = operationId },
+            ErrorKind.InsufficientCredits => new TranscriptKitInsufficientCreditsException(vendor, message, status, code, vendorMessage, requestId) { OperationId = operationId },
+            ErrorKind.NotFound => new TranscriptKitNotFoundException(vendor, message, status, code, vendorMessage, requestId) { OperationId = operationId },
+            ErrorKind.RateLimit => new TranscriptKitRateLimitException(vendor, message, retryAfter, status, code, vendorMessage, requestId) { OperationId = operationId },
+            ErrorKind.Server => new TranscriptKitServerException(vendor, message, status, code, vendorMessage, requestId) { OperationId = operationId, RetryAfter = retryAfter },
+            ErrorKind.BadRequest => new TranscriptKitBadRequestException(vendor, message, status, code, vendorMessage, requestId) { OperationId = operationId },
+            _ => new TranscriptKitException(vendor, message, status, code, vendorMessage, requestId) { OperationId = operationId },
         };
         error.Reason = reason;
         return error;

@@ -18,13 +18,22 @@ internal static class ErrorResponseMapper
 {
     private static readonly string[] s_requestIdHeaders = ["x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id", "cf-ray"];
 
-    public static TranscriptKitException Map(VendorDescriptor vendor, HttpResponseMessage response, ReadOnlySpan<byte> body, TimeProvider clock, string? authenticationHint = null)
+    /// <param name="vendor">The vendor.</param>
+    /// <param name="response">The failed response (its body already read into <paramref name="body"/>).</param>
+    /// <param name="body">The start of the body.</param>
+    /// <param name="clock">For Retry-After dates.</param>
+    /// <param name="operationId">The spec operation the response answers (named in the message), or a description of the call.</param>
+    /// <param name="mask">The client's own credentials, hidden wherever the vendor echoed them.</param>
+    /// <param name="authenticationHint">Replaces the usual hint for 401/403.</param>
+    public static TranscriptKitException Map(VendorDescriptor vendor, HttpResponseMessage response, ReadOnlySpan<byte> body, TimeProvider clock, string? operationId, SecretMask mask, string? authenticationHint = null)
     {
         var status = response.StatusCode;
-        var requestId = FindRequestId(response);
-        var (code, message) = ReadVendorError(vendor, body, response.Content.Headers.ContentType?.MediaType);
+        var requestId = mask.Apply(FindRequestId(response));
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        var (code, message) = ReadVendorError(vendor, body, mediaType);
+        (code, message) = (mask.Apply(code), mask.Apply(message));
         var retryAfter = RetryAfter.From(response, clock);
-        var text = Describe(vendor, status, code, message, requestId, body, response.Content.Headers.ContentType?.MediaType);
+        var text = mask.Apply(Describe(vendor, operationId, status, code, message, requestId, body, mediaType, mask));
 
         // An enveloped vendor (TranscriptGenerate) also puts its business code into error statuses: name the reason.
         var rule = ErrorFactory.Match(vendor.Envelope, code, message);
@@ -33,7 +42,7 @@ internal static class ErrorResponseMapper
         var hint = kind == ErrorKind.RateLimit
             ? retryAfter is { } after ? $" The vendor asked to retry after {after.TotalSeconds:0.#} s." : " Slow down and retry later."
             : kind is ErrorKind.Authentication or ErrorKind.Forbidden && authenticationHint is not null ? authenticationHint : ErrorFactory.Hint(kind);
-        return ErrorFactory.Create(kind, vendor.Id, text + hint, status, code, message, requestId, retryAfter, rule?.Reason);
+        return ErrorFactory.Create(kind, vendor.Id, text + hint, status, code, message, requestId, retryAfter, rule?.Reason, operationId);
     }
 
     internal static (string? Code, string? Message) ReadVendorError(VendorDescriptor vendor, ReadOnlySpan<byte> body, string? mediaType = null)
@@ -54,8 +63,10 @@ internal static class ErrorResponseMapper
             using var document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
             return (FirstText(document.RootElement, vendor.ErrorCodePaths), FirstText(document.RootElement, vendor.ErrorMessagePaths));
         }
-        catch (JsonException)
+        catch (Exception ex) when (JsonPrimitives.IsMismatch(ex))
         {
+            // Not JSON, or JSON whose strings are not valid UTF-8 (GetString throws InvalidOperationException): the
+            // status and a leniently decoded snippet still describe the error; mapping an error must never fail itself.
             return (null, null);
         }
     }
@@ -69,7 +80,7 @@ internal static class ErrorResponseMapper
             string? Element(string name) => document.Descendants().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
             return (Element("Code"), Element("Message"));
         }
-        catch (System.Xml.XmlException)
+        catch (Exception ex) when (ex is System.Xml.XmlException || JsonPrimitives.IsMismatch(ex))
         {
             return (null, null);
         }
@@ -110,7 +121,7 @@ internal static class ErrorResponseMapper
         return null;
     }
 
-    private static string Describe(VendorDescriptor vendor, HttpStatusCode status, string? code, string? message, string? requestId, ReadOnlySpan<byte> body, string? mediaType)
+    private static string Describe(VendorDescriptor vendor, string? operationId, HttpStatusCode status, string? code, string? message, string? requestId, ReadOnlySpan<byte> body, string? mediaType, SecretMask mask)
     {
         var builder = new StringBuilder();
         builder.Append(vendor.DisplayName).Append(" answered ").Append((int)status);
@@ -118,6 +129,11 @@ internal static class ErrorResponseMapper
         if (reason is not null)
         {
             builder.Append(' ').Append(reason);
+        }
+
+        if (operationId is not null)
+        {
+            builder.Append(" to ").Append(operationId);
         }
 
         if (message is not null)
@@ -134,7 +150,7 @@ internal static class ErrorResponseMapper
         }
         else
         {
-            builder.Append(": ").Append(Snippet(body));
+            builder.Append(": ").Append(Snippet(body, mask));
         }
 
         if (code is not null && code != message)
@@ -162,11 +178,16 @@ internal static class ErrorResponseMapper
         return start.StartsWith("<"u8);
     }
 
-    private static string Snippet(ReadOnlySpan<byte> body)
+    private static string Snippet(ReadOnlySpan<byte> body, SecretMask mask)
     {
         const int Max = 200;
-        var text = Encoding.UTF8.GetString(body.Length > Max ? body[..Max] : body).ReplaceLineEndings(" ").Trim();
-        return body.Length > Max ? text + "…" : text;
+
+        // Mask before cutting, so a key that straddles the cut cannot leave its first half behind. Encoding.UTF8
+        // replaces invalid bytes with U+FFFD rather than throwing; control characters would garble a log line.
+        var text = mask.Apply(Encoding.UTF8.GetString(body)).ReplaceLineEndings(" ").Trim();
+        text = string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
+        var cut = Max > 0 && text.Length > Max && char.IsHighSurrogate(text[Max - 1]) ? Max - 1 : Max;
+        return text.Length > Max ? text[..cut] + "…" : text;
     }
 
     private static string? FindRequestId(HttpResponseMessage response)

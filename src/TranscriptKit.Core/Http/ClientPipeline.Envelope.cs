@@ -31,7 +31,7 @@ public sealed partial class ClientPipeline
                 if (!long.TryParse(code, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || !Contains(envelope.SuccessCodes, value))
                 {
                     // A business code other than success is the vendor's refusal, even under HTTP 200.
-                    throw BusinessError(envelope, operationId, response, code, message).ForCall(operationId, OperationOf(response)?.Idempotent == true ? SubmissionOutcome.NotASubmission : SubmissionOutcome.NotAccepted);
+                    throw BusinessError(envelope, operationId, response, code, message).ForCall(operationId, DescriptorOf(response)?.Idempotent == true ? SubmissionOutcome.NotASubmission : SubmissionOutcome.NotAccepted);
                 }
 
                 if (data is not { } range)
@@ -41,14 +41,13 @@ public sealed partial class ClientPipeline
 
                 return JsonPrimitives.Parse(body.Span[range], readData);
             }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+            catch (Exception ex) when (JsonPrimitives.IsMismatch(ex))
             {
-                throw BodyMismatch(response, operationId, ex);
+                // A path on the exception comes from reading the data alone (JsonPrimitives.Parse); place it in the envelope.
+                throw BodyMismatch(response, operationId, "$." + envelope.DataField, body, ex);
             }
         }
     }
-
-    private static OperationDescriptor? OperationOf(HttpResponseMessage response) => (response.Content as CallContent)?.Operation;
 
     /// <summary>
     /// Finds code, message and the data's byte range in one forward pass over the bytes: no document of the whole
@@ -119,8 +118,9 @@ public sealed partial class ClientPipeline
     {
         var rule = ErrorFactory.Match(envelope, code, message);
         var kind = rule?.Kind ?? ErrorFactory.KindOf(int.TryParse(code, NumberStyles.Integer, CultureInfo.InvariantCulture, out var asStatus) && asStatus is >= 400 and < 600 ? (System.Net.HttpStatusCode)asStatus : 0);
+        (code, message) = (_mask.Apply(code), _mask.Apply(message));
         var text = $"{Vendor.DisplayName} refused {operationId} with code {code}" + (message is null ? "." : $": {message}") + ErrorFactory.Hint(kind);
-        return ErrorFactory.Create(kind, Vendor.Id, text, response.StatusCode, code, message, requestId: null, retryAfter: null, rule?.Reason);
+        return ErrorFactory.Create(kind, Vendor.Id, text, response.StatusCode, code, message, requestId: null, retryAfter: null, rule?.Reason, operationId);
     }
 
     private static bool Contains(System.Collections.Generic.IReadOnlyList<long> codes, long value)

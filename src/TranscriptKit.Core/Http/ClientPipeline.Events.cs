@@ -22,12 +22,14 @@ public sealed partial class ClientPipeline
         {
             return JsonPrimitives.Parse(item.Data, read);
         }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (JsonPrimitives.IsMismatch(ex))
         {
+            var at = ex is System.Text.Json.JsonException { Path: { } path } ? $" at {path}" : string.Empty;
             throw new TranscriptKitResponseException(
                 Vendor.Id,
-                $"{Vendor.DisplayName} sent a '{item.EventType}' event in the {stream.OperationId} stream whose data does not match the spec: {ex.Message}",
-                innerException: ex);
+                _mask.Apply($"{Vendor.DisplayName} sent a '{item.EventType}' event in the {stream.OperationId} stream whose data does not match the spec{at}: {ex.Message}"),
+                innerException: ex)
+            { OperationId = stream.OperationId };
         }
     }
 
@@ -95,13 +97,14 @@ public sealed partial class ClientPipeline
                 }
                 catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
                 {
-                    throw new TranscriptKitTransportException(Vendor.Id, $"The {Vendor.DisplayName} {stream.OperationId} event stream broke off: {ex.Message}", ex)
+                    throw new TranscriptKitTransportException(Vendor.Id, _mask.Apply($"The {Vendor.DisplayName} {stream.OperationId} event stream broke off: {ex.Message}"), ex)
                         .ForCall(stream.OperationId, Submission(response, status: null));
                 }
 
                 if (stream.ErrorEvent is not null && string.Equals(item.EventType, stream.ErrorEvent, StringComparison.Ordinal))
                 {
                     var (code, message) = ErrorResponseMapper.ReadVendorError(Vendor, item.Data);
+                    (code, message) = (_mask.Apply(code), _mask.Apply(message));
                     throw new TranscriptKitServerException(
                         Vendor.Id,
                         $"{Vendor.DisplayName} reported an error in the {stream.OperationId} event stream" + (message is null ? "." : $": {message}"),
@@ -130,7 +133,7 @@ public sealed partial class ClientPipeline
     /// (its result was lost), as <see cref="SubmissionOf"/> says for a 2xx whose body broke off.
     /// </summary>
     private static SubmissionOutcome Submission(HttpResponseMessage response, System.Net.HttpStatusCode? status) =>
-        SubmissionOf(OperationOf(response)?.Idempotent ?? false, status ?? response.StatusCode, fault: null);
+        SubmissionOf(DescriptorOf(response)?.Idempotent ?? false, status ?? response.StatusCode, fault: null);
 
     /// <summary>Arms the stream timer for the next event; true when the operation's deadline has already passed.</summary>
     private bool Arm(CancellationTokenSource timer, long? deadline)

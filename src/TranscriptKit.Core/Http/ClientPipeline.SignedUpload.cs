@@ -65,7 +65,7 @@ public sealed partial class ClientPipeline
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
-            throw new TranscriptKitTransportException(Vendor.Id, $"Could not upload {file.FileName} to {Vendor.DisplayName}'s storage: {ex.Message}", ex)
+            throw new TranscriptKitTransportException(Vendor.Id, _mask.Apply($"Could not upload {file.FileName} to {Vendor.DisplayName}'s storage: {ex.Message}"), ex)
                 .ForCall(operation.OperationId, SubmissionOutcome.NotASubmission);
         }
 
@@ -79,6 +79,8 @@ public sealed partial class ClientPipeline
                     response,
                     body.Span,
                     TimeProvider,
+                    operation.OperationId,
+                    _mask,
                     " The signed upload URL may have expired or not match the file; upload again to get a new one.").ForCall(operation.OperationId, SubmissionOutcome.NotASubmission);
             }
         }

@@ -47,6 +47,7 @@ public sealed partial class ClientPipeline : IDisposable
     private readonly RetryOptions _retry;
     private readonly ResiliencePipeline<HttpResponseMessage> _resilience;
     private readonly ProductInfoHeaderValue? _applicationAgent;
+    private readonly SecretMask _mask;
 
     /// <summary>Creates the pipeline for one client.</summary>
     /// <param name="vendor">The vendor as its spec describes it.</param>
@@ -80,6 +81,7 @@ public sealed partial class ClientPipeline : IDisposable
         Vendor = vendor;
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
         _auth = authentication;
+        _mask = SecretMask.Of(authentication);
         _baseUrl = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
         _requestTimeout = options.RequestTimeout;
         _uploadIdleTimeout = options.UploadIdleTimeout;
@@ -132,6 +134,7 @@ public sealed partial class ClientPipeline : IDisposable
         await _auth.AuthenticateRequestAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
         var uri = request.URI;
 
+        NotePoll(operation);
         var shape = new CallShape(operation.Idempotent, body?.IsReplayable ?? true);
         HttpResponseMessage response;
         try
@@ -170,7 +173,7 @@ public sealed partial class ClientPipeline : IDisposable
         using (response)
         {
             var errorBody = response.Content is CallContent content ? content.Buffered : await ReadLimitedAsync(response, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
-            throw ErrorResponseMapper.Map(Vendor, response, errorBody.Span, TimeProvider).ForCall(operation.OperationId, SubmissionOf(operation.Idempotent, response.StatusCode, fault: null));
+            throw ErrorResponseMapper.Map(Vendor, response, errorBody.Span, TimeProvider, operation.OperationId, _mask).ForCall(operation.OperationId, SubmissionOf(operation.Idempotent, response.StatusCode, fault: null));
         }
     }
 
@@ -186,10 +189,9 @@ public sealed partial class ClientPipeline : IDisposable
             {
                 return JsonPrimitives.Parse(body.Span, read);
             }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+            catch (Exception ex) when (JsonPrimitives.IsMismatch(ex))
             {
-                // InvalidOperationException: a token of the wrong type (Utf8JsonReader's getters throw it, not JsonException).
-                throw BodyMismatch(response, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), ex);
+                throw BodyMismatch(response, OperationOf(response), pathPrefix: null, body, ex);
             }
         }
     }
@@ -247,18 +249,6 @@ public sealed partial class ClientPipeline : IDisposable
         }
     }
 
-    /// <summary>The error for a 2xx body that the spec's model cannot read.</summary>
-    private TranscriptKitResponseException BodyMismatch(HttpResponseMessage response, string what, Exception ex)
-    {
-        var error = new TranscriptKitResponseException(Vendor.Id, $"{Vendor.DisplayName} answered {what} with a body that does not match the spec: {ex.Message}", response.StatusCode, innerException: ex);
-        if (response.Content is CallContent { Operation: var operation })
-        {
-            error.ForCall(operation.OperationId, SubmissionOf(operation.Idempotent, response.StatusCode, fault: null));
-        }
-
-        return error;
-    }
-
     /// <summary>The typed error for a connection that failed or broke off, naming vendor and operation.</summary>
     private TranscriptKitTransportException TransportError(OperationDescriptor operation, Exception ex)
     {
@@ -267,7 +257,7 @@ public sealed partial class ClientPipeline : IDisposable
         var advice = submission == SubmissionOutcome.Unknown ? " The request may have started a job, so it was not sent again: check the vendor's job list before submitting again." : string.Empty;
         return (TranscriptKitTransportException)new TranscriptKitTransportException(
             Vendor.Id,
-            $"{Vendor.DisplayName} {operation.OperationId}: {what} ({ex.Message}).{advice}",
+            _mask.Apply($"{Vendor.DisplayName} {operation.OperationId}: {what} ({ex.Message}).{advice}"),
             ex).ForCall(operation.OperationId, submission);
     }
 

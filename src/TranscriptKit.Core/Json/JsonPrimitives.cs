@@ -21,22 +21,39 @@ public static class JsonPrimitives
     };
 
     /// <summary>Parses a whole document with <paramref name="read"/>.</summary>
+    /// <exception cref="JsonException">The body does not match; <see cref="JsonException.Path"/> names the field (<c>$.data.duration</c>).</exception>
     public static T Parse<T>(ReadOnlySpan<byte> utf8Json, JsonReadFunc<T> read)
     {
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
-        if (!reader.Read())
+        try
         {
-            throw new JsonException("The body is empty.");
-        }
+            if (!reader.Read())
+            {
+                throw new JsonException("The body is empty.");
+            }
 
-        var value = read(ref reader);
-        if (reader.Read())
+            var value = read(ref reader);
+            if (reader.Read())
+            {
+                throw new JsonException($"Unexpected {reader.TokenType} after the JSON value.");
+            }
+
+            return value;
+        }
+        catch (Exception ex) when (IsMismatch(ex))
         {
-            throw new JsonException($"Unexpected {reader.TokenType} after the JSON value.");
+            // The reader still stands on the token that failed: name its field, so every mismatch says where.
+            var offset = reader.TokenType == JsonTokenType.None ? reader.BytesConsumed : reader.TokenStartIndex;
+            throw new JsonException(ex.Message, JsonPath.At(utf8Json, offset), lineNumber: null, bytePositionInLine: offset, ex);
         }
-
-        return value;
     }
+
+    /// <summary>
+    /// Whether an exception from reading a body means the body does not match the spec (and is reported as a response
+    /// error), rather than a fault of the program: wrong token types, invalid UTF-8, numbers out of range, bad formats.
+    /// </summary>
+    public static bool IsMismatch(Exception exception) =>
+        exception is JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException or System.Text.DecoderFallbackException;
 
     /// <summary>Throws unless the reader is on the start of an object.</summary>
     public static void ExpectStartObject(ref Utf8JsonReader reader, string typeName)
@@ -105,12 +122,17 @@ public static class JsonPrimitives
     };
 
     /// <summary>Reads a number or null.</summary>
+    /// <remarks>A number beyond a double's range (<c>1e400</c>) is refused, not read as infinity.</remarks>
     public static double? ReadDouble(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
-        JsonTokenType.Number => reader.GetDouble(),
+        JsonTokenType.Number => Finite(ref reader, reader.GetDouble()),
         _ => throw Unexpected(ref reader, "a number"),
     };
+
+    private static double Finite(ref Utf8JsonReader reader, double value) => double.IsFinite(value)
+        ? value
+        : throw new JsonException($"The number at byte {reader.TokenStartIndex} is {(value > 0 ? "above" : "below")} a double's range (±1.8e308).");
 
     /// <summary>Reads any value as a detached <see cref="JsonElement"/>, or null for a JSON null.</summary>
     public static JsonElement? ReadElement(ref Utf8JsonReader reader) =>

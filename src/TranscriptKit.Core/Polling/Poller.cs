@@ -46,6 +46,8 @@ public static class Poller
         var interval = options.InitialInterval;
         var last = default(T);
         PollOutcome? lastOutcome = null;
+        var scope = new PollScope();
+        PollScope.Current = scope;
 
         for (var attempt = 1; ; attempt++)
         {
@@ -68,7 +70,8 @@ public static class Poller
                             $"{ex.Message} Waiting {wait.TotalSeconds:0.#} s would pass the {options.Timeout:g} poll timeout; resume waiting with job token {job} later rather than starting it again.",
                             job,
                             elapsed,
-                            ex);
+                            ex)
+                        { OperationId = ex.OperationId };
                     }
 
                     progress?.Report(new PollProgress<T>(job, attempt, elapsed, lastOutcome?.State, lastOutcome?.Percent, last!) { PausedFor = wait });
@@ -86,12 +89,14 @@ public static class Poller
                     case PollOutcomeKind.Succeeded:
                         return response;
                     case PollOutcomeKind.Failed:
+                        var failure = scope.Mask.Apply(outcome.FailureMessage);
                         throw new TranscriptKitJobFailedException(
                             job.Vendor,
-                            $"The {job.Vendor} {job.Kind} job failed with state '{outcome.State}'" + (outcome.FailureMessage is null ? "." : $": {outcome.FailureMessage}"),
+                            scope.Mask.Apply($"The {scope.DisplayName ?? job.Vendor} {job.Kind} job failed with state '{outcome.State}'{Polled(scope)}" + (failure is null ? "." : $": {failure}")),
                             job,
-                            outcome.State,
-                            outcome.FailureMessage);
+                            scope.Mask.Apply(outcome.State),
+                            failure)
+                        { OperationId = scope.OperationId };
                 }
 
                 await Task.Delay(interval, timeProvider, linked.Token).ConfigureAwait(false);
@@ -102,10 +107,11 @@ public static class Poller
                 var elapsed = timeProvider.GetElapsedTime(started);
                 throw new TranscriptKitTimeoutException(
                     job.Vendor,
-                    $"The {job.Vendor} {job.Kind} job was still running after {elapsed:g}; resume waiting with job token {job} rather than starting it again.",
+                    $"The {scope.DisplayName ?? job.Vendor} {job.Kind} job was still running after {elapsed:g}{Polled(scope)}; resume waiting with job token {job} rather than starting it again.",
                     job,
                     elapsed,
-                    ex);
+                    ex)
+                { OperationId = scope.OperationId };
             }
         }
     }
@@ -117,6 +123,8 @@ public static class Poller
         TranscriptKitServerException { Status: System.Net.HttpStatusCode.ServiceUnavailable, RetryAfter: { } wait } => wait,
         _ => null,
     };
+
+    private static string Polled(PollScope scope) => scope.OperationId is null ? string.Empty : $" (polled with {scope.OperationId})";
 
     private static TimeSpan Grow(TimeSpan interval, PollingOptions options)
     {

@@ -76,14 +76,16 @@ public sealed class RecordingHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var recordedRequest = await RecordRequestAsync(request, cancellationToken).ConfigureAwait(false);
+        // A vendor may echo the credentials it was sent (in an error body, a URL, a header): hide them wherever they reappear.
+        var secrets = _redactor.SecretsOf(request);
+        var recordedRequest = await RecordRequestAsync(request, secrets, cancellationToken).ConfigureAwait(false);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var body = await RebufferAsync(response, cancellationToken).ConfigureAwait(false);
         var interaction = new CassetteInteraction
         {
             Operation = request.Options.TryGetValue(OperationKey, out var operation) ? operation : null,
             Request = recordedRequest,
-            Response = RecordResponse(response, body),
+            Response = RecordResponse(response, body, secrets),
         };
         lock (_gate)
         {
@@ -97,20 +99,20 @@ public sealed class RecordingHandler : DelegatingHandler
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
         SendAsync(request, cancellationToken).GetAwaiter().GetResult();
 
-    private async Task<CassetteRequest> RecordRequestAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<CassetteRequest> RecordRequestAsync(HttpRequestMessage request, Runtime.SecretMask secrets, CancellationToken cancellationToken)
     {
         var uri = request.RequestUri;
         var recorded = new CassetteRequest
         {
             Method = request.Method.Method,
-            Path = _redactor.Path(uri is null ? "/" : uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString),
+            Path = secrets.Apply(_redactor.Path(uri is null ? "/" : uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString), Redaction.Marker),
         };
         foreach (var (name, value) in HeaderValues.Of(request))
         {
             if (_options.RecordRequestHeaders.Contains(name))
             {
                 var kept = name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) ? HeaderValues.WithoutBoundary(value) : value;
-                recorded.Headers[name] = _redactor.Header(name, kept);
+                recorded.Headers[name] = secrets.Apply(_redactor.Header(name, kept), Redaction.Marker);
             }
         }
 
@@ -129,7 +131,7 @@ public sealed class RecordingHandler : DelegatingHandler
 
         // Reading buffers the content inside itself, so the inner handler still sends every byte.
         var text = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        recorded.Body = text.Length == 0 ? null : _redactor.Body(text);
+        recorded.Body = text.Length == 0 ? null : secrets.Apply(_redactor.Body(text), Redaction.Marker);
         recorded.BodyMatch = HttpBodies.MatchFor(content.Headers.ContentType?.MediaType);
         return recorded;
     }
@@ -152,18 +154,18 @@ public sealed class RecordingHandler : DelegatingHandler
         return bytes;
     }
 
-    private CassetteResponse RecordResponse(HttpResponseMessage response, byte[] body)
+    private CassetteResponse RecordResponse(HttpResponseMessage response, byte[] body, Runtime.SecretMask secrets)
     {
         var recorded = new CassetteResponse
         {
             Status = (int)response.StatusCode,
-            Body = body.Length == 0 ? null : _redactor.Body(Encoding.UTF8.GetString(body)),
+            Body = body.Length == 0 ? null : secrets.Apply(_redactor.Body(Encoding.UTF8.GetString(body)), Redaction.Marker),
         };
         foreach (var (name, value) in HeaderValues.Of(response))
         {
             if (!_options.OmitResponseHeaders.Contains(name))
             {
-                recorded.Headers[name] = _redactor.Header(name, value);
+                recorded.Headers[name] = secrets.Apply(_redactor.Header(name, value), Redaction.Marker);
             }
         }
 

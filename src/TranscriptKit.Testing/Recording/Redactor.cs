@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Net.Http;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -34,6 +35,45 @@ internal sealed class Redactor
 
         // Location and Link headers can carry a signed URL.
         return UrlQuery.LooksLikeUrl(value) ? UrlQuery.Redact(value, _queryParameters) : value;
+    }
+
+    /// <summary>
+    /// The credentials a request carries in the headers this redactor hides (the scheme word of <c>Authorization</c>
+    /// left out, and <c>Basic</c> credentials decoded into their parts), as a mask for every other recorded text.
+    /// </summary>
+    public Runtime.SecretMask SecretsOf(HttpRequestMessage request)
+    {
+        var secrets = new List<string>();
+        foreach (var (name, value) in HeaderValues.Of(request))
+        {
+            if (!_headers.Contains(name))
+            {
+                continue;
+            }
+
+            var space = value.IndexOf(' ', StringComparison.Ordinal);
+            var scheme = space > 0 ? value[..space] : null;
+            var credential = space > 0 && name.EndsWith("Authorization", StringComparison.OrdinalIgnoreCase) ? value[(space + 1)..] : value;
+            secrets.Add(credential);
+            if (string.Equals(scheme, "Basic", StringComparison.OrdinalIgnoreCase))
+            {
+                secrets.AddRange(DecodeBasic(credential));
+            }
+        }
+
+        return Runtime.SecretMask.For(secrets);
+    }
+
+    private static string[] DecodeBasic(string credential)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(credential)).Split(':', 2);
+        }
+        catch (FormatException)
+        {
+            return [];
+        }
     }
 
     /// <summary>A request's path and query with signature parameters redacted.</summary>

@@ -73,7 +73,7 @@ public class ErrorMappingTests
     {
         var error = (TranscriptKitException)Fail(HttpStatusCode.InternalServerError, string.Empty, "text/plain");
 
-        Assert.That(error.Message, Is.EqualTo("Test Vendor answered 500 Internal Server Error with an empty body."));
+        Assert.That(error.Message, Is.EqualTo("Test Vendor answered 500 Internal Server Error to getThing with an empty body."));
     }
 
     [Test]
