@@ -25,6 +25,35 @@ public abstract class TranscriptKitClientOptions
     /// <summary>How long one HTTP attempt may take before it counts as timed out. Operations the spec gives their own timeout (<c>x-tk-timeout</c>) use that instead.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>
+    /// How long an upload may go without moving a byte before it counts as timed out (a storage PUT or a multipart
+    /// body the server stopped reading). Default 60 s. Once the last byte is sent, the wait for the answer is bounded
+    /// by <see cref="RequestTimeout"/> (or the operation's own timeout) instead: a 2 GB upload outlasts any fixed limit,
+    /// a stalled one should not.
+    /// </summary>
+    public TimeSpan UploadIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long a Server-Sent Events stream may go between two events before it counts as timed out. Default 60 s.
+    /// Comment lines (<c>: keep-alive</c>) do not reset it: a server that only sends keep-alives has stopped producing
+    /// events. The whole stream is also bounded by the operation's own timeout (<c>x-tk-timeout</c>) when its spec sets one.
+    /// </summary>
+    public TimeSpan EventIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The largest response body read into memory, in bytes. Default 16 MiB: the longest transcripts the vendors
+    /// document (hours of speech with word timings) are a few MB; a larger body is refused with a
+    /// <see cref="TranscriptKitResponseException"/> before it is buffered whole (a declared <c>Content-Length</c> is
+    /// checked first, then bytes are counted as they arrive).
+    /// </summary>
+    public long MaxResponseBodyBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The largest single Server-Sent Event, in bytes. Default 1 MiB: events carry progress and transcript
+    /// segments of a few KB; a larger one is refused with a <see cref="TranscriptKitResponseException"/>.
+    /// </summary>
+    public int MaxEventBytes { get; set; } = 1024 * 1024;
+
     /// <summary>When and how failed requests are sent again.</summary>
     public RetryOptions Retry { get; set; } = new();
 

@@ -22,6 +22,8 @@ public interface ITranscriber
     /// <param name="progress">Upload bytes, vendor states and percentages as they happen.</param>
     /// <param name="cancellationToken">Stops the flow at once. A job already accepted keeps running at the vendor.</param>
     /// <exception cref="TranscriptionNotSupportedException">The vendor cannot serve the request; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">The file or stream is empty; nothing was sent.</exception>
+    /// <exception cref="TranscriptionSubmissionUnknownException">The job-starting request was sent but its answer was lost (or cancelled in flight): the vendor may have accepted it. Resume its <see cref="TranscriptionSubmissionUnknownException.Job"/> when there is one; never submit again blindly.</exception>
     /// <exception cref="TranscriptKitException">The vendor refused or failed the job, or the wait timed out.</exception>
     Task<Transcript> TranscribeAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress = null, CancellationToken cancellationToken = default);
 
@@ -29,6 +31,8 @@ public interface ITranscriber
     /// <param name="request">What to transcribe.</param>
     /// <param name="cancellationToken">Cancels the upload or submission.</param>
     /// <exception cref="TranscriptionNotSupportedException">The vendor cannot serve the request, or has no resumable jobs (<see cref="TranscriberCapabilities.ResumableJobs"/>).</exception>
+    /// <exception cref="ArgumentException">The file or stream is empty; nothing was sent.</exception>
+    /// <exception cref="TranscriptionSubmissionUnknownException">The job-starting request was sent but its answer was lost, or the caller cancelled while it was in flight: the vendor may have accepted (and charged for) the job. Resume its <see cref="TranscriptionSubmissionUnknownException.Job"/> when there is one; otherwise check <see cref="TranscriptionSubmissionUnknownException.HowToCheck"/> before submitting again.</exception>
     Task<TranscriptionJob> StartAsync(TranscriptionRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Uploads and submits, reporting upload progress; see <see cref="StartAsync(TranscriptionRequest, CancellationToken)"/>.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Threading;
+using TranscriptKit.Authentication;
 using TranscriptKit.CaptionCat;
 using TranscriptKit.Cliptext;
 using TranscriptKit.Soscripted;
@@ -25,7 +26,7 @@ public static class Transcribers
     /// <param name="settings">The API key (and secret for TranscriptGenerate), and optionally another endpoint.</param>
     /// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
     /// <param name="httpClient">The <see cref="HttpClient"/> to send with (for example from <c>IHttpClientFactory</c>); a shared pooled one when <see langword="null"/>. Give it <c>Timeout = Timeout.InfiniteTimeSpan</c>.</param>
-    /// <exception cref="ArgumentException">The vendor id is unknown, or a required credential is missing.</exception>
+    /// <exception cref="ArgumentException">The vendor id is unknown, or a required credential is missing or not a valid HTTP header value (the message never shows it).</exception>
     public static ITranscriber Create(string vendorId, VendorSettings settings, TranscriberOptions? options = null, HttpClient? httpClient = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -90,6 +91,12 @@ public static class Transcribers
         if (vendor == VendorIds.TranscriptGenerate && string.IsNullOrWhiteSpace(settings.ApiSecret))
         {
             throw new ArgumentException("TranscriptGenerate needs an API secret as well as the key: set TranscriptKit:Vendors:transcriptgenerate:ApiSecret (or VendorSettings.ApiSecret).", nameof(settings));
+        }
+
+        CredentialCheck.ThrowIfInvalid(settings.ApiKey, $"VendorSettings.ApiKey for {vendor}", nameof(settings));
+        if (settings.ApiSecret is { } secret)
+        {
+            CredentialCheck.ThrowIfInvalid(secret, $"VendorSettings.ApiSecret for {vendor}", nameof(settings));
         }
     }
 }

@@ -5,7 +5,7 @@ namespace TranscriptKit;
 
 /// <summary>
 /// What to transcribe (a local file, a stream or a URL) and what the caller wants back. Create one with
-/// <see cref="FromFile"/>, <see cref="FromStream"/> or <see cref="FromUrl(Uri)"/>.
+/// <see cref="FromFile(string)"/>, <see cref="FromStream"/> or <see cref="FromUrl(Uri)"/>.
 /// </summary>
 public sealed record TranscriptionRequest
 {
@@ -42,15 +42,15 @@ public sealed record TranscriptionRequest
     /// <summary>Transcribes a local file; it is streamed, never read into memory.</summary>
     /// <param name="path">The file's path.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static TranscriptionRequest FromFile(string path)
+    /// <exception cref="ArgumentException">The path is a folder, a named pipe, a socket or a device, or the file is empty (0 bytes): nothing is uploaded or paid for.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file cannot be read.</exception>
+    public static TranscriptionRequest FromFile(string path) => FromFile(path, LocalMediaFile.OpenForRead);
+
+    internal static TranscriptionRequest FromFile(string path, LocalMediaFile.Opener open)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = Path.GetFullPath(path);
-        if (!File.Exists(fullPath))
-        {
-            throw new FileNotFoundException($"The file '{path}' does not exist.", fullPath);
-        }
-
+        LocalMediaFile.Check(fullPath, path, open);
         return new TranscriptionRequest(TranscriptionSourceKind.File, fullPath, null, Path.GetFileName(fullPath), null);
     }
 

@@ -3,6 +3,11 @@ using System;
 namespace TranscriptKit;
 
 /// <summary>One vendor's account settings, bound from <c>TranscriptKit:Vendors:&lt;id&gt;</c>.</summary>
+/// <remarks>
+/// The key and secret travel as HTTP header values: one with a control character (a line break could split the
+/// request), a non-ASCII character or surrounding spaces is refused by <see cref="Transcribers.Create"/> and by
+/// options validation at start-up, with a message that names the setting and never shows the value.
+/// </remarks>
 public sealed class VendorSettings
 {
     /// <summary>The API key (Bearer token, or <c>X-API-Key</c> for TranscriptGenerate).</summary>

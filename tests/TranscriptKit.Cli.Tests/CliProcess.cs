@@ -23,9 +23,13 @@ internal static class CliProcess
     public static Task<CliResult> RunAsync(params string[] args) => RunAsync(args, onStderrLine: null);
 
     /// <summary>Runs the CLI; <paramref name="onStderrLine"/> sees each stderr line as it arrives (with the process, to signal it).</summary>
-    public static async Task<CliResult> RunAsync(IReadOnlyList<string> args, Action<string, Process>? onStderrLine, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="args">The CLI's arguments.</param>
+    /// <param name="onStderrLine">Sees each stderr line as it arrives.</param>
+    /// <param name="environment">Variables to add.</param>
+    /// <param name="launcher">A command that runs <c>dotnet</c> for us (for example <c>setpriv</c> to drop root).</param>
+    public static async Task<CliResult> RunAsync(IReadOnlyList<string> args, Action<string, Process>? onStderrLine, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? launcher = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(launcher is { Count: > 0 } ? launcher[0] : "dotnet")
         {
             WorkingDirectory = RepoRoot,
             RedirectStandardOutput = true,
@@ -35,6 +39,16 @@ internal static class CliProcess
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        if (launcher is { Count: > 0 })
+        {
+            foreach (var part in launcher.Skip(1))
+            {
+                start.ArgumentList.Add(part);
+            }
+
+            start.ArgumentList.Add("dotnet");
+        }
+
         start.ArgumentList.Add(s_cliPath.Value);
         foreach (var arg in args)
         {
@@ -76,6 +90,16 @@ internal static class CliProcess
         using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false })!;
         kill.WaitForExit();
     }
+
+    /// <summary>Sends SIGTERM, as `kill`, systemd, Docker and CI runners do.</summary>
+    public static void Terminate(Process process)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false })!;
+        kill.WaitForExit();
+    }
+
+    /// <summary>The CLI's own path, for checks that another user can read it.</summary>
+    public static string CliPath => s_cliPath.Value;
 
     private static async Task<string> ReadLinesAsync(Process process, Action<string, Process>? onLine, CancellationToken cancellationToken)
     {

@@ -65,6 +65,29 @@ public sealed partial class JobTests
     }
 
     [Test]
+    [Platform("Linux")]
+    public async Task Sigterm_while_waiting_is_handled_like_ctrl_c_exits_143_and_prints_the_token()
+    {
+        await using var sandbox = await StartSandboxAsync(pendingPolls: 1_000_000);
+        var terminated = false;
+        var result = await CliProcess.RunAsync(
+            ["transcribe", "samples/welcome.mp4", "--vendor", "captioncat", "--endpoint", sandbox.GetEndpoint("captioncat").ToString(), "--api-key", sandbox.ApiKey],
+            (line, process) =>
+            {
+                if (!terminated && line.StartsWith("Job accepted", System.StringComparison.Ordinal))
+                {
+                    terminated = true;
+                    CliProcess.Terminate(process);
+                }
+            });
+
+        Assert.That(terminated, Is.True, result.ToString());
+        Assert.That(result.ExitCode, Is.EqualTo(143), result.ToString());
+        Assert.That(result.Stderr, Does.Contain("Cancelled. The Caption Cat job"));
+        Assert.That(TranscriptionJob.FromToken(LastToken(result.Stderr)).Vendor, Is.EqualTo("captioncat"));
+    }
+
+    [Test]
     public async Task Resume_against_the_embedded_sandbox_explains_that_its_jobs_died_with_their_process()
     {
         var token = new TranscriptionJob("captioncat", "0123456789abcdef0123456789abcdef").ToToken();

@@ -110,7 +110,7 @@ public sealed class FaultAndSandboxTests
         Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(sandbox.Requests, Is.EqualTo(new[]
         {
-            new SandboxRequest("captioncat", "GET", "/balance", "", 200),
+            new SandboxRequest("captioncat", "GET", "/balance", "", 200, "getBalance"),
             new SandboxRequest("media", "GET", "/hello.mp4", "", 200),
             new SandboxRequest("media", "GET", "/nosidecar.mp4", "", 404),
         }));

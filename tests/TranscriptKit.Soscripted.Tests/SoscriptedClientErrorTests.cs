@@ -176,7 +176,7 @@ public sealed class SoscriptedClientErrorTests
         time.Advance(TimeSpan.FromMinutes(1));
         await Eventually.WaitUntilAsync(() => call.IsCompleted, "the call to end");
 
-        var error = Assert.ThrowsAsync<TranscriptKitException>(() => call);
+        var error = Assert.ThrowsAsync<TranscriptKitTransportException>(() => call);
         Assert.Multiple(() =>
         {
             Assert.That(error!.Vendor, Is.EqualTo("soscripted"));

@@ -161,9 +161,9 @@ public sealed class SoscriptedStreamingIncrementalTests
     }
 
     [Test]
-    public async Task Once_the_stream_has_started_the_600_s_attempt_timeout_no_longer_cuts_it()
+    public async Task A_stream_that_goes_silent_after_its_first_event_ends_with_a_typed_timeout()
     {
-        // The spec's timeout bounds waiting for the answer to start; a transcription streaming progress may take longer.
+        // Issue #10 item 6: a silent stream used to outlive even the operation's 600 s; the idle timeout (60 s by default) ends it.
         var time = new FakeTimeProvider();
         var handler = new PipeStreamHandler();
         using var client = TestClients.Create(handler, time);
@@ -173,13 +173,12 @@ public sealed class SoscriptedStreamingIncrementalTests
         Assert.That(await Eventually.CompletesAsync(events.MoveNextAsync().AsTask(), "the first event"), Is.True);
 
         var next = events.MoveNextAsync().AsTask();
-        time.Advance(TimeSpan.FromSeconds(700));
-        await Eventually.SettleAsync();
-        Assert.That(next.IsCompleted, Is.False, "still streaming after 700 s");
+        await handler.WriteAsync(": keep-alive\n\n");
+        time.Advance(TimeSpan.FromSeconds(61));
+        await Eventually.WaitUntilAsync(() => next.IsCompleted, "the idle timeout to end the stream");
 
-        await handler.WriteAsync(SoscriptedDocExamples.SseProgressTranscribing);
-        Assert.That(await Eventually.CompletesAsync(next, "the late event"), Is.True);
-        Assert.That(events.Current.Progress!.Pct, Is.EqualTo(50));
-        await handler.CompleteAsync();
+        var error = Assert.ThrowsAsync<TranscriptKitTimeoutException>(() => next)!;
+        Assert.That(error.Submission, Is.EqualTo(SubmissionOutcome.Unknown), "the paid transcription started; its result was lost");
+        Assert.That(error.OperationId, Is.EqualTo("transcribe"));
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
@@ -54,6 +55,9 @@ internal static class CommonOptions
     /// <summary>--endpoint, --api-key and --api-secret.</summary>
     public sealed class Connection
     {
+        /// <summary>The options that carry credentials: what follows them, or a misspelling of them, is never printed.</summary>
+        public static IReadOnlyList<string> CredentialOptions { get; } = ["--api-key", "--api-secret"];
+
         public Option<Uri?> Endpoint { get; } = new("--endpoint")
         {
             Description = "The vendor's base URL (a proxy or a sandbox); needs an API key.",
@@ -61,13 +65,13 @@ internal static class CommonOptions
             CustomParser = ParseEndpoint,
         };
 
-        public Option<string?> ApiKey { get; } = new("--api-key")
+        public Option<string?> ApiKey { get; } = new(CredentialOptions[0])
         {
             Description = "The vendor API key; default TRANSCRIPTKIT_<VENDOR>_API_KEY. With no key and no endpoint, the built-in sandbox is used.",
             HelpName = "key",
         };
 
-        public Option<string?> ApiSecret { get; } = new("--api-secret")
+        public Option<string?> ApiSecret { get; } = new(CredentialOptions[1])
         {
             Description = "The API secret (TranscriptGenerate); default TRANSCRIPTKIT_<VENDOR>_API_SECRET.",
             HelpName = "secret",

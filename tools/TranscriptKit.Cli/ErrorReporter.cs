@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Text;
+using TranscriptKit.Cli.Commands;
 
 namespace TranscriptKit.Cli;
 
@@ -19,6 +20,8 @@ internal static class ErrorReporter
             case OperationCanceledException when cancelled:
                 error.WriteLine("Cancelled.");
                 return ExitCodes.Cancelled;
+            case TranscriptionSubmissionUnknownException unknown:
+                return ReportSubmissionUnknown(unknown, cancelled, error);
             case UsageException usage:
                 error.WriteLine(usage.Message);
                 return ExitCodes.Usage;
@@ -37,9 +40,9 @@ internal static class ErrorReporter
                 error.WriteLine(Describe(vendorError));
                 error.WriteLine(Advice(vendorError));
                 return ExitCodes.VendorError;
-            case ArgumentException argument:
-                // The facade's own checks of what the command line passed (an endpoint it refuses, a bad value).
-                error.WriteLine(StripParameterName(argument));
+            case ArgumentException or UnauthorizedAccessException:
+                // The facade's own checks of what the command line passed (an endpoint it refuses, an empty or unreadable file).
+                error.WriteLine(Message(exception));
                 return ExitCodes.Usage;
             default:
                 error.WriteLine(verbose
@@ -47,6 +50,41 @@ internal static class ErrorReporter
                     : $"Unexpected error: {exception.GetType().Name}: {exception.Message} (run with --verbose for details)");
                 return ExitCodes.Unexpected;
         }
+    }
+
+    /// <summary>
+    /// A submit whose answer was lost: the vendor may have the job (and the money). The token comes first when the job
+    /// id was known before the submit; otherwise how to check, never "try again".
+    /// </summary>
+    private static int ReportSubmissionUnknown(TranscriptionSubmissionUnknownException exception, bool cancelled, TextWriter error)
+    {
+        var name = VendorConnection.DisplayName(exception.Vendor);
+        var cause = exception.InnerException switch
+        {
+            OperationCanceledException => "cancelled while the submit was in flight",
+            TranscriptKitException vendorError => Describe(vendorError).TrimEnd('.'),
+            { } other => other.Message.TrimEnd('.'),
+            null => "no answer",
+        };
+        if (exception.Job is { } job)
+        {
+            error.WriteLine($"Job token (the job may have been accepted): transcriptkit resume {job.ToToken()}");
+            error.WriteLine($"{name} may have accepted the job {job.Id}, but the answer to the submit was lost: {cause}.");
+            error.WriteLine("Do not submit it again: resume it with the command above, which waits for it (or says that the vendor does not know it).");
+        }
+        else
+        {
+            error.WriteLine($"{name} may have accepted the job, but the answer to the submit was lost: {cause}.");
+            var command = AccountCommands.CheckCommand(exception.Vendor) is { } check ? $"; `{check}` shows them" : "";
+            error.WriteLine($"Running this again may pay twice. First check {exception.HowToCheck}{command}; submit again only if the job is not there.");
+        }
+
+        return exception switch
+        {
+            { Cancelled: true } when cancelled => ExitCodes.Cancelled,
+            { TimedOut: true } => ExitCodes.Timeout,
+            _ => ExitCodes.VendorError,
+        };
     }
 
     /// <summary>The exception's message (which names the vendor), plus the HTTP status, vendor code and request id when it does not say them.</summary>
@@ -108,8 +146,9 @@ internal static class ErrorReporter
         ? $"Check the API key and secret (--api-key/--api-secret or {VendorConnection.KeyVariable(vendor)}/{VendorConnection.SecretVariable(vendor)})."
         : $"Check the API key (--api-key or {VendorConnection.KeyVariable(vendor)}).";
 
-    private static string StripParameterName(ArgumentException exception) =>
-        exception.ParamName is { } name && exception.Message.EndsWith($" (Parameter '{name}')", StringComparison.Ordinal)
+    /// <summary>The message without the " (Parameter 'x')" that <see cref="ArgumentException"/> appends.</summary>
+    public static string Message(Exception exception) =>
+        exception is ArgumentException { ParamName: { } name } && exception.Message.EndsWith($" (Parameter '{name}')", StringComparison.Ordinal)
             ? exception.Message[..^($" (Parameter '{name}')".Length)]
             : exception.Message;
 }

@@ -19,4 +19,7 @@ internal static class ExitCodes
 
     /// <summary>Ctrl+C, as shells report SIGINT (128 + 2).</summary>
     public const int Cancelled = 130;
+
+    /// <summary>SIGTERM, as shells report it (128 + 15); handled like Ctrl+C, so the job token is printed first.</summary>
+    public const int Terminated = 143;
 }

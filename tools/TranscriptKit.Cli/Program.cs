@@ -10,6 +10,12 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        // Before anything can print: a key typed after a misspelt or unsupported option would otherwise be echoed
+        // back by the parser ("Unrecognized command or argument '<key>'").
+        var secrets = SecretArguments.Find(args, Environment.GetEnvironmentVariables(), CommonOptions.Connection.CredentialOptions);
+        await using var redacted = new RedactingWriter(Console.Error, secrets);
+        Console.SetError(redacted);
+
         var root = new RootCommand("TranscriptKit: transcribe media with Caption Cat, Subclip, TranscriptGenerate, Cliptext or Soscripted (or the built-in sandbox).")
         {
             TranscribeCommand.Create(),
@@ -36,11 +42,11 @@ internal static class Program
         var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         try
         {
-            return await parseResult.InvokeAsync(configuration, cancellation.Token).ConfigureAwait(false);
+            return cancellation.Adjust(await parseResult.InvokeAsync(configuration, cancellation.Token).ConfigureAwait(false));
         }
         catch (Exception e)
         {
-            return ErrorReporter.Report(e, parseResult.GetValue(CommonOptions.Verbose), cancellation.IsCancellationRequested, Console.Error);
+            return cancellation.Adjust(ErrorReporter.Report(e, parseResult.GetValue(CommonOptions.Verbose), cancellation.IsCancellationRequested, Console.Error));
         }
     }
 }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using TranscriptKit.Authentication;
 using TranscriptKit.CaptionCat;
 using TranscriptKit.Cliptext;
 using TranscriptKit.Sandbox;
@@ -66,7 +67,7 @@ internal sealed class VendorConnection : IAsyncDisposable
     /// <param name="mediaDirectories">Folders the sandbox searches for sample media with SRT sidecars.</param>
     /// <param name="log">Where to say that the sandbox is used (stderr).</param>
     /// <param name="cancellationToken">Cancels starting the sandbox.</param>
-    /// <exception cref="UsageException">An endpoint without a key, or TranscriptGenerate without its secret.</exception>
+    /// <exception cref="UsageException">An endpoint without a key, TranscriptGenerate without its secret, or a key or secret that is not a valid HTTP header value.</exception>
     public static async Task<VendorConnection> OpenAsync(
         string vendor,
         ConnectionArguments credentials,
@@ -74,8 +75,8 @@ internal sealed class VendorConnection : IAsyncDisposable
         TextWriter log,
         CancellationToken cancellationToken)
     {
-        var key = FirstNonEmpty(credentials.ApiKey, Environment.GetEnvironmentVariable(KeyVariable(vendor)));
-        var secret = FirstNonEmpty(credentials.ApiSecret, Environment.GetEnvironmentVariable(SecretVariable(vendor)));
+        var key = Credential(credentials.ApiKey, "--api-key", KeyVariable(vendor));
+        var secret = Credential(credentials.ApiSecret, "--api-secret", SecretVariable(vendor));
         var endpoint = credentials.Endpoint;
 
         if (key is null && endpoint is null)
@@ -149,5 +150,21 @@ internal sealed class VendorConnection : IAsyncDisposable
         _ => null,
     };
 
-    private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+    /// <summary>The option's value, else the environment variable's, trimmed; refused (by name, never by value) when it cannot be a header value.</summary>
+    private static string? Credential(string? option, string optionName, string variable)
+    {
+        var (value, source) = !string.IsNullOrWhiteSpace(option)
+            ? (option, optionName)
+            : (Environment.GetEnvironmentVariable(variable), variable);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        // Trimmed first: a trailing newline from `export KEY=$(cat key.txt)` is a harmless, common accident.
+        value = value.Trim();
+        return CredentialCheck.FindProblem(value) is { } problem
+            ? throw new UsageException(CredentialCheck.Describe(source, problem))
+            : value;
+    }
 }

@@ -21,9 +21,14 @@ internal static class Program
           --stream-delay-ms <n>      delay between Soscripted SSE events (default 250)
           --concurrency <n>          TranscriptGenerate concurrent task limit (default 2)
           --quota-seconds <n>        TranscriptGenerate quota in seconds, -1 unlimited (default 7200)
-          --fail <vendor>:<status>[:<count>[:<retryAfterSeconds>]]   e.g. --fail captioncat:429:2:1
+          --fail <vendor>:<status>[:<count>[:<retryAfterSeconds>[:<operation>]]]  e.g. --fail subclip:503:1:600:getJob
           --delay <vendor>:<ms>[:<count>]                            e.g. --delay subclip:3000
           --malform <vendor>[:<count>]                               e.g. --malform cliptext
+          --stall <vendor>[:<count>[:<operation>]]                   headers, then no body: --stall subclip:1:createJob
+          --reset <vendor>[:<count>[:<operation>]]                   half the body, then the connection drops
+          --close <vendor>[:<count>[:<operation>]]                   processed, then the connection closes unanswered
+          --hang-upload <vendor>[:<count>]                           an upload (signed PUT or multipart) never answered
+          --silence <vendor>[:<count>]                               an event stream silent after its first event
         """;
 
     private static async Task<int> Main(string[] args)
@@ -48,6 +53,11 @@ internal static class Program
                     case "--fail": faults.Add(Fail(Next())); break;
                     case "--delay": faults.Add(Delay(Next())); break;
                     case "--malform": faults.Add(Malform(Next())); break;
+                    case "--stall": faults.Add(Counted(Next(), (f, count, operation) => f.StallAfterHeadersNext(count, operation))); break;
+                    case "--reset": faults.Add(Counted(Next(), (f, count, operation) => f.ResetMidBodyNext(count, operation))); break;
+                    case "--close": faults.Add(Counted(Next(), (f, count, operation) => f.CloseWithoutAnswerNext(count, operation))); break;
+                    case "--hang-upload": faults.Add(Counted(Next(), (f, count, operation) => f.HangUploadNext(count, operation))); break;
+                    case "--silence": faults.Add(Counted(Next(), (f, count, _) => f.SilenceStreamNext(count))); break;
                     case "-h" or "--help": Console.WriteLine(Usage); return 0;
                     default: throw new FormatException($"Unknown option {args[i]}.");
                 }
@@ -66,9 +76,18 @@ internal static class Program
         }
 
         await using var sandbox = await VendorSandbox.StartAsync(options).ConfigureAwait(false);
-        foreach (var apply in faults)
+        try
         {
-            apply(sandbox.Faults);
+            foreach (var apply in faults)
+            {
+                apply(sandbox.Faults);
+            }
+        }
+        catch (ArgumentException ex)
+        {
+            // An unknown vendor or operation is only known once the emulators have mapped their routes.
+            Console.Error.WriteLine(ex.Message);
+            return 2;
         }
 
         Console.WriteLine($"TranscriptKit sandbox listening on {sandbox.BaseAddress}");
@@ -108,7 +127,17 @@ internal static class Program
         var status = parts.Length > 1 ? Int(parts[1]) : throw new FormatException("--fail needs <vendor>:<status>.");
         var count = parts.Length > 2 ? Int(parts[2]) : 1;
         TimeSpan? retryAfter = parts.Length > 3 ? TimeSpan.FromSeconds(Int(parts[3])) : null;
-        return faults => faults.For(parts[0]).FailNext(count, status, retryAfter);
+        var operation = parts.Length > 4 ? parts[4] : null;
+        return faults => faults.For(parts[0]).FailNext(count, status, retryAfter, operation);
+    }
+
+    /// <summary><c>&lt;vendor&gt;[:&lt;count&gt;[:&lt;operation&gt;]]</c> for the switches that take nothing else.</summary>
+    private static Action<SandboxFaults> Counted(string spec, Action<VendorFaults, int, string?> arm)
+    {
+        var parts = spec.Split(':');
+        var count = parts.Length > 1 ? Int(parts[1]) : 1;
+        var operation = parts.Length > 2 ? parts[2] : null;
+        return faults => arm(faults.For(parts[0]), count, operation);
     }
 
     private static Action<SandboxFaults> Delay(string spec)

@@ -2,15 +2,20 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TranscriptKit.Sandbox.Media;
@@ -25,12 +30,13 @@ namespace TranscriptKit.Sandbox;
 /// </summary>
 public sealed class VendorSandbox : IAsyncDisposable
 {
+    private const string FaultMarkerItem = "TranscriptKit.Sandbox.MarkFault";
     private static readonly string[] Ids = ["captioncat", "subclip", "transcriptgenerate", "cliptext", "soscripted"];
 
     private readonly WebApplication _app;
     private readonly IReadOnlyDictionary<string, VendorEmulator> _vendors;
     private readonly MediaLibrary _media;
-    private readonly List<SandboxRequest> _requests = [];
+    private readonly List<RequestEntry> _requests = [];
     private int _disposed;
     private volatile bool _stopping;
 
@@ -60,14 +66,17 @@ public sealed class VendorSandbox : IAsyncDisposable
     /// <summary>Per-vendor fault switches.</summary>
     public SandboxFaults Faults { get; }
 
-    /// <summary>A snapshot of the requests answered so far, oldest first (each is recorded once its response is complete).</summary>
+    /// <summary>
+    /// A snapshot of the requests received so far, oldest first. Each is recorded as it arrives (so a request the
+    /// client gave up on is counted), with <see cref="SandboxRequest.StatusCode"/> 0 until its answer starts.
+    /// </summary>
     public IReadOnlyList<SandboxRequest> Requests
     {
         get
         {
             lock (_requests)
             {
-                return _requests.ToArray();
+                return _requests.Select(r => r.Value).ToArray();
             }
         }
     }
@@ -106,6 +115,7 @@ public sealed class VendorSandbox : IAsyncDisposable
         {
             emulator.Faults = sandbox.Faults;
             emulator.Map(app);
+            sandbox.Faults.For(emulator.Id).Operations = emulator.Operations;
         }
 
         app.MapGet("/media/{name}", sandbox.ServeMediaAsync);
@@ -172,25 +182,63 @@ public sealed class VendorSandbox : IAsyncDisposable
         var vendor = _vendors.Values.FirstOrDefault(v => path.StartsWith(v.Prefix + "/", StringComparison.Ordinal) || path == v.Prefix);
         var vendorId = vendor?.Id ?? (path.StartsWith("/media/", StringComparison.Ordinal) ? "media" : string.Empty);
         var rest = vendor is not null ? path[vendor.Prefix.Length..] : vendorId == "media" ? path["/media".Length..] : path;
+
+        // Routing has already run (WebApplication puts UseRouting first), so the endpoint names the operation.
+        var operation = context.GetEndpoint()?.Metadata.GetMetadata<SandboxOperation>();
+
+        // Recorded on arrival, so a request the client gave up on is counted however the fault ends; the status follows.
+        var entry = new RequestEntry(new SandboxRequest(vendorId, context.Request.Method, rest, context.Request.QueryString.Value ?? string.Empty, 0, operation?.OperationId ?? string.Empty));
+        lock (_requests)
+        {
+            _requests.Add(entry);
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            // Kestrel runs this even for a request the client left: that one was never answered and stays 0.
+            if (!context.RequestAborted.IsCancellationRequested)
+            {
+                entry.Answered(context.Response.StatusCode);
+            }
+
+            return Task.CompletedTask;
+        });
         try
         {
-            if (vendor is null || vendor.IsStoragePath(rest))
+            if (vendor is null)
             {
                 await next(context).ConfigureAwait(false);
                 return;
             }
 
-            var plan = Faults.For(vendor.Id).Take();
+            var storage = vendor.IsStoragePath(rest);
+            var plan = Faults.For(vendor.Id).Take(operation?.OperationId, operation?.IsUpload ?? false, uploadOnly: storage);
+            if (plan.Fault == ResponseFault.HangUpload)
+            {
+                entry.Faulted("hang-upload");
+                entry.Unanswered();
+                await Delays.UntilClientLeavesAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            if (storage)
+            {
+                await next(context).ConfigureAwait(false);
+                return;
+            }
+
             if (plan.Delay is { } delay)
             {
+                entry.Faulted("delay");
                 await Delays.WaitAsync(context, delay).ConfigureAwait(false);
             }
 
             if (plan.FailStatus is { } status)
             {
+                entry.Faulted("fail");
                 if (plan.RetryAfter is { } retryAfter)
                 {
-                    context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
 
                 await vendor.WriteErrorAsync(context, status, FaultMessage(status)).ConfigureAwait(false);
@@ -203,13 +251,37 @@ public sealed class VendorSandbox : IAsyncDisposable
                 return;
             }
 
-            if (plan.Malform)
+            switch (plan.Fault)
             {
-                await MalformedAsync(context, next).ConfigureAwait(false);
-                return;
-            }
+                case ResponseFault.Malform:
+                    entry.Faulted("malform");
+                    await MalformedAsync(context, next).ConfigureAwait(false);
+                    return;
+                case ResponseFault.StallAfterHeaders:
+                    entry.Faulted("stall-after-headers");
+                    await StallAfterHeadersAsync(context, next).ConfigureAwait(false);
+                    return;
+                case ResponseFault.ResetMidBody:
+                    entry.Faulted("reset-mid-body");
+                    await ResetMidBodyAsync(context, next, entry).ConfigureAwait(false);
+                    return;
+                case ResponseFault.CloseWithoutAnswer:
+                    entry.Faulted("close-without-answer");
+                    await BufferedAsync(context, next).ConfigureAwait(false);
+                    entry.Unanswered();
+                    // A reset, as a proxy or load balancer dropping the connection would send, rather than a FIN.
+                    if (context.Features.Get<IConnectionSocketFeature>()?.Socket is { } closing)
+                    {
+                        closing.LingerState = new LingerOption(true, 0);
+                    }
 
-            await next(context).ConfigureAwait(false);
+                    context.Abort();
+                    return;
+                default:
+                    context.Items[FaultMarkerItem] = (Action<string>)entry.Faulted;
+                    await next(context).ConfigureAwait(false);
+                    return;
+            }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || _stopping)
         {
@@ -217,15 +289,28 @@ public sealed class VendorSandbox : IAsyncDisposable
         }
         finally
         {
-            lock (_requests)
+            // A response without a body starts only after this returns: record its status now, unless the client left.
+            if (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested && !_stopping)
             {
-                _requests.Add(new SandboxRequest(vendorId, context.Request.Method, rest, context.Request.QueryString.Value ?? string.Empty, context.Response.StatusCode));
+                entry.Answered(context.Response.StatusCode);
             }
         }
     }
 
-    /// <summary>Runs the request for real, then sends only the first half of its body: never valid JSON.</summary>
-    private static async Task MalformedAsync(HttpContext context, RequestDelegate next)
+    /// <summary>
+    /// Records in the request log that an emulator applied a fault itself (a silenced event stream), at once: the
+    /// client may give up, and a test read the log, before the handler returns.
+    /// </summary>
+    internal static void MarkFault(HttpContext context, string fault)
+    {
+        if (context.Items.TryGetValue(FaultMarkerItem, out var marker) && marker is Action<string> mark)
+        {
+            mark(fault);
+        }
+    }
+
+    /// <summary>Runs the request for real and returns its body, buffered; status and headers are left set but unsent.</summary>
+    private static async Task<byte[]> BufferedAsync(HttpContext context, RequestDelegate next)
     {
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
@@ -239,10 +324,50 @@ public sealed class VendorSandbox : IAsyncDisposable
             context.Response.Body = original;
         }
 
-        var bytes = buffer.ToArray();
+        return buffer.ToArray();
+    }
+
+    /// <summary>Runs the request for real, then sends only the first half of its body: never valid JSON.</summary>
+    private static async Task MalformedAsync(HttpContext context, RequestDelegate next)
+    {
+        var bytes = await BufferedAsync(context, next).ConfigureAwait(false);
         var cut = bytes.Length > 1 ? bytes.AsMemory(0, bytes.Length / 2) : "{"u8.ToArray();
         context.Response.ContentLength = cut.Length;
-        await original.WriteAsync(cut, context.RequestAborted).ConfigureAwait(false);
+        await context.Response.Body.WriteAsync(cut, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the request for real (a job is charged), sends status and headers promising the whole body, then nothing.</summary>
+    private static async Task StallAfterHeadersAsync(HttpContext context, RequestDelegate next)
+    {
+        var bytes = await BufferedAsync(context, next).ConfigureAwait(false);
+        context.Response.ContentLength = Math.Max(bytes.Length, 1);
+        await context.Response.StartAsync(context.RequestAborted).ConfigureAwait(false);
+        await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        await Delays.UntilClientLeavesAsync(context).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the request for real, sends half its body under the full Content-Length, then drops the connection.</summary>
+    private static async Task ResetMidBodyAsync(HttpContext context, RequestDelegate next, RequestEntry entry)
+    {
+        var bytes = await BufferedAsync(context, next).ConfigureAwait(false);
+        if (bytes.Length < 2)
+        {
+            bytes = "{}"u8.ToArray();
+        }
+
+        // Kestrel's Abort() drops output it has not yet handed to the socket, so on loopback the client often saw a
+        // reset before any byte: the half is written to the socket itself, then the connection ends with a FIN.
+        var socket = context.Features.Get<IConnectionSocketFeature>()?.Socket
+            ?? throw new InvalidOperationException("The sandbox's transport does not expose its socket; a mid-body reset needs it.");
+        entry.Answered(context.Response.StatusCode);
+        var head = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {context.Response.StatusCode} {ReasonPhrases.GetReasonPhrase(context.Response.StatusCode)}\r\n")
+            .Append(CultureInfo.InvariantCulture, $"Content-Type: {context.Response.ContentType ?? "application/json"}\r\n")
+            .Append(CultureInfo.InvariantCulture, $"Content-Length: {bytes.Length}\r\n\r\n");
+        await socket.SendAsync(Encoding.ASCII.GetBytes(head.ToString()), SocketFlags.None, context.RequestAborted).ConfigureAwait(false);
+        await socket.SendAsync(bytes.AsMemory(0, bytes.Length / 2), SocketFlags.None, context.RequestAborted).ConfigureAwait(false);
+        socket.Shutdown(SocketShutdown.Send);
+        context.Abort();
     }
 
     private static string FaultMessage(int status) => status switch
@@ -302,5 +427,40 @@ public sealed class VendorSandbox : IAsyncDisposable
 
         context.Response.StatusCode = StatusCodes.Status404NotFound;
         return context.Response.WriteAsync($"Unknown path. Vendor prefixes: {string.Join(", ", _vendors.Values.Select(v => v.Prefix))}", context.RequestAborted);
+    }
+
+    /// <summary>One slot of the request log, updated as the request is answered.</summary>
+    private sealed class RequestEntry(SandboxRequest value)
+    {
+        private SandboxRequest _value = value;
+
+        public SandboxRequest Value => Volatile.Read(ref _value);
+
+        private volatile bool _unanswered;
+
+        /// <summary>Records the status, unless the request was dropped unanswered (Kestrel may still report one).</summary>
+        public void Answered(int status)
+        {
+            if (!_unanswered)
+            {
+                Update(r => r with { StatusCode = status });
+            }
+        }
+
+        /// <summary>The connection was dropped without a byte of answer: the status stays 0.</summary>
+        public void Unanswered() => _unanswered = true;
+
+        public void Faulted(string fault) => Update(r => r with { Fault = fault });
+
+        private void Update(Func<SandboxRequest, SandboxRequest> change)
+        {
+            SandboxRequest current, updated;
+            do
+            {
+                current = Volatile.Read(ref _value);
+                updated = change(current);
+            }
+            while (Interlocked.CompareExchange(ref _value, updated, current) != current);
+        }
     }
 }

@@ -24,12 +24,15 @@ public sealed class ApiKeyHeadersAuthenticationProvider : IAuthenticationProvide
     /// <param name="key">The API key.</param>
     /// <param name="secretHeader">The header that carries the secret.</param>
     /// <param name="secret">The API secret.</param>
+    /// <exception cref="ArgumentException">A value is empty, or the key or secret is not a valid HTTP header value (see <see cref="CredentialCheck"/>).</exception>
     public ApiKeyHeadersAuthenticationProvider(string keyHeader, string key, string secretHeader, string secret)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(keyHeader);
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentException.ThrowIfNullOrWhiteSpace(secretHeader);
         ArgumentException.ThrowIfNullOrWhiteSpace(secret);
+        CredentialCheck.ThrowIfInvalid(key, "The API key", nameof(key));
+        CredentialCheck.ThrowIfInvalid(secret, "The API secret", nameof(secret));
         (_keyHeader, _key, _secretHeader, _secret) = (keyHeader, key, secretHeader, secret);
     }
 

@@ -18,9 +18,11 @@ public sealed class BearerTokenAuthenticationProvider : IAuthenticationProvider
 
     /// <summary>Creates the provider.</summary>
     /// <param name="token">The vendor API key or access token.</param>
+    /// <exception cref="ArgumentException">The token is empty or not a valid HTTP header value (see <see cref="CredentialCheck"/>).</exception>
     public BearerTokenAuthenticationProvider(string token)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        CredentialCheck.ThrowIfInvalid(token, "The API key", nameof(token));
         _authorization = "Bearer " + token;
     }
 

@@ -35,7 +35,7 @@ internal static class ErrorFactory
             ErrorKind.InsufficientCredits => new TranscriptKitInsufficientCreditsException(vendor, message, status, code, vendorMessage, requestId),
             ErrorKind.NotFound => new TranscriptKitNotFoundException(vendor, message, status, code, vendorMessage, requestId),
             ErrorKind.RateLimit => new TranscriptKitRateLimitException(vendor, message, retryAfter, status, code, vendorMessage, requestId),
-            ErrorKind.Server => new TranscriptKitServerException(vendor, message, status, code, vendorMessage, requestId),
+            ErrorKind.Server => new TranscriptKitServerException(vendor, message, status, code, vendorMessage, requestId) { RetryAfter = retryAfter },
             ErrorKind.BadRequest => new TranscriptKitBadRequestException(vendor, message, status, code, vendorMessage, requestId),
             _ => new TranscriptKitException(vendor, message, status, code, vendorMessage, requestId),
         };

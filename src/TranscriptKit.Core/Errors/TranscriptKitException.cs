@@ -58,12 +58,25 @@ public class TranscriptKitException : Exception
     public string? Reason { get; internal set; }
 
     /// <summary>The spec's operationId of the call that failed (for example <c>createJob</c>), when the error belongs to one.</summary>
-    public string? OperationId { get; init; }
+    public string? OperationId { get => _operationId; init => _operationId = value; }
 
     /// <summary>
     /// Whether the failed call may still have started a (paid) job at the vendor. <see cref="SubmissionOutcome.Unknown"/>
     /// means the request reached the vendor but its answer was lost (a timeout, a reset after sending, a gateway error):
     /// check the vendor's job list, history or balance before submitting again, or you may pay twice.
     /// </summary>
-    public SubmissionOutcome Submission { get; init; }
+    public SubmissionOutcome Submission { get => _submission; init => _submission = value; }
+
+    // Backing fields so the pipeline can stamp an exception built elsewhere (the error mapper, a generated reader)
+    // with the call it belongs to, while the public surface stays init-only.
+    private string? _operationId;
+    private SubmissionOutcome _submission;
+
+    /// <summary>Names the call this error belongs to and what it says about a submission; an operationId already set is kept.</summary>
+    internal TranscriptKitException ForCall(string operationId, SubmissionOutcome submission)
+    {
+        _operationId ??= operationId;
+        _submission = submission;
+        return this;
+    }
 }

@@ -18,4 +18,7 @@ public class TranscriptKitServerException : TranscriptKitException
         : base(vendor, message, status, errorCode, vendorMessage, requestId, innerException)
     {
     }
+
+    /// <summary>How long the vendor asked to wait (<c>Retry-After</c>, usually on 503), when it said and the wait was longer than <see cref="RetryOptions.MaxRetryAfter"/>.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Net.Http;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,8 +11,6 @@ namespace TranscriptKit.Runtime;
 /// <summary>Unwraps <c>{code, msg, data}</c> envelopes; a non-success code becomes a typed exception even under HTTP 200.</summary>
 public sealed partial class ClientPipeline
 {
-    private static readonly JsonDocumentOptions s_documentOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
-
     /// <summary>Reads an enveloped body, returns its data read by <paramref name="readData"/>, then disposes the response.</summary>
     public async Task<T> ReadEnvelopeAsync<T>(HttpResponseMessage response, string operationId, JsonReadFunc<T> readData, CancellationToken cancellationToken)
     {
@@ -25,15 +22,7 @@ public sealed partial class ClientPipeline
             var body = await ReadAllAsync(response, cancellationToken).ConfigureAwait(false);
             try
             {
-                using var document = JsonDocument.Parse(body, s_documentOptions);
-                var root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object)
-                {
-                    throw new JsonException($"Expected an {{{envelope.CodeField}, {envelope.MessageField}, {envelope.DataField}}} envelope but found {root.ValueKind}.");
-                }
-
-                var code = root.TryGetProperty(envelope.CodeField, out var codeElement) ? Text(codeElement) : null;
-                var message = root.TryGetProperty(envelope.MessageField, out var messageElement) ? Text(messageElement) : null;
+                var (code, message, data) = Unwrap(envelope, body.Span);
                 if (code is null)
                 {
                     throw new JsonException($"The envelope has no '{envelope.CodeField}'.");
@@ -41,21 +30,89 @@ public sealed partial class ClientPipeline
 
                 if (!long.TryParse(code, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || !Contains(envelope.SuccessCodes, value))
                 {
-                    throw BusinessError(envelope, operationId, response, code, message);
+                    // A business code other than success is the vendor's refusal, even under HTTP 200.
+                    throw BusinessError(envelope, operationId, response, code, message).ForCall(operationId, OperationOf(response)?.Idempotent == true ? SubmissionOutcome.NotASubmission : SubmissionOutcome.NotAccepted);
                 }
 
-                if (!root.TryGetProperty(envelope.DataField, out var data) || data.ValueKind == JsonValueKind.Null)
+                if (data is not { } range)
                 {
                     throw new JsonException($"The envelope has code {code} but no '{envelope.DataField}'.");
                 }
 
-                return JsonPrimitives.Parse(JsonMarshal.GetRawUtf8Value(data), readData);
+                return JsonPrimitives.Parse(body.Span[range], readData);
             }
             catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
             {
                 throw BodyMismatch(response, operationId, ex);
             }
         }
+    }
+
+    private static OperationDescriptor? OperationOf(HttpResponseMessage response) => (response.Content as CallContent)?.Operation;
+
+    /// <summary>
+    /// Finds code, message and the data's byte range in one forward pass over the bytes: no document of the whole
+    /// body, and an unknown field (however large) is skipped without being materialised.
+    /// </summary>
+    private static (string? Code, string? Message, Range? Data) Unwrap(EnvelopeDescriptor envelope, ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body, JsonPrimitives.ReaderOptions);
+        if (!reader.Read())
+        {
+            throw new JsonException("The body is empty.");
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"Expected an {{{envelope.CodeField}, {envelope.MessageField}, {envelope.DataField}}} envelope but found {reader.TokenType}.");
+        }
+
+        string? code = null;
+        string? message = null;
+        Range? data = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isCode = reader.ValueTextEquals(envelope.CodeField);
+            var isMessage = !isCode && reader.ValueTextEquals(envelope.MessageField);
+            var isData = !isCode && !isMessage && reader.ValueTextEquals(envelope.DataField);
+            JsonPrimitives.ReadValue(ref reader);
+            if (isCode || isMessage)
+            {
+                var text = reader.TokenType switch
+                {
+                    JsonTokenType.String => reader.GetString(),
+                    JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+                    _ => null,
+                };
+                if (isCode)
+                {
+                    code = text;
+                }
+                else
+                {
+                    message = text;
+                }
+            }
+
+            if (isData)
+            {
+                var start = (int)reader.TokenStartIndex;
+                var isNull = reader.TokenType == JsonTokenType.Null;
+                reader.Skip();
+                data = isNull ? null : start..(int)reader.BytesConsumed;
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject)
+        {
+            throw new JsonException("The envelope is not a complete JSON object.");
+        }
+
+        return (code, message, data);
     }
 
     private TranscriptKitException BusinessError(EnvelopeDescriptor envelope, string operationId, HttpResponseMessage response, string code, string? message)
@@ -78,11 +135,4 @@ public sealed partial class ClientPipeline
 
         return false;
     }
-
-    private static string? Text(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.GetRawText(),
-        _ => null,
-    };
 }

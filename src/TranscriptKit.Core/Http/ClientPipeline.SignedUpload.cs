@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -36,37 +37,49 @@ public sealed partial class ClientPipeline
 
         // The signature is the credential here; a plain-http URL would expose it, and the file.
         EndpointSecurity.EnsureSecure(uri, $"{Vendor.DisplayName} upload URL");
+        var operation = new OperationDescriptor($"upload of {file.FileName} to storage", Idempotent: true);
         HttpResponseMessage response;
         try
         {
-            // Storage PUTs are idempotent: a seekable file is sent again after a 5xx or a transport fault.
+            // Storage PUTs are idempotent: a seekable file is sent again after a 5xx or a transport fault. The
+            // exchange runs under the upload idle timeout while bytes move, then the request timeout for the answer.
             response = await ExecuteWithRetriesAsync(
                 new CallShape(Idempotent: true, Replayable: file.CanReplay),
                 static async (state, ct) =>
                 {
                     state.File.Rewind();
                     using var message = new HttpRequestMessage(new HttpMethod(state.Method), state.Uri) { Content = new ProgressStreamContent(state.File, state.Progress) };
-                    return await state.Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+                    return await state.Self.ExchangeAsync(message, state.Operation, streamingBody: true, eventStream: false, ct).ConfigureAwait(false);
                 },
-                (Http: _http, Method: method, Uri: uri, File: file, Progress: progress),
+                (Self: this, Method: method, Uri: uri, File: file, Progress: progress, Operation: operation),
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException ex)
+        catch (AttemptTimeoutException ex)
         {
-            throw new TranscriptKitException(Vendor.Id, $"Could not upload {file.FileName} to {Vendor.DisplayName}'s storage: {ex.Message}", innerException: ex);
+            throw new TranscriptKitTimeoutException(
+                Vendor.Id,
+                $"{Vendor.DisplayName}'s storage did not {ex.What} during the {operation.OperationId}.",
+                job: null,
+                ex.Timeout,
+                ex).ForCall(operation.OperationId, SubmissionOutcome.NotASubmission);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            throw new TranscriptKitTransportException(Vendor.Id, $"Could not upload {file.FileName} to {Vendor.DisplayName}'s storage: {ex.Message}", ex)
+                .ForCall(operation.OperationId, SubmissionOutcome.NotASubmission);
         }
 
         using (response)
         {
             if (!response.IsSuccessStatusCode)
             {
-                var body = await ReadLimitedAsync(response, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+                var body = response.Content is CallContent content ? content.Buffered : ReadOnlyMemory<byte>.Empty;
                 throw ErrorResponseMapper.Map(
                     Vendor with { DisplayName = Vendor.DisplayName + " storage" },
                     response,
-                    body,
+                    body.Span,
                     TimeProvider,
-                    " The signed upload URL may have expired or not match the file; upload again to get a new one.");
+                    " The signed upload URL may have expired or not match the file; upload again to get a new one.").ForCall(operation.OperationId, SubmissionOutcome.NotASubmission);
             }
         }
     }

@@ -40,6 +40,10 @@ public sealed partial class ClientPipeline : IDisposable
     private readonly IAuthenticationProvider _auth;
     private readonly string _baseUrl;
     private readonly TimeSpan _requestTimeout;
+    private readonly TimeSpan _uploadIdleTimeout;
+    private readonly TimeSpan _eventIdleTimeout;
+    private readonly long _maxBodyBytes;
+    private readonly int _maxEventBytes;
     private readonly RetryOptions _retry;
     private readonly ResiliencePipeline<HttpResponseMessage> _resilience;
     private readonly ProductInfoHeaderValue? _applicationAgent;
@@ -61,11 +65,27 @@ public sealed partial class ClientPipeline : IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.RequestTimeout, "RequestTimeout must be positive or infinite.");
         }
 
+        RequirePositive(options.UploadIdleTimeout, nameof(options.UploadIdleTimeout));
+        RequirePositive(options.EventIdleTimeout, nameof(options.EventIdleTimeout));
+        if (options.MaxResponseBodyBytes <= 0 || options.MaxResponseBodyBytes > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxResponseBodyBytes, $"MaxResponseBodyBytes must be between 1 and {Array.MaxLength}.");
+        }
+
+        if (options.MaxEventBytes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxEventBytes, "MaxEventBytes must be positive.");
+        }
+
         Vendor = vendor;
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
         _auth = authentication;
         _baseUrl = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
         _requestTimeout = options.RequestTimeout;
+        _uploadIdleTimeout = options.UploadIdleTimeout;
+        _eventIdleTimeout = options.EventIdleTimeout;
+        _maxBodyBytes = options.MaxResponseBodyBytes;
+        _maxEventBytes = options.MaxEventBytes;
         _retry = options.Retry ?? new RetryOptions();
         _applicationAgent = string.IsNullOrWhiteSpace(options.ApplicationId) ? null : ProductInfoHeaderValue.Parse(options.ApplicationId);
         if (httpClient is null)
@@ -113,28 +133,33 @@ public sealed partial class ClientPipeline : IDisposable
         var uri = request.URI;
 
         var shape = new CallShape(operation.Idempotent, body?.IsReplayable ?? true);
-        var timeout = body?.IsStreaming == true ? Timeout.InfiniteTimeSpan : operation.Timeout ?? _requestTimeout;
         HttpResponseMessage response;
         try
         {
             response = await ExecuteWithRetriesAsync(
                 shape,
-                static (state, ct) => state.Self.SendOnceAsync(state.Request, state.Uri, state.Body, state.Operation, state.Timeout, ct),
-                (Self: this, Request: request, Uri: uri, Body: body, Operation: operation, Timeout: timeout),
+                static (state, ct) => state.Self.SendOnceAsync(state.Request, state.Uri, state.Body, state.Operation, ct),
+                (Self: this, Request: request, Uri: uri, Body: body, Operation: operation),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (AttemptTimeoutException ex)
         {
+            var submission = SubmissionOf(operation.Idempotent, status: null, ex);
             throw new TranscriptKitTimeoutException(
                 Vendor.Id,
-                $"{Vendor.DisplayName} did not answer {operation.OperationId} within {ex.Timeout.TotalSeconds:0.#} s" + (operation.Idempotent ? "." : "; the request may have started a job, so it was not sent again."),
+                $"{Vendor.DisplayName} did not {ex.What} for {operation.OperationId}" + (submission == SubmissionOutcome.Unknown ? "; the request may have started a job, so it was not sent again." : "."),
                 job: null,
                 ex.Timeout,
-                ex);
+                ex).ForCall(operation.OperationId, submission);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
-            throw new TranscriptKitException(Vendor.Id, $"Could not reach {Vendor.DisplayName} for {operation.OperationId}: {ex.Message}", innerException: ex);
+            throw TransportError(operation, ex);
+        }
+        catch (TranscriptKitException ex)
+        {
+            ex.ForCall(operation.OperationId, SubmissionOf(operation.Idempotent, ex.Status, ex));
+            throw;
         }
 
         if (response.IsSuccessStatusCode)
@@ -144,8 +169,8 @@ public sealed partial class ClientPipeline : IDisposable
 
         using (response)
         {
-            var errorBody = await ReadLimitedAsync(response, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
-            throw ErrorResponseMapper.Map(Vendor, response, errorBody, TimeProvider);
+            var errorBody = response.Content is CallContent content ? content.Buffered : await ReadLimitedAsync(response, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+            throw ErrorResponseMapper.Map(Vendor, response, errorBody.Span, TimeProvider).ForCall(operation.OperationId, SubmissionOf(operation.Idempotent, response.StatusCode, fault: null));
         }
     }
 
@@ -175,7 +200,8 @@ public sealed partial class ClientPipeline : IDisposable
         ArgumentNullException.ThrowIfNull(response);
         using (response)
         {
-            return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var body = await ReadAllAsync(response, cancellationToken).ConfigureAwait(false);
+            return Encoding.UTF8.GetString(body.Span);
         }
     }
 
@@ -222,55 +248,27 @@ public sealed partial class ClientPipeline : IDisposable
     }
 
     /// <summary>The error for a 2xx body that the spec's model cannot read.</summary>
-    private TranscriptKitResponseException BodyMismatch(HttpResponseMessage response, string what, Exception ex) =>
-        new(Vendor.Id, $"{Vendor.DisplayName} answered {what} with a body that does not match the spec: {ex.Message}", response.StatusCode, innerException: ex);
-
-    private async Task<HttpResponseMessage> SendOnceAsync(RequestInformation request, Uri uri, RequestBody? body, OperationDescriptor operation, TimeSpan timeout, CancellationToken cancellationToken)
+    private TranscriptKitResponseException BodyMismatch(HttpResponseMessage response, string what, Exception ex)
     {
-        using var message = new HttpRequestMessage(ToHttpMethod(request.HttpMethod), uri);
-        message.Options.Set(TranscriptKitRequestOptions.OperationId, operation.OperationId);
-        message.Headers.UserAgent.Add(s_userAgent);
-        if (_applicationAgent is not null)
+        var error = new TranscriptKitResponseException(Vendor.Id, $"{Vendor.DisplayName} answered {what} with a body that does not match the spec: {ex.Message}", response.StatusCode, innerException: ex);
+        if (response.Content is CallContent { Operation: var operation })
         {
-            message.Headers.UserAgent.Add(_applicationAgent);
+            error.ForCall(operation.OperationId, SubmissionOf(operation.Idempotent, response.StatusCode, fault: null));
         }
 
-        if (!request.Headers.ContainsKey("Accept"))
-        {
-            message.Headers.TryAddWithoutValidation("Accept", "application/json");
-        }
+        return error;
+    }
 
-        if (body is not null)
-        {
-            message.Content = body.CreateContent();
-        }
-
-        foreach (var (name, values) in request.Headers)
-        {
-            if (!message.Headers.TryAddWithoutValidation(name, values))
-            {
-                message.Content?.Headers.TryAddWithoutValidation(name, values);
-            }
-        }
-
-        if (timeout == Timeout.InfiniteTimeSpan)
-        {
-            return await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-
-        using var attempt = new CancellationTokenSource(timeout, TimeProvider);
-
-        // A caller's token that can never cancel needs no linked source (most calls pass none).
-        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token) : null;
-        try
-        {
-            return await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked?.Token ?? attempt.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            // HttpClient's own Timeout also lands here; either way the caller did not cancel.
-            throw new AttemptTimeoutException(attempt.IsCancellationRequested ? timeout : _http.Timeout, ex);
-        }
+    /// <summary>The typed error for a connection that failed or broke off, naming vendor and operation.</summary>
+    private TranscriptKitTransportException TransportError(OperationDescriptor operation, Exception ex)
+    {
+        var submission = SubmissionOf(operation.Idempotent, (ex as BodyCutException)?.Status, ex);
+        var what = ex is BodyCutException ? "the connection broke off before the answer was complete" : "the connection failed";
+        var advice = submission == SubmissionOutcome.Unknown ? " The request may have started a job, so it was not sent again: check the vendor's job list before submitting again." : string.Empty;
+        return (TranscriptKitTransportException)new TranscriptKitTransportException(
+            Vendor.Id,
+            $"{Vendor.DisplayName} {operation.OperationId}: {what} ({ex.Message}).{advice}",
+            ex).ForCall(operation.OperationId, submission);
     }
 
     /// <summary>
@@ -346,13 +344,17 @@ public sealed partial class ClientPipeline : IDisposable
             Delay = retry.BaseDelay,
             MaxDelay = retry.MaxDelay,
             ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.Properties.GetValue(s_callShape, default), retry, timeProvider)),
-            DelayGenerator = args => ValueTask.FromResult(
-                args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable } response
-                    ? RetryAfter.From(response, timeProvider)
-                    : null),
+            // ShouldRetry has already refused a Retry-After over the cap, so any wait asked for here is honoured as is.
+            DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? RetryAfter.From(response, timeProvider) : null),
         }).Build();
     }
 
+    /// <summary>
+    /// The one retry rule. A transport fault, a timeout or a 5xx may hide a request the vendor accepted, so only an
+    /// idempotent call is repeated after them; 429 means the vendor refused, so any call is. Every retryable status
+    /// honours <c>Retry-After</c>, and one asking for longer than <see cref="RetryOptions.MaxRetryAfter"/> is not
+    /// waited for: the error surfaces carrying the wait, for the caller (or the poller) to decide.
+    /// </summary>
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, CallShape shape, RetryOptions retry, TimeProvider timeProvider)
     {
         if (!shape.Replayable)
@@ -360,72 +362,100 @@ public sealed partial class ClientPipeline : IDisposable
             return false;
         }
 
-        if (outcome.Exception is not null)
+        if (outcome.Exception is { } fault)
         {
-            // A transport fault or timeout may hide a request the vendor accepted: only safe to repeat if idempotent.
-            return shape.Idempotent && outcome.Exception is HttpRequestException or AttemptTimeoutException;
+            return shape.Idempotent && IsTransportFault(fault);
         }
 
         var response = outcome.Result!;
         var status = (int)response.StatusCode;
-        if (status == 429)
+        if (status != 429 && !(shape.Idempotent && status is 500 or 502 or 503 or 504))
         {
-            // The vendor refused the request, so nothing was started; wait as asked unless that is too long.
-            var after = RetryAfter.From(response, timeProvider);
-            return after is null || after <= retry.MaxRetryAfter;
+            return false;
         }
 
-        return shape.Idempotent && status is 500 or 502 or 503 or 504;
+        var after = RetryAfter.From(response, timeProvider);
+        return after is null || after <= retry.MaxRetryAfter;
     }
 
-    private static async Task<ReadOnlyMemory<byte>> ReadAllAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>
+    /// Beside <see cref="ShouldRetry"/>, the one place that says whether a failed call may have started a job.
+    /// Idempotent calls start none. A 4xx (429 included) is a refusal. Any other answer (a 5xx, or a 2xx whose body
+    /// was lost or unreadable) came from a vendor that had the request. With no answer, only a connection that never
+    /// opened proves nothing was sent; a timeout or a reset after sending may hide an accepted job.
+    /// </summary>
+    internal static SubmissionOutcome SubmissionOf(bool idempotent, HttpStatusCode? status, Exception? fault)
     {
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        if (idempotent)
         {
-            var length = response.Content.Headers.ContentLength;
-            var buffer = new MemoryStream(length is > 0 and < int.MaxValue ? (int)length.Value : 4096);
-            await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-            return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+            return SubmissionOutcome.NotASubmission;
+        }
+
+        if (status is { } answered)
+        {
+            return (int)answered is >= 400 and < 500 ? SubmissionOutcome.NotAccepted : SubmissionOutcome.Unknown;
+        }
+
+        return fault is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError }
+            ? SubmissionOutcome.NotAccepted
+            : SubmissionOutcome.Unknown;
+    }
+
+    /// <summary>A fault of the connection rather than an answer: failed, reset, cut mid-body, or out of time.</summary>
+    private static bool IsTransportFault(Exception fault) => fault is HttpRequestException or IOException or AttemptTimeoutException;
+
+    private static void RequirePositive(TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive or infinite.");
         }
     }
 
-    private static async Task<byte[]> ReadLimitedAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)
+    /// <summary>The body of a response: already in memory when the pipeline read it, else read here under the body cap.</summary>
+    private async Task<ReadOnlyMemory<byte>> ReadAllAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content is CallContent { Live: false } content)
+        {
+            return content.Buffered;
+        }
+
+        var buffered = await BufferBodyAsync(response, (response.Content as CallContent)?.Operation ?? new OperationDescriptor("(response)", Idempotent: true), cancellationToken).ConfigureAwait(false);
+        return buffered.GetBuffer().AsMemory(0, (int)buffered.Length);
+    }
+
+    private static async Task<ReadOnlyMemory<byte>> ReadLimitedAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)
     {
         try
         {
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                var buffer = ArrayPool<byte>.Shared.Rent(limit);
-                try
+                var buffer = new byte[limit];
+                var total = 0;
+                int read;
+                while (total < limit && (read = await stream.ReadAsync(buffer.AsMemory(total, limit - total), cancellationToken).ConfigureAwait(false)) > 0)
                 {
-                    var total = 0;
-                    int read;
-                    while (total < limit && (read = await stream.ReadAsync(buffer.AsMemory(total, limit - total), cancellationToken).ConfigureAwait(false)) > 0)
-                    {
-                        total += read;
-                    }
+                    total += read;
+                }
 
-                    return buffer.AsSpan(0, total).ToArray();
-                }
-                finally
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                }
+                return buffer.AsMemory(0, total);
             }
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
             // The status already says what failed; a body cut off mid-way only loses the vendor's wording.
-            return Encoding.UTF8.GetBytes(string.Empty);
+            return ReadOnlyMemory<byte>.Empty;
         }
     }
 
     private readonly record struct CallShape(bool Idempotent, bool Replayable);
 
-    private sealed class AttemptTimeoutException(TimeSpan timeout, Exception inner) : TimeoutException($"The attempt timed out after {timeout}.", inner)
+    private sealed class AttemptTimeoutException(string what, TimeSpan timeout, Exception inner) : TimeoutException($"The attempt timed out: the server did not {what}.", inner)
     {
+        /// <summary>What did not happen in time, e.g. "answer within 2 s".</summary>
+        public string What { get; } = what;
+
         public TimeSpan Timeout { get; } = timeout;
     }
 }

@@ -44,13 +44,41 @@ public static class Poller
         using var timeout = new CancellationTokenSource(options.Timeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var interval = options.InitialInterval;
+        var last = default(T);
+        PollOutcome? lastOutcome = null;
 
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var response = await poll(linked.Token).ConfigureAwait(false);
+                T response;
+                try
+                {
+                    response = await poll(linked.Token).ConfigureAwait(false);
+                }
+                catch (TranscriptKitException ex) when (PauseFor(ex) is { } wait)
+                {
+                    // The vendor said how long to wait, longer than the client retries by itself: a pause, not a
+                    // failure, while the poll timeout allows it.
+                    var elapsed = timeProvider.GetElapsedTime(started);
+                    if (elapsed + wait >= options.Timeout)
+                    {
+                        throw new TranscriptKitTimeoutException(
+                            job.Vendor,
+                            $"{ex.Message} Waiting {wait.TotalSeconds:0.#} s would pass the {options.Timeout:g} poll timeout; resume waiting with job token {job} later rather than starting it again.",
+                            job,
+                            elapsed,
+                            ex);
+                    }
+
+                    progress?.Report(new PollProgress<T>(job, attempt, elapsed, lastOutcome?.State, lastOutcome?.Percent, last!) { PausedFor = wait });
+                    await Task.Delay(wait, timeProvider, linked.Token).ConfigureAwait(false);
+                    continue;
+                }
+
                 var outcome = classify(response);
+                last = response;
+                lastOutcome = outcome;
                 progress?.Report(new PollProgress<T>(job, attempt, timeProvider.GetElapsedTime(started), outcome.State, outcome.Percent, response));
 
                 switch (outcome.Kind)
@@ -81,6 +109,14 @@ public static class Poller
             }
         }
     }
+
+    /// <summary>How long the vendor asked the poll to wait: a 429, or a 503 with <c>Retry-After</c>, that the retries did not absorb.</summary>
+    private static TimeSpan? PauseFor(TranscriptKitException error) => error switch
+    {
+        TranscriptKitRateLimitException { RetryAfter: { } wait } => wait,
+        TranscriptKitServerException { Status: System.Net.HttpStatusCode.ServiceUnavailable, RetryAfter: { } wait } => wait,
+        _ => null,
+    };
 
     private static TimeSpan Grow(TimeSpan interval, PollingOptions options)
     {

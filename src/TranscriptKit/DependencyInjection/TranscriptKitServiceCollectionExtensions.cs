@@ -5,6 +5,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Polly;
 using TranscriptKit;
 
@@ -23,6 +24,9 @@ public static class TranscriptKitServiceCollectionExtensions
     /// <param name="configure">Further settings in code, applied after configuration.</param>
     /// <returns>The service collection.</returns>
     /// <remarks>
+    /// A configured key or secret that is not a valid HTTP header value (a line break, a control or non-ASCII
+    /// character) fails options validation when the host starts, with an <see cref="OptionsValidationException"/>
+    /// naming the configuration key and never the value.
     /// Retries and timeouts stay in the vendor clients, which know from each spec which calls are safe to repeat (a
     /// job-starting POST is not) and how long each may take (an upload, Soscripted's 600 s call): the standard
     /// resilience handler would retry paid POSTs and cut long calls at 10 s. The named clients get only a circuit
@@ -32,7 +36,8 @@ public static class TranscriptKitServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        var optionsBuilder = services.AddOptions<TranscriptKitOptions>().Bind(configuration.GetSection(TranscriptKitOptions.SectionName));
+        var optionsBuilder = services.AddOptions<TranscriptKitOptions>().Bind(configuration.GetSection(TranscriptKitOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TranscriptKitOptions>, TranscriptKitOptionsValidator>());
         if (configure is not null)
         {
             optionsBuilder.Configure(configure);

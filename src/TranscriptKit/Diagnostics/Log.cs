@@ -24,4 +24,7 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Information, "{Vendor} is busy ({Reason}); submitting item {Index} again in {DelayMilliseconds} ms")]
     public static partial void BatchSubmitDeferred(ILogger logger, string vendor, string reason, int index, long delayMilliseconds);
+
+    [LoggerMessage(7, LogLevel.Warning, "{Vendor} may have accepted a job whose submit answer was lost (job id {JobId}); do not submit it again blindly")]
+    public static partial void SubmissionUnknown(ILogger logger, string vendor, string? jobId);
 }

@@ -25,6 +25,8 @@ internal sealed class CaptionCatTranscriber(ICaptionCatClient client, Transcribe
 
     protected override string DisplayName => "Caption Cat";
 
+    protected override string HowToCheckSubmission => "Caption Cat's transcription status for the upload id, or its balance history (a started transcription is charged there)";
+
     protected override async Task<TranscriptionJob> StartCoreAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
     {
         UploadResult uploaded;
@@ -34,9 +36,11 @@ internal sealed class CaptionCatTranscriber(ICaptionCatClient client, Transcribe
             uploaded = await client.UploadVideoAsync(video, UploadProgress(progress), cancellationToken).ConfigureAwait(false);
         }
 
+        // The upload id is the job id, known before the paid call: an ambiguous submit still hands out a job to resume.
+        var job = new TranscriptionJob(Vendor, uploaded.Id);
         Report(progress, TranscriptionStage.Submitting);
-        await client.StartTranscriptionAsync(uploaded.Id, cancellationToken).ConfigureAwait(false);
-        return new TranscriptionJob(Vendor, uploaded.Id);
+        await SubmitAsync(async ct => await client.StartTranscriptionAsync(uploaded.Id, ct).ConfigureAwait(false), job, cancellationToken).ConfigureAwait(false);
+        return job;
     }
 
     protected override async Task<Transcript> WaitCoreAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)

@@ -24,6 +24,8 @@ internal sealed class CliptextTranscriber(ICliptextClient client, TranscriberOpt
 
     protected override string DisplayName => "Cliptext";
 
+    protected override string HowToCheckSubmission => "Cliptext's transcription list (listTranscriptions) for one made from this upload";
+
     protected override async Task<TranscriptionJob> StartCoreAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
     {
         string uploadId;
@@ -35,9 +37,8 @@ internal sealed class CliptextTranscriber(ICliptextClient client, TranscriberOpt
         }
 
         Report(progress, TranscriptionStage.Submitting);
-        var transcription = await client.CreateTranscriptionAsync(
-            new CreateTranscriptionRequest { UploadId = uploadId, Language = request.Language },
-            cancellationToken).ConfigureAwait(false);
+        var body = new CreateTranscriptionRequest { UploadId = uploadId, Language = request.Language };
+        var transcription = await SubmitAsync(ct => client.CreateTranscriptionAsync(body, ct), knownJob: null, cancellationToken).ConfigureAwait(false);
         return new TranscriptionJob(Vendor, transcription.Id);
     }
 

@@ -26,22 +26,34 @@ internal sealed class SoscriptedTranscriber(ISoscriptedClient client, Transcribe
 
     protected override string DisplayName => "Soscripted";
 
+    // One call, 1 credit each, no job id: a lost answer cannot be resumed, only found in the account's credit usage.
+    protected override string HowToCheckSubmission => "your Soscripted account's credit usage (each request costs 1 credit and has no job to resume)";
+
     // The event stream rather than the blocking call: same request and result, plus progress as it happens.
     protected override async Task<Transcript> TranscribeCoreAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, Activity? activity, CancellationToken cancellationToken)
     {
         Report(progress, TranscriptionStage.Submitting);
-        FinalEvent? final = null;
-        await foreach (var e in client.TranscribeStreamAsync(new TranscribeRequest { Url = request.Url!.AbsoluteUri }, cancellationToken).ConfigureAwait(false))
-        {
-            if (e.Progress is { } p)
+        var body = new TranscribeRequest { Url = request.Url!.AbsoluteUri };
+        var final = await SubmitAsync(
+            async ct =>
             {
-                Report(progress, TranscriptionStage.Processing, p.Pct, p.Stage);
-            }
-            else if (e.Final is { } f)
-            {
-                final = f;
-            }
-        }
+                FinalEvent? last = null;
+                await foreach (var e in client.TranscribeStreamAsync(body, ct).ConfigureAwait(false))
+                {
+                    if (e.Progress is { } p)
+                    {
+                        Report(progress, TranscriptionStage.Processing, p.Pct, p.Stage);
+                    }
+                    else if (e.Final is { } f)
+                    {
+                        last = f;
+                    }
+                }
+
+                return last;
+            },
+            knownJob: null,
+            cancellationToken).ConfigureAwait(false);
 
         if (final is null)
         {

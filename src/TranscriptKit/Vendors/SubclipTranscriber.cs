@@ -32,6 +32,9 @@ internal sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptio
 
     protected override string DisplayName => "Subclip";
 
+    // Subclip's API has createJob and getJob but no job list: the dashboard is the only place to find a lost project id.
+    protected override string HowToCheckSubmission => "the project list and credit usage in your Subclip dashboard (its API has no job list)";
+
     protected override void ValidateCore(TranscriptionRequest request)
     {
         if (!new LanguageCode(request.Language!).IsKnown)
@@ -81,7 +84,7 @@ internal sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptio
         }
 
         Report(progress, TranscriptionStage.Submitting);
-        var created = await client.CreateJobAsync(body, cancellationToken).ConfigureAwait(false);
+        var created = await SubmitAsync(ct => client.CreateJobAsync(body, ct), knownJob: null, cancellationToken).ConfigureAwait(false);
         return new TranscriptionJob(Vendor, created.ProjectId, [KeyValuePair.Create(FormatState, format.Value)]);
     }
 

@@ -114,6 +114,35 @@ internal abstract class TranscriberBase : ITranscriber
     protected virtual Task<Transcript> WaitCoreAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken) =>
         throw NoJobs();
 
+    /// <summary>Where a user looks for a job the vendor may have accepted (its job list, history or balance), for people.</summary>
+    protected abstract string HowToCheckSubmission { get; }
+
+    /// <summary>
+    /// Sends the job-starting request. When its answer is lost (the pipeline says <see cref="SubmissionOutcome.Unknown"/>,
+    /// or the caller cancels while it is in flight) the vendor may have accepted a paid job: the caller gets a
+    /// <see cref="TranscriptionSubmissionUnknownException"/> with <paramref name="knownJob"/> to resume, never a plain
+    /// failure that invites a second submit.
+    /// </summary>
+    /// <param name="submit">The one non-idempotent call.</param>
+    /// <param name="knownJob">The job, when the vendor named it before the submit (an upload id that is the job id).</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    protected async Task<T> SubmitAsync<T>(Func<CancellationToken, Task<T>> submit, TranscriptionJob? knownJob, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submit);
+        try
+        {
+            return await submit(cancellationToken).ConfigureAwait(false);
+        }
+        catch (TranscriptKitException e) when (e.Submission == SubmissionOutcome.Unknown && e is not TranscriptionSubmissionUnknownException)
+        {
+            throw SubmissionUnknown(knownJob, e, e.Message.TrimEnd('.'));
+        }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw SubmissionUnknown(knownJob, e, "the submit was cancelled while it was in flight");
+        }
+    }
+
     /// <summary>Vendor rules beyond the capabilities (language code lists, URL forms).</summary>
     protected virtual void ValidateCore(TranscriptionRequest request)
     {
@@ -159,6 +188,12 @@ internal abstract class TranscriberBase : ITranscriber
             var size = request.Kind == TranscriptionSourceKind.File
                 ? new FileInfo(request.FilePath!).Length
                 : request.Content!.CanSeek ? request.Content.Length - request.Content.Position : (long?)null;
+            // Checked here as well as in FromFile: a stream, or a file emptied since, would be uploaded and paid for.
+            if (size == 0)
+            {
+                throw new ArgumentException($"'{request.FileName}' is empty (0 bytes): there is nothing to transcribe, and {DisplayName} would charge for the upload.", nameof(request));
+            }
+
             if (capabilities.MaxFileSize is { } max && size > max)
             {
                 throw NotSupported($"'{request.FileName}' is {size:N0} bytes; {DisplayName} takes files up to {max:N0} bytes.");
@@ -193,6 +228,15 @@ internal abstract class TranscriberBase : ITranscriber
         }
 
         ValidateCore(request);
+    }
+
+    private TranscriptionSubmissionUnknownException SubmissionUnknown(TranscriptionJob? job, Exception cause, string what)
+    {
+        var next = job is not null
+            ? $"Its job id was known before the submit: resume job {job.Id} (TranscriptionSubmissionUnknownException.Job) instead of submitting again."
+            : $"Submitting again may pay twice: check {HowToCheckSubmission} first.";
+        Log.SubmissionUnknown(Logger, Vendor, job?.Id);
+        return new TranscriptionSubmissionUnknownException(Vendor, $"{DisplayName} may have accepted the job, but the answer to the submit was lost ({what}). {next}", job, HowToCheckSubmission, cause);
     }
 
     private void EnsureJobs()

@@ -26,6 +26,8 @@ internal sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient cl
 
     protected override string DisplayName => "TranscriptGenerate";
 
+    protected override string HowToCheckSubmission => "TranscriptGenerate's quota usage and running tasks (GetQuotaUsageAsync, GetConcurrencyAsync)";
+
     public async Task<int?> GetAvailableConcurrencyAsync(CancellationToken cancellationToken)
     {
         var usage = await client.GetConcurrencyAsync(cancellationToken).ConfigureAwait(false);
@@ -37,7 +39,8 @@ internal sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient cl
     protected override async Task<TranscriptionJob> StartCoreAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
     {
         Report(progress, TranscriptionStage.Submitting);
-        var created = await client.CreateTaskAsync(new CreateTaskRequest { WorkUrl = request.Url!.AbsoluteUri }, cancellationToken).ConfigureAwait(false);
+        var body = new CreateTaskRequest { WorkUrl = request.Url!.AbsoluteUri };
+        var created = await SubmitAsync(ct => client.CreateTaskAsync(body, ct), knownJob: null, cancellationToken).ConfigureAwait(false);
         return new TranscriptionJob(Vendor, created.TaskId);
     }
 

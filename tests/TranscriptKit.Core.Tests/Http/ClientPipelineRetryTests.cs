@@ -50,8 +50,9 @@ public class ClientPipelineRetryTests
         var fixture = new PipelineFixture();
         fixture.Handler.Otherwise(_ => throw new HttpRequestException("connection reset"));
 
-        var error = Assert.ThrowsAsync<TranscriptKitException>(() => Drive(fixture, fixture.Pipeline.SendAsync(fixture.Request(Method.POST), null, PipelineFixture.StartJob, CancellationToken.None)))!;
+        var error = Assert.ThrowsAsync<TranscriptKitTransportException>(() => Drive(fixture, fixture.Pipeline.SendAsync(fixture.Request(Method.POST), null, PipelineFixture.StartJob, CancellationToken.None)))!;
         Assert.That(error.Message, Does.Contain("connection reset").And.Contain("startJob"));
+        Assert.That(error.Submission, Is.EqualTo(SubmissionOutcome.Unknown), "a reset after sending may hide an accepted job");
         Assert.That(fixture.Handler.Requests, Has.Count.EqualTo(1));
     }
 

@@ -17,7 +17,7 @@ internal sealed class PipelineFixture
     public static readonly OperationDescriptor Get = new("getThing", Idempotent: true);
     public static readonly OperationDescriptor StartJob = new("startJob", Idempotent: false);
 
-    public PipelineFixture(string endpoint = "https://api.example.com/v1", RetryOptions? retry = null, TimeSpan? requestTimeout = null)
+    public PipelineFixture(string endpoint = "https://api.example.com/v1", RetryOptions? retry = null, TimeSpan? requestTimeout = null, Action<TestOptions>? configure = null, VendorDescriptor? vendor = null, HttpMessageHandler? handler = null)
     {
         Options = new TestOptions(new Uri(endpoint))
         {
@@ -25,7 +25,8 @@ internal sealed class PipelineFixture
             Retry = retry ?? new RetryOptions { MaxRetries = 3, BaseDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(4) },
             RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(100),
         };
-        Pipeline = new ClientPipeline(Vendor, Options, new BearerTokenAuthenticationProvider("secret-key-123"), new HttpClient(Handler));
+        configure?.Invoke(Options);
+        Pipeline = new ClientPipeline(vendor ?? Vendor, Options, new BearerTokenAuthenticationProvider("secret-key-123"), new HttpClient(handler ?? Handler));
     }
 
     public FakeTimeProvider Clock { get; } = new();

@@ -76,6 +76,25 @@ public class ArrayNestingTests
         Assert.That(Regex.Matches(json, @"private static [^\n]* ReadSheet_Cells(_\d+)?\(ref ").Count, Is.EqualTo(depth));
     }
 
+    /// <summary>
+    /// The figures in docs/reliability.md: generate and compile specs 4, 8, 16 and 32 deep, print the time of each.
+    /// Explicit (a measurement, run by hand); it asserts only that each depth compiles, never a duration.
+    /// </summary>
+    [Test]
+    [Explicit("a measurement for docs/reliability.md")]
+    [Category("Measure")]
+    public void Compile_time_by_array_depth_is_printed()
+    {
+        GeneratedCode.Generate(DeepSpec(1));
+        foreach (var depth in new[] { 4, 8, 16, 32 })
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var outcome = GeneratedCode.Generate(DeepSpec(depth));
+            TestContext.Progress.WriteLine($"depth {depth}: generated and compiled in {watch.Elapsed.TotalSeconds:F2} s");
+            Assert.That(outcome.CompilerProblems.Concat(outcome.GeneratorDiagnostics).Select(d => d.ToString()), Is.Empty, $"depth {depth}");
+        }
+    }
+
     private static void AssertNoNestedLambdas(string source)
     {
         foreach (var line in source.Split('\n'))

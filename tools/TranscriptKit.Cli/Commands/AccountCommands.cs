@@ -13,6 +13,18 @@ namespace TranscriptKit.Cli.Commands;
 /// <summary><c>balance</c> and <c>quota</c>: the account endpoints of the vendors that have one, called on the vendor clients directly.</summary>
 internal static class AccountCommands
 {
+    // The one vendor each account command serves; also how a lost submit is checked from the command line.
+    private const string BalanceVendor = VendorIds.CaptionCat;
+    private const string QuotaVendor = VendorIds.TranscriptGenerate;
+
+    /// <summary>The <c>transcriptkit</c> command that shows a vendor's account (balance or running tasks), when there is one.</summary>
+    public static string? CheckCommand(string vendor) => vendor switch
+    {
+        BalanceVendor => $"transcriptkit balance --vendor {BalanceVendor}",
+        QuotaVendor => $"transcriptkit quota --vendor {QuotaVendor}",
+        _ => null,
+    };
+
     public static Command Balance()
     {
         var vendor = CommonOptions.Vendor("The vendor (only captioncat has a balance endpoint).");
@@ -23,7 +35,7 @@ internal static class AccountCommands
         command.SetAction(async (result, cancellationToken) =>
         {
             var id = VendorIds.Normalize(result.GetRequiredValue(vendor));
-            if (id != VendorIds.CaptionCat)
+            if (id != BalanceVendor)
             {
                 throw new UsageException($"{id} has no balance endpoint" + (id == VendorIds.TranscriptGenerate ? "; try `transcriptkit quota --vendor transcriptgenerate`." : "; only captioncat has one."));
             }
@@ -48,7 +60,7 @@ internal static class AccountCommands
         command.SetAction(async (result, cancellationToken) =>
         {
             var id = VendorIds.Normalize(result.GetRequiredValue(vendor));
-            if (id != VendorIds.TranscriptGenerate)
+            if (id != QuotaVendor)
             {
                 throw new UsageException($"{id} has no quota endpoint" + (id == VendorIds.CaptionCat ? "; try `transcriptkit balance --vendor captioncat`." : "; only transcriptgenerate has one."));
             }

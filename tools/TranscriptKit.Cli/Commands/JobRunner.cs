@@ -34,12 +34,37 @@ internal static class JobRunner
         }
     }
 
-    /// <summary>Refuses an --output in a missing folder before anything is uploaded or paid for.</summary>
-    public static void EnsureOutputDirectory(FileInfo? output)
+    /// <summary>
+    /// Refuses an --output that cannot be written (a folder, a missing folder, no permission) before anything is
+    /// uploaded or paid for; finding out after the job would waste the transcript.
+    /// </summary>
+    public static void EnsureOutputWritable(FileInfo? output)
     {
-        if (output?.Directory is { Exists: false } directory)
+        if (output is null)
+        {
+            return;
+        }
+
+        if (Directory.Exists(output.FullName))
+        {
+            throw new UsageException($"Cannot write --output {output.FullName}: it is a folder; give a file name.");
+        }
+
+        if (output.Directory is { Exists: false } directory)
         {
             throw new UsageException($"Cannot write --output {output.FullName}: the folder {directory.FullName} does not exist.");
+        }
+
+        try
+        {
+            // Opened as the final write will open it, without changing it: an existing file keeps its content, a probe is deleted on close.
+            (File.Exists(output.FullName)
+                ? new FileStream(output.FullName, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 1)
+                : new FileStream(output.FullName, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1, FileOptions.DeleteOnClose)).Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"Cannot write --output {output.FullName}: {e.Message}", e);
         }
     }
 }

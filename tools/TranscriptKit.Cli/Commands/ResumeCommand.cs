@@ -48,7 +48,7 @@ internal static class ResumeCommand
             throw new UsageException($"Cannot resume: {e.Message}", e);
         }
 
-        JobRunner.EnsureOutputDirectory(output);
+        JobRunner.EnsureOutputWritable(output);
         await using var connection = await VendorConnection.OpenAsync(job.Vendor, arguments, Enumerable.Empty<string>(), Console.Error, cancellationToken).ConfigureAwait(false);
         var transcriber = Transcribers.Create(job.Vendor, connection.Settings, connection.CreateTranscriberOptions(timeout));
         await Console.Error.WriteLineAsync($"Resuming {VendorConnection.DisplayName(job.Vendor)} job {job.Id}.").ConfigureAwait(false);

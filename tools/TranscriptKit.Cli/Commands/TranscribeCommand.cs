@@ -46,7 +46,7 @@ internal static class TranscribeCommand
     private static async Task<int> RunAsync(Arguments args, CancellationToken cancellationToken)
     {
         var request = CreateRequest(args.Input) with { Language = string.IsNullOrWhiteSpace(args.Language) ? null : args.Language.Trim() };
-        JobRunner.EnsureOutputDirectory(args.Output);
+        JobRunner.EnsureOutputWritable(args.Output);
 
         await using var connection = await VendorConnection.OpenAsync(args.Vendor, args.Connection, MediaDirectories(request), Console.Error, cancellationToken).ConfigureAwait(false);
         var transcriber = Transcribers.Create(args.Vendor, connection.Settings, connection.CreateTranscriberOptions(args.Timeout));
@@ -91,11 +91,18 @@ internal static class TranscribeCommand
         {
             return await display.RunAsync($"{transcriber.Vendor}: {request.Describe()}", p => transcriber.TranscribeAsync(request, p, limit.Token)).ConfigureAwait(false);
         }
+        catch (TranscriptionSubmissionUnknownException e) when (e.Cancelled && !cancellationToken.IsCancellationRequested && limit.IsCancellationRequested)
+        {
+            // --timeout cut a call that was already sent: the vendor may have charged for it, so this is a lost submit (exit 4), not a plain timeout.
+            var elapsed = new TranscriptKitTimeoutException(
+                transcriber.Vendor, $"no answer within --timeout {timeout!.Value.TotalSeconds:0.#} s", job: null, timeout.Value, e.InnerException);
+            throw new TranscriptionSubmissionUnknownException(transcriber.Vendor, e.Message, e.Job, e.HowToCheck, elapsed);
+        }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && limit.IsCancellationRequested)
         {
             throw new TranscriptKitTimeoutException(
                 transcriber.Vendor,
-                $"{VendorConnection.DisplayName(transcriber.Vendor)} did not finish within --timeout {timeout!.Value.TotalSeconds:0.#} s; it has no jobs to resume, so the request must be sent again.",
+                $"{VendorConnection.DisplayName(transcriber.Vendor)} did not finish within --timeout {timeout!.Value.TotalSeconds:0.#} s, before anything was sent.",
                 job: null,
                 timeout.Value,
                 e);
@@ -122,7 +129,12 @@ internal static class TranscribeCommand
         {
             throw new UsageException($"No such file: {input}");
         }
-        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception e) when (e is ArgumentException or UnauthorizedAccessException)
+        {
+            // A folder, FIFO, device or empty file, or one that cannot be read: the facade's message names it.
+            throw new UsageException(ErrorReporter.Message(e), e);
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException)
         {
             throw new UsageException($"Cannot read '{input}': {e.Message}", e);
         }

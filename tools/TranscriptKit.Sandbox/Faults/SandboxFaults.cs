@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace TranscriptKit.Sandbox;
 
-/// <summary>Per-vendor fault switches: failures, slow responses and malformed bodies for the next requests. Thread-safe.</summary>
+/// <summary>Per-vendor fault switches for the next requests: failures, delays, malformed or stalled or cut bodies, hung uploads, silent event streams. Thread-safe.</summary>
 public sealed class SandboxFaults
 {
     private readonly ConcurrentDictionary<string, VendorFaults> _vendors = new(StringComparer.OrdinalIgnoreCase);

@@ -43,16 +43,16 @@ internal sealed class CaptionCatEmulator(SandboxOptions options, MediaLibrary me
             Charge(-Options.CaptionCatInitialCredits, $"Deposit {Options.CaptionCatInitialCredits} credits");
         }
 
-        MapGet(routes, "/balance", BalanceAsync);
-        MapGet(routes, "/balance/history", HistoryAsync);
-        MapPost(routes, "/upload", UploadAsync);
-        MapPost(routes, "/transcribe/{id}", StartTranscriptionAsync);
-        MapGet(routes, "/transcribe/{id}/poll", PollTranscriptionAsync);
-        MapGet(routes, "/transcript/{id}/srt", GetSrtAsync);
-        MapPatch(routes, "/transcript/{id}/srt", UpdateSrtAsync);
-        MapGet(routes, "/transcript/{id}/text", GetTextAsync);
-        MapPost(routes, "/render/{id}", StartRenderAsync);
-        MapGet(routes, "/render/{id}/poll", PollRenderAsync);
+        MapGet(routes, "/balance", "getBalance", BalanceAsync);
+        MapGet(routes, "/balance/history", "getBalanceHistory", HistoryAsync);
+        MapPost(routes, "/upload", "uploadVideo", UploadAsync, upload: true);
+        MapPost(routes, "/transcribe/{id}", "startTranscription", StartTranscriptionAsync);
+        MapGet(routes, "/transcribe/{id}/poll", "getTranscriptionStatus", PollTranscriptionAsync);
+        MapGet(routes, "/transcript/{id}/srt", "getSrt", GetSrtAsync);
+        MapPatch(routes, "/transcript/{id}/srt", "updateSrt", UpdateSrtAsync);
+        MapGet(routes, "/transcript/{id}/text", "getText", GetTextAsync);
+        MapPost(routes, "/render/{id}", "startRender", StartRenderAsync);
+        MapGet(routes, "/render/{id}/poll", "getRenderProgress", PollRenderAsync);
     }
 
     private Task BalanceAsync(HttpContext context)

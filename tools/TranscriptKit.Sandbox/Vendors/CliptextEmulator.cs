@@ -49,16 +49,16 @@ internal sealed class CliptextEmulator : VendorEmulator
 
     public override void Map(IEndpointRouteBuilder routes)
     {
-        MapPost(routes, "/uploads/presigned", PresignAsync);
-        MapPut(routes, "/storage/{token}", _storage.HandlePutAsync);
-        MapPost(routes, "/uploads/complete", CompleteAsync);
-        MapPost(routes, "/transcriptions", CreateAsync);
-        MapGet(routes, "/transcriptions", ListAsync);
-        MapGet(routes, "/transcriptions/{id}", GetAsync);
-        MapDelete(routes, "/transcriptions/{id}", DeleteAsync);
-        MapGet(routes, "/orgs", ListOrgsAsync);
-        MapGet(routes, "/orgs/{id}", GetOrgAsync);
-        MapPost(routes, "/orgs/{id}/members", AddMemberAsync);
+        MapPost(routes, "/uploads/presigned", "createPresignedUpload", PresignAsync);
+        MapPut(routes, "/storage/{token}", VendorFaults.SignedUploadOperation, _storage.HandlePutAsync, upload: true);
+        MapPost(routes, "/uploads/complete", "completeUpload", CompleteAsync);
+        MapPost(routes, "/transcriptions", "createTranscription", CreateAsync);
+        MapGet(routes, "/transcriptions", "listTranscriptions", ListAsync);
+        MapGet(routes, "/transcriptions/{id}", "getTranscription", GetAsync);
+        MapDelete(routes, "/transcriptions/{id}", "deleteTranscription", DeleteAsync);
+        MapGet(routes, "/orgs", "listOrganizations", ListOrgsAsync);
+        MapGet(routes, "/orgs/{id}", "getOrganization", GetOrgAsync);
+        MapPost(routes, "/orgs/{id}/members", "addOrganizationMember", AddMemberAsync);
     }
 
     private static string DefaultCode(int status) => status switch

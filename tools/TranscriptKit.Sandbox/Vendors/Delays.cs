@@ -16,4 +16,7 @@ internal static class Delays
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         await Task.Delay(delay, linked.Token).ConfigureAwait(false);
     }
+
+    /// <summary>Waits until the client leaves or the sandbox stops; always ends in <see cref="OperationCanceledException"/>.</summary>
+    public static Task UntilClientLeavesAsync(HttpContext context) => WaitAsync(context, Timeout.InfiniteTimeSpan);
 }

@@ -30,7 +30,7 @@ internal sealed class SoscriptedEmulator(SandboxOptions options, MediaLibrary me
     public override Task WriteErrorAsync(HttpContext context, int status, string message, string? code = null) =>
         Json.WriteAsync(context, status, new JsonObject { ["error"] = message });
 
-    public override void Map(IEndpointRouteBuilder routes) => MapPost(routes, "/transcribe", TranscribeAsync);
+    public override void Map(IEndpointRouteBuilder routes) => MapPost(routes, "/transcribe", "transcribe", TranscribeAsync);
 
     private async Task TranscribeAsync(HttpContext context)
     {
@@ -89,9 +89,20 @@ internal sealed class SoscriptedEmulator(SandboxOptions options, MediaLibrary me
         context.Response.StatusCode = 200;
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
+        var (silent, keepAlive) = Faults?.For(Id).TakeStreamSilence() ?? default;
+        if (silent)
+        {
+            VendorSandbox.MarkFault(context, "silent-stream");
+        }
+
         foreach (var (stage, pct) in Stages)
         {
             await EventAsync(context, "progress", new JsonObject { ["stage"] = stage, ["pct"] = pct }).ConfigureAwait(false);
+            if (silent)
+            {
+                await SilenceAsync(context, keepAlive).ConfigureAwait(false);
+            }
+
             await Delays.WaitAsync(context, Options.StreamEventDelay).ConfigureAwait(false);
         }
 
@@ -106,6 +117,23 @@ internal sealed class SoscriptedEmulator(SandboxOptions options, MediaLibrary me
         await EventAsync(context, "final", Result(transcript)).ConfigureAwait(false);
         await Delays.WaitAsync(context, Options.StreamEventDelay).ConfigureAwait(false);
         await EventAsync(context, "done", new JsonObject { ["ok"] = true }).ConfigureAwait(false);
+    }
+
+    /// <summary>The fault: no further event until the client leaves, only keep-alive comments when an interval is given.</summary>
+    private static async Task SilenceAsync(HttpContext context, TimeSpan? keepAlive)
+    {
+        if (keepAlive is not { } interval)
+        {
+            await Delays.UntilClientLeavesAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        while (true)
+        {
+            await Delays.WaitAsync(context, interval).ConfigureAwait(false);
+            await context.Response.WriteAsync(": keep-alive\n\n", context.RequestAborted).ConfigureAwait(false);
+            await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        }
     }
 
     private static async Task EventAsync(HttpContext context, string name, JsonNode data)

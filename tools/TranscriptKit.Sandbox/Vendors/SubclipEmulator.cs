@@ -54,10 +54,10 @@ internal sealed class SubclipEmulator : VendorEmulator
 
     public override void Map(IEndpointRouteBuilder routes)
     {
-        MapPost(routes, "/social-transcripts/uploads", CreateUploadAsync);
-        MapPut(routes, "/storage/{token}", _storage.HandlePutAsync);
-        MapPost(routes, "/social-transcripts/jobs", CreateJobAsync);
-        MapGet(routes, "/social-transcripts/jobs/{projectId}", GetJobAsync);
+        MapPost(routes, "/social-transcripts/uploads", "createUploadUrl", CreateUploadAsync);
+        MapPut(routes, "/storage/{token}", VendorFaults.SignedUploadOperation, _storage.HandlePutAsync, upload: true);
+        MapPost(routes, "/social-transcripts/jobs", "createJob", CreateJobAsync);
+        MapGet(routes, "/social-transcripts/jobs/{projectId}", "getJob", GetJobAsync);
     }
 
     private async Task CreateUploadAsync(HttpContext context)

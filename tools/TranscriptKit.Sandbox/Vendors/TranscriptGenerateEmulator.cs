@@ -48,10 +48,10 @@ internal sealed class TranscriptGenerateEmulator(SandboxOptions options, MediaLi
 
     public override void Map(IEndpointRouteBuilder routes)
     {
-        MapPost(routes, "/transcript-api/v1/task/create", CreateAsync);
-        MapGet(routes, "/transcript-api/v1/task/query", QueryAsync);
-        MapGet(routes, "/transcript-api/v1/quota/usage", QuotaAsync);
-        MapGet(routes, "/transcript-api/v1/quota/concurrency", ConcurrencyAsync);
+        MapPost(routes, "/transcript-api/v1/task/create", "createTask", CreateAsync);
+        MapGet(routes, "/transcript-api/v1/task/query", "queryTask", QueryAsync);
+        MapGet(routes, "/transcript-api/v1/quota/usage", "getQuotaUsage", QuotaAsync);
+        MapGet(routes, "/transcript-api/v1/quota/concurrency", "getConcurrency", ConcurrencyAsync);
     }
 
     /// <summary>A business answer: HTTP 200 whatever the code, as the docs show.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,6 +11,8 @@ namespace TranscriptKit.Sandbox.Vendors;
 /// <summary>What every emulated vendor shares: its id and path prefix, its auth rule and its error shape.</summary>
 internal abstract class VendorEmulator
 {
+    private readonly SortedSet<string> _operations = new(StringComparer.Ordinal);
+
     protected VendorEmulator(SandboxOptions options, MediaLibrary media, UrlSigner signer)
     {
         Options = options;
@@ -46,15 +49,31 @@ internal abstract class VendorEmulator
 
     public abstract void Map(IEndpointRouteBuilder routes);
 
-    protected void MapGet(IEndpointRouteBuilder routes, string path, RequestDelegate handler) => routes.MapGet(Prefix + path, handler);
+    /// <summary>The operationIds this emulator maps (plus <see cref="VendorFaults.SignedUploadOperation"/> where it has storage).</summary>
+    public IReadOnlyCollection<string> Operations => _operations;
 
-    protected void MapPost(IEndpointRouteBuilder routes, string path, RequestDelegate handler) => routes.MapPost(Prefix + path, handler);
+    protected void MapGet(IEndpointRouteBuilder routes, string path, string operationId, RequestDelegate handler) =>
+        Named(routes.MapGet(Prefix + path, handler), operationId, upload: false);
 
-    protected void MapPut(IEndpointRouteBuilder routes, string path, RequestDelegate handler) => routes.MapPut(Prefix + path, handler);
+    // upload: the request carries a file (multipart or signed-storage PUT), so upload faults apply to it.
+    protected void MapPost(IEndpointRouteBuilder routes, string path, string operationId, RequestDelegate handler, bool upload = false) =>
+        Named(routes.MapPost(Prefix + path, handler), operationId, upload);
 
-    protected void MapPatch(IEndpointRouteBuilder routes, string path, RequestDelegate handler) => routes.MapPatch(Prefix + path, handler);
+    protected void MapPut(IEndpointRouteBuilder routes, string path, string operationId, RequestDelegate handler, bool upload = false) =>
+        Named(routes.MapPut(Prefix + path, handler), operationId, upload);
 
-    protected void MapDelete(IEndpointRouteBuilder routes, string path, RequestDelegate handler) => routes.MapDelete(Prefix + path, handler);
+    protected void MapPatch(IEndpointRouteBuilder routes, string path, string operationId, RequestDelegate handler) =>
+        Named(routes.MapPatch(Prefix + path, handler), operationId, upload: false);
+
+    protected void MapDelete(IEndpointRouteBuilder routes, string path, string operationId, RequestDelegate handler) =>
+        Named(routes.MapDelete(Prefix + path, handler), operationId, upload: false);
+
+    private void Named(IEndpointConventionBuilder endpoint, string operationId, bool upload)
+    {
+        // The spec's operationId on the route, so faults can target one operation and the request log names it.
+        endpoint.WithMetadata(new SandboxOperation(operationId, upload));
+        _operations.Add(operationId);
+    }
 
     protected bool TakeJobFailure() => Faults?.For(Id).TakeJobFailure() ?? false;
 

@@ -1,0 +1,432 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Kiota.Abstractions;
+
+namespace TranscriptKit.Runtime;
+
+/// <summary>
+/// One attempt is the whole exchange: request, headers and body. The per-attempt timeout covers all three, so a
+/// body that stalls after the headers times out like a server that never answers, and a body cut off mid-way is a
+/// transport fault of this attempt, which the retry rule may repeat for an idempotent call.
+/// </summary>
+public sealed partial class ClientPipeline
+{
+    private async Task<HttpResponseMessage> SendOnceAsync(RequestInformation request, Uri uri, RequestBody? body, OperationDescriptor operation, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(ToHttpMethod(request.HttpMethod), uri);
+        message.Options.Set(TranscriptKitRequestOptions.OperationId, operation.OperationId);
+        message.Headers.UserAgent.Add(s_userAgent);
+        if (_applicationAgent is not null)
+        {
+            message.Headers.UserAgent.Add(_applicationAgent);
+        }
+
+        if (!request.Headers.ContainsKey("Accept"))
+        {
+            message.Headers.TryAddWithoutValidation("Accept", "application/json");
+        }
+
+        if (body is not null)
+        {
+            message.Content = body.CreateContent();
+        }
+
+        foreach (var (name, values) in request.Headers)
+        {
+            if (!message.Headers.TryAddWithoutValidation(name, values))
+            {
+                message.Content?.Headers.TryAddWithoutValidation(name, values);
+            }
+        }
+
+        var eventStream = request.Headers.TryGetValue("Accept", out var accept) && accept.Contains("text/event-stream");
+        return await ExchangeAsync(message, operation, body?.IsStreaming == true, eventStream, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends one request and reads its answer under one timer: the per-attempt timeout for headers and body, or for a
+    /// streaming upload the idle timeout while bytes move, then the per-attempt timeout for the answer. A success body
+    /// comes back in memory (capped); an event stream comes back open.
+    /// </summary>
+    private async Task<HttpResponseMessage> ExchangeAsync(HttpRequestMessage message, OperationDescriptor operation, bool streamingBody, bool eventStream, CancellationToken cancellationToken)
+    {
+        var timeout = operation.Timeout ?? _requestTimeout;
+        using var attempt = new CancellationTokenSource(Timeout.InfiniteTimeSpan, TimeProvider);
+        var clock = new AttemptClock(attempt, timeout, _uploadIdleTimeout);
+        if (streamingBody && message.Content is { } upload)
+        {
+            message.Content = new WatchedContent(upload, clock);
+            clock.Idle();
+        }
+        else
+        {
+            clock.Waiting();
+        }
+
+        if (!operation.Idempotent && message.Method != HttpMethod.Get && message.Method != HttpMethod.Head)
+        {
+            // SocketsHttpHandler re-sends a request by itself (up to 3 times, any method) when the server closes the
+            // connection before answering and before the body started: seen on a loopback socket, a bodiless POST went
+            // out 4 times. A job-starting request gets a body that refuses to be sent twice, which ends that retry.
+            message.Content = new SingleSendContent(message.Content);
+        }
+
+        var started = TimeProvider.GetTimestamp();
+        // A caller's token that can never cancel needs no linked source (most calls pass none).
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token) : null;
+        var token = linked?.Token ?? attempt.Token;
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                // The status says what failed; a slow or cut error body only loses the vendor's wording.
+                var error = await ReadErrorBodyAsync(response, attempt, cancellationToken, token).ConfigureAwait(false);
+                Replace(response, new CallContent(new MemoryStream(error, 0, error.Length, writable: false, publiclyVisible: true), operation));
+                return response;
+            }
+
+            if (eventStream && IsEventStream(response))
+            {
+                // The stream outlives the attempt: its events are bounded by the idle timeout and the operation's
+                // timeout (what is left of it once the headers are in).
+                var left = timeout == Timeout.InfiniteTimeSpan ? (TimeSpan?)null : timeout - TimeProvider.GetElapsedTime(started);
+                var live = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+                Replace(response, new CallContent(live, operation, left is { } l ? TimeProvider.GetTimestamp() + (long)(Math.Max(0, l.TotalSeconds) * TimeProvider.TimestampFrequency) : null));
+                return response;
+            }
+
+            var buffered = await BufferBodyAsync(response, operation, token).ConfigureAwait(false);
+            Replace(response, new CallContent(buffered, operation));
+            return response;
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            response?.Dispose();
+
+            // HttpClient's own Timeout also lands here; either way the caller did not cancel.
+            throw new AttemptTimeoutException(attempt.IsCancellationRequested ? clock.Describe() : $"HttpClient.Timeout ({_http.Timeout.TotalSeconds:0.#} s)", attempt.IsCancellationRequested ? clock.Limit : _http.Timeout, ex);
+        }
+        catch (Exception ex) when (response is not null && ex is IOException or HttpRequestException)
+        {
+            response.Dispose();
+            throw new BodyCutException(response.StatusCode, ex);
+        }
+    }
+
+    private static bool IsEventStream(HttpResponseMessage response) =>
+        string.Equals(response.Content.Headers.ContentType?.MediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Reads a success body into memory, refusing one over the cap before it is buffered whole.</summary>
+    private async Task<MemoryStream> BufferBodyAsync(HttpResponseMessage response, OperationDescriptor operation, CancellationToken cancellationToken)
+    {
+        var cap = _maxBodyBytes;
+        var declared = response.Content.Headers.ContentLength;
+        if (declared > cap)
+        {
+            throw TooLarge(operation, response.StatusCode, $"declares {declared:N0} bytes");
+        }
+
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new MemoryStream(declared is > 0 ? (int)declared.Value : 4096);
+            var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
+            {
+                int read;
+                while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    if (buffer.Length + read > cap)
+                    {
+                        throw TooLarge(operation, response.StatusCode, $"sent more than {cap:N0} bytes");
+                    }
+
+                    buffer.Write(chunk, 0, read);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
+            }
+
+            buffer.Position = 0;
+            return buffer;
+        }
+    }
+
+    private TranscriptKitResponseException TooLarge(OperationDescriptor operation, HttpStatusCode status, string what)
+    {
+        var error = new TranscriptKitResponseException(
+            Vendor.Id,
+            $"{Vendor.DisplayName} answered {operation.OperationId} with a body that {what}, over the {_maxBodyBytes:N0}-byte limit (TranscriptKitClientOptions.MaxResponseBodyBytes).",
+            status);
+        error.ForCall(operation.OperationId, SubmissionOf(operation.Idempotent, status, fault: null));
+        return error;
+    }
+
+    /// <summary>Reads at most <see cref="MaxErrorBodyBytes"/> of an error body; a body that stalls or breaks off yields what arrived.</summary>
+    private static async Task<byte[]> ReadErrorBodyAsync(HttpResponseMessage response, CancellationTokenSource attempt, CancellationToken caller, CancellationToken token)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxErrorBodyBytes);
+        var total = 0;
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                int read;
+                while (total < MaxErrorBodyBytes && (read = await stream.ReadAsync(buffer.AsMemory(total, MaxErrorBodyBytes - total), token).ConfigureAwait(false)) > 0)
+                {
+                    total += read;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is OperationCanceledException && attempt.IsCancellationRequested && !caller.IsCancellationRequested))
+        {
+            // Keep what arrived: the status already says what failed.
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return total == 0 ? [] : buffer.AsSpan(0, total).ToArray();
+    }
+
+    /// <summary>Swaps a response's content for one the pipeline owns, keeping the content headers.</summary>
+    private static void Replace(HttpResponseMessage response, CallContent content)
+    {
+        var original = response.Content;
+        foreach (var (name, values) in original.Headers.NonValidated)
+        {
+            if (!string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                content.Headers.TryAddWithoutValidation(name, values);
+            }
+        }
+
+        response.Content = content;
+
+        // Not for a live event stream: disposing the original would close the stream the new content reads.
+        if (!content.Live)
+        {
+            original.Dispose();
+        }
+    }
+
+    /// <summary>A response body the pipeline has read (or, for an event stream, opened), tagged with its operation.</summary>
+    private sealed class CallContent : StreamContent
+    {
+        private readonly MemoryStream? _memory;
+
+        /// <summary>Bytes already read into memory.</summary>
+        public CallContent(MemoryStream buffered, OperationDescriptor operation)
+            : base(buffered)
+        {
+            _memory = buffered;
+            Operation = operation;
+        }
+
+        /// <summary>A live event stream, to end by <paramref name="deadline"/> when it has one.</summary>
+        public CallContent(Stream live, OperationDescriptor operation, long? deadline)
+            : base(live)
+        {
+            Operation = operation;
+            Deadline = deadline;
+            Live = true;
+        }
+
+        public OperationDescriptor Operation { get; }
+
+        /// <summary>For an event stream: the timestamp by which it must end (the operation's timeout), if any.</summary>
+        public long? Deadline { get; }
+
+        /// <summary>Whether this is a live stream (an event stream) rather than bytes already in memory.</summary>
+        public bool Live { get; }
+
+        public ReadOnlyMemory<byte> Buffered => _memory is null ? default : _memory.GetBuffer().AsMemory(0, (int)_memory.Length);
+    }
+
+    /// <summary>
+    /// What the attempt's timer is waiting for. An upload arms it with the idle timeout on every write (no bytes for
+    /// that long is a stall); after the last byte, and for every other request, it is the per-attempt timeout, and
+    /// it keeps running while the body is read: headers and body share one budget.
+    /// </summary>
+    private sealed class AttemptClock(CancellationTokenSource attempt, TimeSpan timeout, TimeSpan uploadIdle)
+    {
+        private volatile string _what = "answer";
+
+        public TimeSpan Limit { get; private set; }
+
+        public void Idle() => Arm(uploadIdle, $"take any upload bytes for {uploadIdle.TotalSeconds:0.#} s");
+
+        public void Waiting() => Arm(timeout, $"answer within {timeout.TotalSeconds:0.#} s");
+
+        public void Sent() => Arm(timeout, $"answer within {timeout.TotalSeconds:0.#} s of the upload's last byte");
+
+        public string Describe() => _what;
+
+        private void Arm(TimeSpan limit, string what)
+        {
+            Limit = limit;
+            _what = what;
+            if (limit != Timeout.InfiniteTimeSpan)
+            {
+                try
+                {
+                    attempt.CancelAfter(limit);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // A write finished after the attempt ended; nothing left to time.
+                }
+            }
+        }
+    }
+
+    /// <summary>Wraps a streaming request body so each write re-arms the upload idle timer and the last one starts the answer wait.</summary>
+    private sealed class WatchedContent : HttpContent
+    {
+        private readonly HttpContent _inner;
+        private readonly AttemptClock _clock;
+
+        public WatchedContent(HttpContent inner, AttemptClock clock)
+        {
+            _inner = inner;
+            _clock = clock;
+            foreach (var (name, values) in inner.Headers.NonValidated)
+            {
+                Headers.TryAddWithoutValidation(name, values);
+            }
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+            SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        {
+            await _inner.CopyToAsync(new ProgressStream(stream, _clock), context, cancellationToken).ConfigureAwait(false);
+            _clock.Sent();
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _inner.Headers.ContentLength ?? 0;
+            return _inner.Headers.ContentLength.HasValue;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
+    /// <summary>
+    /// The body of a job-starting request (empty when it has none, as SocketsHttpHandler sends a bodiless POST anyway):
+    /// serializing it a second time throws, so no layer below the pipeline can send the request again.
+    /// </summary>
+    private sealed class SingleSendContent : HttpContent
+    {
+        private readonly HttpContent? _inner;
+        private int _sent;
+
+        public SingleSendContent(HttpContent? inner)
+        {
+            _inner = inner;
+            if (inner is not null)
+            {
+                foreach (var (name, values) in inner.Headers.NonValidated)
+                {
+                    Headers.TryAddWithoutValidation(name, values);
+                }
+            }
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+            SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Exchange(ref _sent, 1) != 0)
+            {
+                throw new InvalidOperationException("A request that may start a job is never sent twice; the HTTP handler tried to send it again after the connection failed.");
+            }
+
+            return _inner is null ? Task.CompletedTask : _inner.CopyToAsync(stream, context, cancellationToken);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _inner is null ? 0 : _inner.Headers.ContentLength ?? -1;
+            return length >= 0;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _inner?.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
+    /// <summary>A write-only pass-through that re-arms the idle timer after every write that completed.</summary>
+    private sealed class ProgressStream(Stream inner, AttemptClock clock) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush() => inner.Flush();
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            inner.Write(buffer, offset, count);
+            clock.Idle();
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            clock.Idle();
+        }
+    }
+
+    /// <summary>A response whose body broke off (or was shorter than its Content-Length) inside the attempt.</summary>
+    private sealed class BodyCutException(HttpStatusCode status, Exception inner) : IOException($"The response ({(int)status}) broke off before its body was complete: {inner.Message}", inner)
+    {
+        public HttpStatusCode Status { get; } = status;
+    }
+}
