@@ -92,7 +92,9 @@ internal sealed partial class SpecParser
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            Report(Diagnostics.InvalidDocument, stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode, "The spec must be a YAML mapping (an OpenAPI 3.1 document)");
+            // A file of comments only has no node to point at: the whole file is the problem.
+            _root = stream.Documents.Count == 0 ? new YamlScalarNode() : _root;
+            Report(Diagnostics.InvalidDocument, _root, "The spec must be a YAML mapping (an OpenAPI 3.1 document)");
             return null;
         }
 

@@ -74,6 +74,14 @@ public class YamlLocationTests
     }
 
     [Test]
+    public void A_file_of_comments_only_is_reported_against_the_whole_file()
+    {
+        // Found by the spec fuzzer (master seed 7, seed 7817633): it was an empty span at 1:1.
+        var outcome = GeneratedCode.Generate("# openapi: 3.1.0\n# nothing else\n");
+        Assert.That(outcome.GeneratorDiagnostics.Select(d => (d.Id, d.Location.SourceSpan.Length)), Is.EqualTo(new[] { ("TK0007", 32) }));
+    }
+
+    [Test]
     public void A_warning_alone_does_not_stop_generation()
     {
         var outcome = GeneratedCode.Generate(ProbeSpec.WithSchemas("Thing:\n  type: object\n  x-tk-inferd: true\n  properties:\n    value: { type: string }"));
