@@ -30,7 +30,8 @@ internal sealed record CapturedRequest(string Method, string Path, IReadOnlyDict
 
         string? body = null;
         string? binary = null;
-        if (request.Content is { } content)
+        // A declared zero length is no body on the wire (the runtime gives a bodiless job-starting POST an empty one).
+        if (request.Content is { } content && content.Headers.ContentLength != 0)
         {
             if (HttpBodies.MayBuffer(content, MaxTextBytes))
             {
