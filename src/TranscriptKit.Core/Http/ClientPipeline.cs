@@ -263,11 +263,13 @@ public sealed partial class ClientPipeline : IDisposable
     private TranscriptKitTransportException TransportError(OperationDescriptor operation, Exception ex)
     {
         var submission = SubmissionOf(operation.Idempotent, (ex as BodyCutException)?.Status, ex);
-        var what = ex is BodyCutException ? "the connection broke off before the answer was complete" : "the connection failed";
+        var text = ex is BodyCutException
+            ? $"{Vendor.DisplayName} {operation.OperationId}: the connection broke off before the answer was complete ({ex.Message})."
+            : $"Could not reach {Vendor.DisplayName} for {operation.OperationId}: {ex.Message}";
         var advice = submission == SubmissionOutcome.Unknown ? " The request may have started a job, so it was not sent again: check the vendor's job list before submitting again." : string.Empty;
         return (TranscriptKitTransportException)new TranscriptKitTransportException(
             Vendor.Id,
-            $"{Vendor.DisplayName} {operation.OperationId}: {what} ({ex.Message}).{advice}",
+            text + advice,
             ex).ForCall(operation.OperationId, submission);
     }
 
