@@ -9,7 +9,7 @@ namespace TranscriptKit.Reliability.Tests.FaultInjection;
 public static class ClientLimits
 {
     /// <summary>One HTTP attempt, headers and body.</summary>
-    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>An upload that moves no byte for this long has stalled.</summary>
     public static readonly TimeSpan UploadIdleTimeout = TimeSpan.FromSeconds(1);
@@ -31,14 +31,14 @@ public static class ClientLimits
     {
         InitialInterval = TimeSpan.FromMilliseconds(10),
         MaxInterval = TimeSpan.FromMilliseconds(50),
-        Timeout = TimeSpan.FromSeconds(5),
+        Timeout = TimeSpan.FromSeconds(8),
     };
 
     /// <summary>
     /// Longer than any flow needs under the limits above (poll timeout plus a few attempts): a flow still running
     /// then has ignored its timeouts, and the test reports it as a hang. Never an assertion on duration.
     /// </summary>
-    public static readonly TimeSpan Guard = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan Guard = TimeSpan.FromSeconds(20);
 
     /// <summary>Applies the limits shared by every vendor's client options.</summary>
     public static T Apply<T>(T options, Uri endpoint)

@@ -21,6 +21,12 @@ public sealed record FaultCase(VendorFlow Flow, FlowOperation Target, Fault Faul
     /// </summary>
     public bool MustRecover => Target.Step is FlowStep.Poll or FlowStep.Download && Fault is Fault.NoAnswer or Fault.StallAfterHeaders or Fault.ResetMidBody or Fault.CloseWithoutAnswer;
 
+    /// <summary>
+    /// Whether the fault hides the answer to a job-starting request the vendor received: a typed error must then say
+    /// <see cref="SubmissionOutcome.Unknown"/>, never that nothing was accepted (the caller would submit and pay again).
+    /// </summary>
+    public bool LosesSubmitAnswer => Target.Step == FlowStep.Submit && Fault is Fault.NoAnswer or Fault.StallAfterHeaders or Fault.ResetMidBody or Fault.CloseWithoutAnswer;
+
     /// <summary>Why this case cannot pass yet (a runtime gap the lead has been told about), or <see langword="null"/>.</summary>
     public string? WaitingFor => Flow.WaitingFor?.GetValueOrDefault((Target.Operation, Fault));
 

@@ -15,7 +15,8 @@ namespace TranscriptKit.Reliability.Tests.FaultInjection;
 /// <summary>
 /// Every vendor flow through the facade against the sandbox, with one network fault armed on one of its requests:
 /// the flow recovers with the same transcript or fails with a typed <see cref="TranscriptKitException"/> within its
-/// configured timeouts, and the paid job is submitted exactly once (never, if the flow failed before submitting).
+/// configured timeouts, and the paid job is submitted exactly once (never, if the flow failed before submitting); an
+/// error that lost a submit's answer says the job may exist.
 /// Each case gets its own sandbox and <see cref="HttpClient"/>, so a connection a fault left hanging cannot leak
 /// into the next case. The matrix of outcomes is written to <c>fault-injection-matrix.md</c> in the test directory.
 /// </summary>
@@ -83,6 +84,11 @@ public sealed class FaultInjectionTests
             if (fault.MustRecover)
             {
                 Assert.That(outcome, Is.EqualTo(FlowOutcome.Recovered), $"a one-off fault on an idempotent read is retried, not: {error}");
+            }
+
+            if (outcome == FlowOutcome.TypedError && fault.LosesSubmitAnswer)
+            {
+                Assert.That(((TranscriptKitException)error!).Submission, Is.EqualTo(SubmissionOutcome.Unknown), "the caller is told the job may exist");
             }
 
             if (outcome == FlowOutcome.Recovered)

@@ -27,7 +27,7 @@ public sealed record VendorFlow(
     // An operation with its own x-tk-timeout ignores RequestTimeout, so under these faults the flow cannot end within
     // the suite's limits: explicit until the runtime lets a caller bound it (see docs/reliability.md).
     private const string TranscriptGenerateSpecTimeout =
-        "waiting for a client option that bounds an operation's x-tk-timeout: TranscriptGenerate's 30 s applies, not RequestTimeout = 1 s";
+        "waiting for a client option that bounds an operation's x-tk-timeout: TranscriptGenerate's 30 s applies, not RequestTimeout = 2 s";
 
     private const string SoscriptedHeadersTimeout =
         "waiting for the wait for an event stream's headers to be bounded below Soscripted's x-tk-timeout of 600 s";
