@@ -34,7 +34,8 @@ public abstract class TranscriptKitClientOptions
     public TimeSpan UploadIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// How long a Server-Sent Events stream may go between two events before it counts as timed out. Default 60 s.
+    /// How long a Server-Sent Events stream may take to start (its response headers) and then go between two events
+    /// before it counts as timed out. Default 60 s.
     /// Comment lines (<c>: keep-alive</c>) do not reset it: a server that only sends keep-alives has stopped producing
     /// events. The whole stream is also bounded by the operation's own timeout (<c>x-tk-timeout</c>) when its spec sets one.
     /// </summary>

@@ -64,6 +64,12 @@ public sealed partial class ClientPipeline
             message.Content = new WatchedContent(upload, clock);
             clock.Idle();
         }
+        else if (eventStream && _eventIdleTimeout != Timeout.InfiniteTimeSpan && (timeout == Timeout.InfiniteTimeSpan || _eventIdleTimeout < timeout))
+        {
+            // A stream shows life within the idle timeout: its headers are the first sign, so a vendor that never starts
+            // one is not waited on for the whole operation (Soscripted's 600 s belongs to the events, not to silence).
+            clock.WaitingForStream(_eventIdleTimeout);
+        }
         else
         {
             clock.Waiting();
@@ -269,6 +275,8 @@ public sealed partial class ClientPipeline
         public void Idle() => Arm(uploadIdle, $"take any upload bytes for {uploadIdle.TotalSeconds:0.#} s");
 
         public void Waiting() => Arm(timeout, $"answer within {timeout.TotalSeconds:0.#} s");
+
+        public void WaitingForStream(TimeSpan idle) => Arm(idle, $"start its event stream within {idle.TotalSeconds:0.#} s (TranscriptKitClientOptions.EventIdleTimeout)");
 
         public void Sent() => Arm(timeout, $"answer within {timeout.TotalSeconds:0.#} s of the upload's last byte");
 

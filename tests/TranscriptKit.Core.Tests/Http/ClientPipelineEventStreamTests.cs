@@ -63,6 +63,20 @@ public class ClientPipelineEventStreamTests
     }
 
     [Test]
+    public void Stream_whose_headers_never_come_ends_at_the_idle_timeout_not_the_operations_600_s()
+    {
+        var hang = new TranscriptKit.Tests.HangingHandler();
+        var fixture = new PipelineFixture(configure: o => o.EventIdleTimeout = TimeSpan.FromSeconds(10), handler: hang);
+
+        var error = Assert.ThrowsAsync<TranscriptKitTimeoutException>(() => Drive(fixture, ReadAll(fixture, s_transcribe)))!;
+
+        Assert.That(error.Message, Does.Contain("transcribe").And.Contain("start its event stream within 10 s"));
+        Assert.That(error.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(10)));
+        Assert.That(error.Submission, Is.EqualTo(SubmissionOutcome.Unknown), "the request was sent; the vendor may have started the job");
+        Assert.That(hang.Count, Is.EqualTo(1), "a job-starting stream is never sent twice");
+    }
+
+    [Test]
     public void Keep_alive_comments_do_not_keep_a_stream_without_events_alive()
     {
         var script = new ScriptedStream().Bytes("event: progress\ndata: {}\n\n");

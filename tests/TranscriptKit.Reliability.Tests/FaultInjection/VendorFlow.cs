@@ -29,9 +29,6 @@ public sealed record VendorFlow(
     private const string TranscriptGenerateSpecTimeout =
         "waiting for a client option that bounds an operation's x-tk-timeout: TranscriptGenerate's 30 s applies, not RequestTimeout = 2 s";
 
-    private const string SoscriptedHeadersTimeout =
-        "waiting for the wait for an event stream's headers to be bounded below Soscripted's x-tk-timeout of 600 s";
-
     private static readonly TranscriberOptions s_transcriberOptions = new() { Polling = ClientLimits.Polling };
 
     public static IReadOnlyList<VendorFlow> All { get; } =
@@ -72,8 +69,7 @@ public sealed record VendorFlow(
             "transcribe",
             [new("transcribe", FlowStep.Submit), new("transcribe", FlowStep.Stream)],
             sandbox => TranscriptionRequest.FromUrl(sandbox.GetMediaUrl("welcome.mp4")),
-            (http, sandbox) => new SoscriptedClient(http, ClientLimits.Apply(new SoscriptedClientOptions { ApiKey = sandbox.ApiKey }, sandbox.GetEndpoint("soscripted"))).AsTranscriber(s_transcriberOptions),
-            new Dictionary<(string, Fault), string> { [("transcribe", Fault.NoAnswer)] = SoscriptedHeadersTimeout }),
+            (http, sandbox) => new SoscriptedClient(http, ClientLimits.Apply(new SoscriptedClientOptions { ApiKey = sandbox.ApiKey }, sandbox.GetEndpoint("soscripted"))).AsTranscriber(s_transcriberOptions)),
     ];
 
     /// <summary>How many paid jobs the sandbox saw this flow submit.</summary>
