@@ -147,7 +147,7 @@ internal static class ExtensionEmitter
                 : $"<remarks>Each event reaches the caller as soon as it is received; the stream completes after <c>{CSharpText.XmlDoc(stream.EndEvent)}</c>. A vendor error event or a connection that drops before then throws a <see cref=\"{KnownTypes.TranscriptKitException}\"/>.</remarks>");
             foreach (var parameter in ClientEmitter.Parameters(operation))
             {
-                w.DocRaw($"<param name=\"{parameter.Name.TrimStart('@')}\">{CSharpText.XmlDoc(parameter.Description ?? "The '" + parameter.Name + "' value.")}</param>");
+                w.DocRaw($"<param name=\"{GeneratedNames.DocParameter(parameter.Name)}\">{CSharpText.XmlDoc(parameter.Description ?? "The '" + parameter.Name + "' value.")}</param>");
             }
 
             w.DocRaw("<returns>The events in order.</returns>");
