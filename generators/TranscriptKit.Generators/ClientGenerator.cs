@@ -51,8 +51,7 @@ public sealed class ClientGenerator : IIncrementalGenerator
     {
         foreach (var diagnostic in result.Diagnostics)
         {
-            var descriptor = Diagnostics.Find(diagnostic.Id) ?? Diagnostics.InternalError;
-            output.ReportDiagnostic(Diagnostic.Create(descriptor, diagnostic.Location?.ToLocation() ?? Location.None, diagnostic.Arguments.Cast<object>().ToArray()));
+            output.ReportDiagnostic(Diagnostic.Create(diagnostic.Descriptor, diagnostic.Location?.ToLocation() ?? Location.None, diagnostic.Arguments.Cast<object>().ToArray()));
         }
 
         if (result.Spec is not { } spec)
@@ -64,27 +63,27 @@ public sealed class ClientGenerator : IIncrementalGenerator
         {
             output.AddSource($"{spec.ClientName}.Models.g.cs", ModelEmitter.Emit(spec));
             output.AddSource($"{spec.ClientName}.Json.g.cs", JsonEmitter.Emit(spec));
-            output.AddSource($"{spec.ClientName}ClientOptions.g.cs", ClientEmitter.EmitOptions(spec));
-            output.AddSource($"I{spec.ClientName}Client.g.cs", ClientEmitter.EmitInterface(spec));
-            output.AddSource($"{spec.ClientName}Client.g.cs", ClientEmitter.EmitClient(spec));
+            output.AddSource($"{GeneratedNames.Options(spec.ClientName)}.g.cs", ClientEmitter.EmitOptions(spec));
+            output.AddSource($"{GeneratedNames.Interface(spec.ClientName)}.g.cs", ClientEmitter.EmitInterface(spec));
+            output.AddSource($"{GeneratedNames.Client(spec.ClientName)}.g.cs", ClientEmitter.EmitClient(spec));
             if (spec.Polls.Count > 0)
             {
-                output.AddSource($"{spec.ClientName}Client.Polling.g.cs", PollEmitter.Emit(spec));
+                output.AddSource($"{GeneratedNames.Client(spec.ClientName)}.Polling.g.cs", PollEmitter.Emit(spec));
             }
 
             if (spec.Envelope is not null)
             {
-                output.AddSource($"{spec.ClientName}ErrorReasons.g.cs", ExtensionEmitter.EmitErrorReasons(spec));
+                output.AddSource($"{GeneratedNames.ErrorReasons(spec.ClientName)}.g.cs", ExtensionEmitter.EmitErrorReasons(spec));
             }
 
             if (spec.Uploads.Count > 0)
             {
-                output.AddSource($"{spec.ClientName}Client.Uploads.g.cs", ExtensionEmitter.EmitUploads(spec));
+                output.AddSource($"{GeneratedNames.Client(spec.ClientName)}.Uploads.g.cs", ExtensionEmitter.EmitUploads(spec));
             }
 
             if (spec.Streams.Count > 0)
             {
-                output.AddSource($"{spec.ClientName}Client.Streaming.g.cs", ExtensionEmitter.EmitStreams(spec));
+                output.AddSource($"{GeneratedNames.Client(spec.ClientName)}.Streaming.g.cs", ExtensionEmitter.EmitStreams(spec));
             }
         }
         catch (Exception ex)

@@ -31,26 +31,6 @@ internal static class Diagnostics
 
     public static readonly DiagnosticDescriptor UnknownExtension = Warning("TK0012", "Unknown x-tk-* key", "'{0}' is not an x-tk-* key TranscriptKit knows{1}; it is ignored");
 
-    public static DiagnosticDescriptor? Find(string id) => id switch
-    {
-        "TK0001" => MalformedYaml,
-        "TK0002" => MissingOperationId,
-        "TK0003" => DuplicateOperationId,
-        "TK0004" => UnresolvedReference,
-        "TK0005" => UnsupportedConstruct,
-        "TK0006" => InvalidExtension,
-        "TK0007" => InvalidDocument,
-        "TK0008" => InternalError,
-        "TK0009" => NameClash,
-        "TK0010" => ReferenceCycle,
-        "TK0011" => TooDeep,
-        "TK0012" => UnknownExtension,
-        _ => null,
-    };
-
-    /// <summary>Whether a diagnostic stops generation (every id but the warnings does).</summary>
-    public static bool IsError(string id) => (Find(id) ?? InternalError).DefaultSeverity == DiagnosticSeverity.Error;
-
     private static DiagnosticDescriptor Warning(string id, string title, string format) =>
         new(id, title, format, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: "specs/README.md");
 

@@ -163,6 +163,9 @@ internal static class CSharpText
     /// <summary>A whole number as C# source, culture-independent.</summary>
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A number for prose (<c>2,147,483,648</c>), grouped the invariant way whatever the compiler's culture.</summary>
+    public static string GroupedNumber(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
     /// <summary>
     /// An identifier the parser already chose, escaped with <c>@</c> when it is a keyword, or a contextual keyword
     /// that would mean something else in the generated code (<c>await</c> inside an async method, <c>var</c>, …).

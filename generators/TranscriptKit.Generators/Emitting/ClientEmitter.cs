@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using TranscriptKit.Generators.Model;
-using TranscriptKit.Generators.Parsing;
 
 namespace TranscriptKit.Generators.Emitting;
 
@@ -304,7 +303,7 @@ internal static class ClientEmitter
 
         var codes = string.Join(", ", envelope.SuccessCodes.Select(c => CSharpText.Number(c) + "L"));
         var rules = string.Join(", ", envelope.Rules.Select(r =>
-            $"new({CSharpText.Number(r.Code)}L, {(r.MessagePrefix is null ? "null" : CSharpText.Literal(r.MessagePrefix))}, {CSharpText.Literal(r.Reason)}, {KnownTypes.ErrorKind}.{Naming.Pascal(r.Kind)})"));
+            $"new({CSharpText.Number(r.Code)}L, {(r.MessagePrefix is null ? "null" : CSharpText.Literal(r.MessagePrefix))}, {CSharpText.Literal(r.Reason)}, {KnownTypes.ErrorKindMember(r.Kind)})"));
         return $"new {KnownTypes.EnvelopeDescriptor}({CSharpText.Literal(envelope.CodeField)}, {CSharpText.Literal(envelope.MessageField)}, {CSharpText.Literal(envelope.DataField)}, new long[] {{ {codes} }}, new {KnownTypes.EnvelopeErrorRule}[] {{ {rules} }})";
     }
 
@@ -419,7 +418,7 @@ internal static class ClientEmitter
         w.DocRaw("<remarks>" + string.Join(" ", remarks) + "</remarks>");
         foreach (var parameter in Parameters(operation))
         {
-            w.DocRaw($"<param name=\"{parameter.Name.TrimStart('@')}\">{CSharpText.XmlDoc(parameter.Description ?? "The '" + parameter.Name + "' value.")}</param>");
+            w.DocRaw($"<param name=\"{GeneratedNames.DocParameter(parameter.Name)}\">{CSharpText.XmlDoc(parameter.Description ?? "The '" + parameter.Name + "' value.")}</param>");
         }
 
         if (operation.Response.Kind != ResponseKind.None)

@@ -105,7 +105,7 @@ internal static class ExtensionEmitter
     private static void UploadDocs(SourceWriter w, ApiSpec spec, UploadSpec upload)
     {
         w.DocRaw($"<summary>Uploads a file in one call: asks {CSharpText.XmlDoc(spec.DisplayName)} for a signed URL, streams the bytes to it ({upload.HttpMethod}, without the API key){(upload.CompleteMethodName is null ? string.Empty : ", then marks the upload complete")}.</summary>");
-        w.DocRaw($"<remarks>The size is checked before anything is sent{(upload.MaxSize is { } max ? $" (at most {max.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes)" : string.Empty)}, so the file must be a path or a seekable stream. Memory stays constant whatever the size.</remarks>");
+        w.DocRaw($"<remarks>The size is checked before anything is sent{(upload.MaxSize is { } max ? $" (at most {CSharpText.GroupedNumber(max)} bytes)" : string.Empty)}, so the file must be a path or a seekable stream. Memory stays constant whatever the size.</remarks>");
         w.DocRaw("<param name=\"file\">The file to upload.</param>");
         w.DocRaw("<param name=\"progress\">Receives the bytes sent.</param>");
         w.DocRaw("<param name=\"cancellationToken\">Cancels the upload.</param>");
@@ -147,7 +147,7 @@ internal static class ExtensionEmitter
                 : $"<remarks>Each event reaches the caller as soon as it is received; the stream completes after <c>{CSharpText.XmlDoc(stream.EndEvent)}</c>. A vendor error event or a connection that drops before then throws a <see cref=\"{KnownTypes.TranscriptKitException}\"/>.</remarks>");
             foreach (var parameter in ClientEmitter.Parameters(operation))
             {
-                w.DocRaw($"<param name=\"{parameter.Name.TrimStart('@')}\">{CSharpText.XmlDoc(parameter.Description ?? "The '" + parameter.Name + "' value.")}</param>");
+                w.DocRaw($"<param name=\"{GeneratedNames.DocParameter(parameter.Name)}\">{CSharpText.XmlDoc(parameter.Description ?? "The '" + parameter.Name + "' value.")}</param>");
             }
 
             w.DocRaw("<returns>The events in order.</returns>");

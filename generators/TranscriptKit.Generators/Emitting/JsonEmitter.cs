@@ -78,10 +78,10 @@ internal static class JsonEmitter
         w.Line($"{Primitives}.ExpectStartObject(ref reader, {CSharpText.Literal(schema.SpecName)});");
         for (var i = 0; i < properties.Count; i++)
         {
-            w.Line($"{TypeNames.Of(properties[i].Type, nullable: true)} p{i} = default;");
+            w.Line($"{TypeNames.Of(properties[i].Type, nullable: true)} {Local("p", i)} = default;");
             if (properties[i].Required)
             {
-                w.Line($"var has{i} = false;");
+                w.Line($"var {Local("has", i)} = false;");
             }
         }
 
@@ -90,10 +90,10 @@ internal static class JsonEmitter
         {
             w.Open($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({CSharpText.Utf8Literal(properties[i].JsonName)}))");
             w.Line($"{Primitives}.ReadValue(ref reader);");
-            w.Line($"p{i} = {ReadExpression(json, properties[i].Type, "reader", GeneratedNames.ArrayReader(ArrayOwner(schema, properties[i]), 1))};");
+            w.Line($"{Local("p", i)} = {ReadExpression(json, properties[i].Type, "reader", GeneratedNames.ArrayReader(ArrayOwner(schema, properties[i]), 1))};");
             if (properties[i].Required)
             {
-                w.Line($"has{i} = true;");
+                w.Line($"{Local("has", i)} = true;");
             }
 
             w.Close();
@@ -118,10 +118,11 @@ internal static class JsonEmitter
             var p = properties[i];
             var type = CSharpText.Literal(schema.SpecName);
             var name = CSharpText.Literal(p.JsonName);
+            var (read, has) = (Local("p", i), Local("has", i));
             var value =
-                p.IsNonNull ? $"has{i} ? (p{i} ?? throw {Primitives}.NullProperty({type}, {name})) : throw {Primitives}.MissingProperty({type}, {name})" :
-                p.Required ? $"has{i} ? p{i} : throw {Primitives}.MissingProperty({type}, {name})" :
-                $"p{i}";
+                p.IsNonNull ? $"{has} ? ({read} ?? throw {Primitives}.NullProperty({type}, {name})) : throw {Primitives}.MissingProperty({type}, {name})" :
+                p.Required ? $"{has} ? {read} : throw {Primitives}.MissingProperty({type}, {name})" :
+                read;
             w.Line($"{p.Name} = {value},");
         }
 
@@ -134,6 +135,9 @@ internal static class JsonEmitter
 
         w.Line();
     }
+
+    /// <summary>A numbered local of the generated code (<c>p0</c>, <c>has0</c>), numbered the invariant way.</summary>
+    private static string Local(string prefix, int index) => prefix + CSharpText.Number(index);
 
     private static string ArrayOwner(SchemaSpec schema, PropertySpec property) => GeneratedNames.PropertyArrayOwner(schema.Name, property.Name);
 
@@ -197,7 +201,7 @@ internal static class JsonEmitter
             }
             else
             {
-                var local = "v" + index++;
+                var local = Local("v", index++);
                 w.Open($"if (value.{p.Name} is {{ }} {local})");
                 w.Line($"writer.WritePropertyName({name});");
                 WriteValue(w, json, p.Type, local, 0);
@@ -238,12 +242,12 @@ internal static class JsonEmitter
                 w.Line($"{json}.{GeneratedNames.Write(type.SchemaName!)}(writer, {expression});");
                 break;
             case TypeKind.Array:
-                var item = "i" + depth;
+                var item = Local("i", depth);
                 w.Line("writer.WriteStartArray();");
                 w.Open($"foreach (var {item} in {expression})");
                 if (type.Item!.Nullable)
                 {
-                    var present = "n" + depth;
+                    var present = Local("n", depth);
                     w.Open($"if ({item} is {{ }} {present})");
                     WriteValue(w, json, type.Item, present, depth + 1);
                     w.Close();

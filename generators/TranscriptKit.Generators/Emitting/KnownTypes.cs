@@ -57,4 +57,18 @@ internal static class KnownTypes
     public const string StringComparison = "global::System.StringComparison";
     public const string InvariantCulture = "global::System.Globalization.CultureInfo.InvariantCulture";
     public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
+
+    /// <summary>The runtime's <c>ErrorKind</c> member for a business error's kind.</summary>
+    public static string ErrorKindMember(Model.EnvelopeErrorKind kind) => kind switch
+    {
+        Model.EnvelopeErrorKind.General => ErrorKind + ".General",
+        Model.EnvelopeErrorKind.Authentication => ErrorKind + ".Authentication",
+        Model.EnvelopeErrorKind.Forbidden => ErrorKind + ".Forbidden",
+        Model.EnvelopeErrorKind.InsufficientCredits => ErrorKind + ".InsufficientCredits",
+        Model.EnvelopeErrorKind.RateLimit => ErrorKind + ".RateLimit",
+        Model.EnvelopeErrorKind.NotFound => ErrorKind + ".NotFound",
+        Model.EnvelopeErrorKind.BadRequest => ErrorKind + ".BadRequest",
+        Model.EnvelopeErrorKind.Server => ErrorKind + ".Server",
+        _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "an envelope error kind the runtime has no member for"),
+    };
 }

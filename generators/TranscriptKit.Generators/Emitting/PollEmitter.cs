@@ -49,7 +49,7 @@ internal static class PollEmitter
         WaitDocs(w, spec, poll, started);
         foreach (var p in poll.JobParameters)
         {
-            w.DocRaw($"<param name=\"{p.Name.TrimStart('@')}\">{CSharpText.XmlDoc(p.Description ?? "Identifies the job.")}</param>");
+            w.DocRaw($"<param name=\"{GeneratedNames.DocParameter(p.Name)}\">{CSharpText.XmlDoc(p.Description ?? "Identifies the job.")}</param>");
         }
 
         CommonParameterDocs(w);
@@ -90,7 +90,7 @@ internal static class PollEmitter
         w.DocRaw($"<summary>Creates the token that identifies a {CSharpText.XmlDoc(poll.Name)} job, to save now and resume waiting later (<see cref=\"{KnownTypes.JobToken}.ToString\"/>).</summary>");
         foreach (var p in poll.JobParameters)
         {
-            w.DocRaw($"<param name=\"{p.Name.TrimStart('@')}\">{CSharpText.XmlDoc(p.Description ?? "Identifies the job.")}</param>");
+            w.DocRaw($"<param name=\"{GeneratedNames.DocParameter(p.Name)}\">{CSharpText.XmlDoc(p.Description ?? "Identifies the job.")}</param>");
         }
 
         w.DocRaw("<returns>The job token.</returns>");

@@ -8,7 +8,7 @@ internal enum AuthKind
 }
 
 /// <summary>How requests authenticate: a bearer token, or a key and a secret in two headers.</summary>
-internal sealed record AuthSpec(AuthKind Kind, string? KeyHeader, string? SecretHeader, string? Description);
+internal sealed record AuthSpec(AuthKind Kind, string? KeyHeader, string? SecretHeader);
 
 /// <summary>Everything the emitter needs to write one vendor's client; plain equatable data.</summary>
 internal sealed record ApiSpec(

@@ -3,8 +3,21 @@ namespace TranscriptKit.Generators.Model;
 /// <summary><c>x-tk-envelope</c>: responses wrapped as {code, msg, data}.</summary>
 internal sealed record EnvelopeSpec(string CodeField, string MessageField, string DataField, EquatableArray<long> SuccessCodes, EquatableArray<EnvelopeRuleSpec> Rules);
 
+/// <summary>Which exception a business error becomes; the members mirror the runtime's <c>ErrorKind</c> by name.</summary>
+internal enum EnvelopeErrorKind
+{
+    General,
+    Authentication,
+    Forbidden,
+    InsufficientCredits,
+    RateLimit,
+    NotFound,
+    BadRequest,
+    Server,
+}
+
 /// <summary>One documented business error.</summary>
-internal sealed record EnvelopeRuleSpec(long Code, string? MessagePrefix, string Reason, string Kind);
+internal sealed record EnvelopeRuleSpec(long Code, string? MessagePrefix, string Reason, EnvelopeErrorKind Kind);
 
 /// <summary>A property of a model as the emitter assigns or reads it.</summary>
 internal sealed record MemberRef(string Name, TypeRef Type, bool NonNull);

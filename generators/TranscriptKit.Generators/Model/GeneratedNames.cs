@@ -58,5 +58,8 @@ internal static class GeneratedNames
 
     public static string ArrayReader(string owner, int level) => level == 1 ? "Read" + owner : "Read" + owner + "_" + level.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A parameter's name in <c>&lt;param name="…"/&gt;</c>: the identifier without its verbatim <c>@</c>.</summary>
+    public static string DocParameter(string parameter) => parameter.TrimStart('@');
+
     private static string LowerFirst(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
 }

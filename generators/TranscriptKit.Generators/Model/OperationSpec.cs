@@ -54,7 +54,7 @@ internal sealed record RequestBodySpec(BodyKind Kind, bool Required, TypeRef? Js
 internal sealed record FieldSpec(string WireName, string Name, TypeRef Type, bool Required, string? Description);
 
 /// <summary>The success response.</summary>
-internal sealed record ResponseSpec(int Status, ResponseKind Kind, TypeRef? Type, string? Description);
+internal sealed record ResponseSpec(ResponseKind Kind, TypeRef? Type, string? Description);
 
 /// <summary>A documented error response, for the method's XML docs.</summary>
-internal sealed record ErrorResponseSpec(string Status, string? Description, string? SchemaName);
+internal sealed record ErrorResponseSpec(string Status, string? Description);

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 
 namespace TranscriptKit.Generators.Parsing;
@@ -24,10 +25,10 @@ internal static class Durations
 
         text = text!.Trim();
         var (number, factor) =
-            text.EndsWith("ms") ? (text.Substring(0, text.Length - 2), 0.001) :
-            text.EndsWith("s") ? (text.Substring(0, text.Length - 1), 1.0) :
-            text.EndsWith("m") ? (text.Substring(0, text.Length - 1), 60.0) :
-            text.EndsWith("h") ? (text.Substring(0, text.Length - 1), 3600.0) :
+            text.EndsWith("ms", StringComparison.Ordinal) ? (text.Substring(0, text.Length - 2), 0.001) :
+            text.EndsWith("s", StringComparison.Ordinal) ? (text.Substring(0, text.Length - 1), 1.0) :
+            text.EndsWith("m", StringComparison.Ordinal) ? (text.Substring(0, text.Length - 1), 60.0) :
+            text.EndsWith("h", StringComparison.Ordinal) ? (text.Substring(0, text.Length - 1), 3600.0) :
             (string.Empty, 0.0);
 
         // "NaNs", "Infinitys" and "1e300s" all parse as doubles; the emitted TimeSpan.FromSeconds would throw

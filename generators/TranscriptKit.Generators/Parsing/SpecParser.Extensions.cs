@@ -9,7 +9,18 @@ namespace TranscriptKit.Generators.Parsing;
 /// <summary>The x-tk-* extensions that reshape operations: <c>x-tk-envelope</c>, <c>x-tk-upload</c>, <c>x-tk-sse</c>.</summary>
 internal sealed partial class SpecParser
 {
-    private static readonly string[] s_errorKinds = { "general", "authentication", "forbidden", "insufficient-credits", "rate-limit", "not-found", "bad-request", "server" };
+    // Ordered as the diagnostic lists them; each maps to the runtime's ErrorKind member of the same name.
+    private static readonly KeyValuePair<string, EnvelopeErrorKind>[] s_errorKinds =
+    {
+        new("general", EnvelopeErrorKind.General),
+        new("authentication", EnvelopeErrorKind.Authentication),
+        new("forbidden", EnvelopeErrorKind.Forbidden),
+        new("insufficient-credits", EnvelopeErrorKind.InsufficientCredits),
+        new("rate-limit", EnvelopeErrorKind.RateLimit),
+        new("not-found", EnvelopeErrorKind.NotFound),
+        new("bad-request", EnvelopeErrorKind.BadRequest),
+        new("server", EnvelopeErrorKind.Server),
+    };
 
     private EnvelopeSpec? ParseEnvelope(YamlMappingNode root)
     {
@@ -50,15 +61,16 @@ internal sealed partial class SpecParser
         {
             var rule = Map(item);
             var reason = Str(Get(rule, "reason"));
-            var kind = Str(Get(rule, "kind")) ?? "general";
-            if (rule is null || !long.TryParse(Str(Get(rule, "code")), NumberStyles.Integer, CultureInfo.InvariantCulture, out var ruleCode) || reason is null || Naming.Pascal(reason) != reason || !s_errorKinds.Contains(kind))
+            var kindText = Str(Get(rule, "kind")) ?? "general";
+            var kind = s_errorKinds.Where(k => k.Key == kindText).Select(k => (EnvelopeErrorKind?)k.Value).FirstOrDefault();
+            if (rule is null || !long.TryParse(Str(Get(rule, "code")), NumberStyles.Integer, CultureInfo.InvariantCulture, out var ruleCode) || reason is null || Naming.Pascal(reason) != reason || kind is null)
             {
-                Report(Diagnostics.InvalidExtension, item, Key + ".errors", $"each rule needs an integer 'code', a PascalCase 'reason' and a 'kind' ({string.Join(", ", s_errorKinds)})");
+                Report(Diagnostics.InvalidExtension, item, Key + ".errors", $"each rule needs an integer 'code', a PascalCase 'reason' and a 'kind' ({string.Join(", ", s_errorKinds.Select(k => k.Key))})");
                 continue;
             }
 
             reasons.Add(reason);
-            rules.Add(new EnvelopeRuleSpec(ruleCode, Str(Get(rule, "message-starts-with")), reason, kind));
+            rules.Add(new EnvelopeRuleSpec(ruleCode, Str(Get(rule, "message-starts-with")), reason, kind.Value));
         }
 
         return new EnvelopeSpec(code, message, data, success.ToEquatableArray(), rules.ToEquatableArray());

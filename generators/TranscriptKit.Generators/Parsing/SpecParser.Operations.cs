@@ -385,12 +385,7 @@ internal sealed partial class SpecParser
                     continue;
                 }
 
-                if (!int.TryParse(status, NumberStyles.None, CultureInfo.InvariantCulture, out var code))
-                {
-                    code = 200;
-                }
-
-                success = ParseSuccess(content, schemas, operationId, code, description, pair.Key);
+                success = ParseSuccess(content, schemas, operationId, description, pair.Key);
                 if (success is null)
                 {
                     return (null, errors);
@@ -405,7 +400,7 @@ internal sealed partial class SpecParser
                     Report(Diagnostics.UnresolvedReference, Get(Map(Get(Map(content!.Children.Values.First()), "schema")), "$ref")!, schemaRef);
                 }
 
-                errors.Add(new ErrorResponseSpec(status, description, schemaName));
+                errors.Add(new ErrorResponseSpec(status, description));
             }
         }
 
@@ -417,11 +412,11 @@ internal sealed partial class SpecParser
         return (success, errors);
     }
 
-    private ResponseSpec? ParseSuccess(YamlMappingNode? content, Dictionary<string, SchemaEntry> schemas, string operationId, int status, string? description, YamlNode at)
+    private ResponseSpec? ParseSuccess(YamlMappingNode? content, Dictionary<string, SchemaEntry> schemas, string operationId, string? description, YamlNode at)
     {
         if (content is null || content.Children.Count == 0)
         {
-            return new ResponseSpec(status, ResponseKind.None, null, description);
+            return new ResponseSpec(ResponseKind.None, null, description);
         }
 
         foreach (var pair in content.Children)
@@ -437,12 +432,12 @@ internal sealed partial class SpecParser
                 }
 
                 var type = ResolveType(schemaNode, schemas, operationId + " response", allowFile: false);
-                return type is null ? null : new ResponseSpec(status, ResponseKind.Json, type, description);
+                return type is null ? null : new ResponseSpec(ResponseKind.Json, type, description);
             }
 
             if (mediaType is "text/plain")
             {
-                return new ResponseSpec(status, ResponseKind.Text, new TypeRef(TypeKind.String), description);
+                return new ResponseSpec(ResponseKind.Text, new TypeRef(TypeKind.String), description);
             }
         }
 

@@ -111,7 +111,7 @@ internal sealed partial class SpecParser
             // Some scanner errors (a tab in indentation) come without a position: point at the damage after
             // the last event that parsed — the first tab-indented line if that is the complaint.
             var index = ex.Message.IndexOf("tab", System.StringComparison.OrdinalIgnoreCase) >= 0 ? TabIndentation(text, (int)lastEnd.Index) : (int)lastEnd.Index;
-            _diagnostics.Add(new DiagnosticInfo(Diagnostics.MalformedYaml.Id, LocationAt(text, index), new[] { Flatten(ex.Message) }.ToEquatableArray()));
+            _diagnostics.Add(new DiagnosticInfo(Diagnostics.MalformedYaml, LocationAt(text, index), new[] { Flatten(ex.Message) }.ToEquatableArray()));
             return false;
         }
         catch (YamlException ex)
@@ -123,7 +123,7 @@ internal sealed partial class SpecParser
         {
             // YamlDotNet's scanner sometimes fails without a YamlException (a NEL after "items:" in a flow
             // mapping gives a bare InvalidOperationException): the damage is just after the last good event.
-            _diagnostics.Add(new DiagnosticInfo(Diagnostics.MalformedYaml.Id, LocationAt(text, (int)lastEnd.Index), new[] { "YAML could not be read past this point (" + Flatten(ex.Message) + ")" }.ToEquatableArray()));
+            _diagnostics.Add(new DiagnosticInfo(Diagnostics.MalformedYaml, LocationAt(text, (int)lastEnd.Index), new[] { "YAML could not be read past this point (" + Flatten(ex.Message) + ")" }.ToEquatableArray()));
             return false;
         }
 
@@ -230,11 +230,11 @@ internal sealed partial class SpecParser
     private void ReportYaml(YamlException ex)
     {
         // YamlDotNet wraps the cause ("While parsing a block mapping, did not find expected key") around the marks.
-        _diagnostics.Add(new DiagnosticInfo(Diagnostics.MalformedYaml.Id, Location(ex.Start, ex.End), new[] { Flatten(ex.Message) }.ToEquatableArray()));
+        _diagnostics.Add(new DiagnosticInfo(Diagnostics.MalformedYaml, Location(ex.Start, ex.End), new[] { Flatten(ex.Message) }.ToEquatableArray()));
     }
 
     private void ReportAt(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, ParsingEvent at, params string[] arguments) =>
-        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, Location(at.Start, at.End), arguments.ToEquatableArray()));
+        _diagnostics.Add(new DiagnosticInfo(descriptor, Location(at.Start, at.End), arguments.ToEquatableArray()));
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
 

@@ -51,7 +51,7 @@ internal sealed partial class SpecParser
 
         // One mistake reached along several paths (a cyclic alias used by two properties) is reported once.
         var diagnostics = parser._diagnostics.Distinct().ToList();
-        var hasErrors = diagnostics.Any(d => Diagnostics.IsError(d.Id));
+        var hasErrors = diagnostics.Any(d => d.IsError);
         return new ParseResult(input.Path, hasErrors ? null : spec, diagnostics.ToEquatableArray());
     }
 
@@ -187,7 +187,7 @@ internal sealed partial class SpecParser
         var requirement = Map((Get(root, "security") as YamlSequenceNode)?.Children.FirstOrDefault());
         if (requirement is null || requirement.Children.Count == 0)
         {
-            return new AuthSpec(AuthKind.None, null, null, null);
+            return new AuthSpec(AuthKind.None, null, null);
         }
 
         var schemes = Map(Get(_components, "securitySchemes"));
@@ -207,13 +207,13 @@ internal sealed partial class SpecParser
 
         if (resolved.Count == 1 && Str(Get(resolved[0].Scheme, "type")) == "http" && string.Equals(Str(Get(resolved[0].Scheme, "scheme")), "bearer", StringComparison.OrdinalIgnoreCase))
         {
-            return new AuthSpec(AuthKind.Bearer, null, null, Prose(Get(resolved[0].Scheme, "description")));
+            return new AuthSpec(AuthKind.Bearer, null, null);
         }
 
         if (resolved.Count == 2 && resolved.All(r => Str(Get(r.Scheme, "type")) == "apiKey" && Str(Get(r.Scheme, "in")) == "header" && Str(Get(r.Scheme, "name")) is { } header && IsHeaderName(header)))
         {
             // The first scheme of the requirement is the key, the second the secret (options ApiKey and ApiSecret).
-            return new AuthSpec(AuthKind.ApiKeyHeaders, Str(Get(resolved[0].Scheme, "name")), Str(Get(resolved[1].Scheme, "name")), Prose(Get(resolved[0].Scheme, "description")));
+            return new AuthSpec(AuthKind.ApiKeyHeaders, Str(Get(resolved[0].Scheme, "name")), Str(Get(resolved[1].Scheme, "name")));
         }
 
         if (resolved.Count > 0)
@@ -221,7 +221,7 @@ internal sealed partial class SpecParser
             Report(Diagnostics.UnsupportedConstruct, requirement, "Supported security: one http bearer scheme, or two apiKey header schemes required together (key, then secret)");
         }
 
-        return new AuthSpec(AuthKind.None, null, null, null);
+        return new AuthSpec(AuthKind.None, null, null);
     }
 
     private (EquatableArray<string> Message, EquatableArray<string> Code) ParseErrors(YamlMappingNode root)
@@ -301,7 +301,7 @@ internal sealed partial class SpecParser
     };
 
     private void Report(DiagnosticDescriptor descriptor, YamlNode? node, params string[] arguments) =>
-        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, node is null ? FileStart() : ReferenceEquals(node, _root) ? WholeFile() : Location(node.Start, node.End), arguments.ToEquatableArray()));
+        _diagnostics.Add(new DiagnosticInfo(descriptor, node is null ? FileStart() : ReferenceEquals(node, _root) ? WholeFile() : Location(node.Start, node.End), arguments.ToEquatableArray()));
 
     /// <summary>
     /// A missing top-level key belongs to the whole document. YamlDotNet's end mark of a root mapping in a

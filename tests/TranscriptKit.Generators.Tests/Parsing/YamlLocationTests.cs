@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using NUnit.Framework;
@@ -88,5 +89,16 @@ public class YamlLocationTests
         Assert.That(outcome.GeneratorDiagnostics.Select(d => (d.Id, d.Severity)), Is.EqualTo(new[] { ("TK0012", DiagnosticSeverity.Warning) }));
         Assert.That(outcome.Sources, Is.Not.Empty);
         Assert.That(outcome.CompilerProblems.Where(d => d.Severity == DiagnosticSeverity.Error), Is.Empty);
+    }
+
+    [Test]
+    public void A_reported_diagnostic_is_the_descriptor_the_parser_chose()
+    {
+        // The parser's diagnostics carry their descriptor: none is looked up again by id, so a descriptor missing
+        // from a lookup table can no longer come out as TK0008 "Generator failure".
+        var outcome = GeneratedCode.Generate(ProbeSpec.WithSchemas("Thing:\n  type: object\n  x-tk-inferd: true\n  properties:\n    value: { type: string }"));
+        Assert.That(
+            outcome.GeneratorDiagnostics.Select(d => (d.Id, d.Descriptor.Title.ToString(CultureInfo.InvariantCulture), d.Severity)),
+            Is.EqualTo(new[] { ("TK0012", "Unknown x-tk-* key", DiagnosticSeverity.Warning) }));
     }
 }
