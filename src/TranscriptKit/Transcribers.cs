@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using TranscriptKit.Authentication;
@@ -31,7 +32,7 @@ public static class Transcribers
     {
         ArgumentNullException.ThrowIfNull(settings);
         var vendor = VendorIds.Normalize(vendorId);
-        RequireCredentials(vendor, settings);
+        RequireCredentials(vendor, settings, options);
         options ??= new TranscriberOptions();
         var http = httpClient ?? s_sharedHttpClient.Value;
         return vendor switch
@@ -77,11 +78,25 @@ public static class Transcribers
             clientOptions.Endpoint = endpoint;
         }
 
+        // Each setting left null keeps the client's own default; validation (VendorSettings.Validate) already refused nonsense.
+        clientOptions.RequestTimeout = settings.RequestTimeout ?? clientOptions.RequestTimeout;
+        clientOptions.UploadIdleTimeout = settings.UploadIdleTimeout ?? clientOptions.UploadIdleTimeout;
+        clientOptions.EventIdleTimeout = settings.EventIdleTimeout ?? clientOptions.EventIdleTimeout;
+        clientOptions.ApplicationId = settings.ApplicationId ?? clientOptions.ApplicationId;
+        if (settings.MaxRetries is not null || settings.RetryBaseDelay is not null)
+        {
+            clientOptions.Retry = clientOptions.Retry with
+            {
+                MaxRetries = settings.MaxRetries ?? clientOptions.Retry.MaxRetries,
+                BaseDelay = settings.RetryBaseDelay ?? clientOptions.Retry.BaseDelay,
+            };
+        }
+
         clientOptions.TimeProvider = options.TimeProvider;
         return clientOptions;
     }
 
-    private static void RequireCredentials(string vendor, VendorSettings settings)
+    private static void RequireCredentials(string vendor, VendorSettings settings, TranscriberOptions? options)
     {
         if (string.IsNullOrWhiteSpace(settings.ApiKey))
         {
@@ -91,6 +106,16 @@ public static class Transcribers
         if (vendor == VendorIds.TranscriptGenerate && string.IsNullOrWhiteSpace(settings.ApiSecret))
         {
             throw new ArgumentException("TranscriptGenerate needs an API secret as well as the key: set TranscriptKit:Vendors:transcriptgenerate:ApiSecret (or VendorSettings.ApiSecret).", nameof(settings));
+        }
+
+        if (OptionsCheck.Problems(settings, "VendorSettings.", ".").FirstOrDefault() is { } problem)
+        {
+            throw new ArgumentException($"{problem} ({vendor})", nameof(settings));
+        }
+
+        if (options?.Polling is { } polling && OptionsCheck.Problems(polling, "TranscriberOptions.Polling.").FirstOrDefault() is { } pollingProblem)
+        {
+            throw new ArgumentException(pollingProblem, nameof(options));
         }
 
         CredentialCheck.ThrowIfInvalid(settings.ApiKey, $"VendorSettings.ApiKey for {vendor}", nameof(settings));

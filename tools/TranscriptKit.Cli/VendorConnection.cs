@@ -20,10 +20,11 @@ namespace TranscriptKit.Cli;
 internal sealed class VendorConnection : IAsyncDisposable
 {
     // The sandbox finishes a job after a few polls; the vendors' own intervals (up to 5 s) would only make people wait.
-    private static readonly PollingOptions s_sandboxPolling = new()
+    private static readonly PollingOverride s_sandboxPolling = new()
     {
         InitialInterval = TimeSpan.FromMilliseconds(200),
         MaxInterval = TimeSpan.FromSeconds(1),
+        BackoffFactor = 1.5,
         Timeout = TimeSpan.FromMinutes(2),
     };
 
@@ -111,12 +112,8 @@ internal sealed class VendorConnection : IAsyncDisposable
     /// <summary>Polling for this connection: short against the sandbox, the vendor's own otherwise; <paramref name="timeout"/> replaces only the overall timeout.</summary>
     public TranscriberOptions CreateTranscriberOptions(TimeSpan? timeout)
     {
-        var polling = IsSandbox ? s_sandboxPolling : VendorPolling(Vendor);
-        if (timeout is { } limit && polling is not null)
-        {
-            polling = polling with { Timeout = limit };
-        }
-
+        // The facade layers this on the spec's defaults, so a --timeout alone keeps the vendor's intervals.
+        var polling = IsSandbox ? s_sandboxPolling.Then(new PollingOverride { Timeout = timeout }) : new PollingOverride { Timeout = timeout };
         return new TranscriberOptions { Polling = polling };
     }
 
@@ -139,16 +136,6 @@ internal sealed class VendorConnection : IAsyncDisposable
             await Sandbox.DisposeAsync().ConfigureAwait(false);
         }
     }
-
-    // TranscriberOptions.Polling replaces the vendor's whole schedule, so a --timeout alone starts from the spec's values.
-    private static PollingOptions? VendorPolling(string vendor) => vendor switch
-    {
-        VendorIds.CaptionCat => CaptionCatClient.DefaultTranscriptionPolling,
-        VendorIds.Subclip => SubclipClient.DefaultJobPolling,
-        VendorIds.TranscriptGenerate => TranscriptGenerateClient.DefaultTaskPolling,
-        VendorIds.Cliptext => CliptextClient.DefaultTranscriptionPolling,
-        _ => null,
-    };
 
     /// <summary>The option's value, else the environment variable's, trimmed; refused (by name, never by value) when it cannot be a header value.</summary>
     private static string? Credential(string? option, string optionName, string variable)

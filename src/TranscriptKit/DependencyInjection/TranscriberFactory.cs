@@ -24,7 +24,8 @@ internal sealed class TranscriberFactory(
 
         var transcriberOptions = new TranscriberOptions
         {
-            Polling = current.Polling,
+            // The section's polling, then the vendor's, both on top of the spec's defaults (applied by the adapter).
+            Polling = current.Polling is null ? settings.Polling : current.Polling.Then(settings.Polling),
             TimeProvider = timeProvider,
             Logger = loggerFactory.CreateLogger("TranscriptKit." + vendor),
         };

@@ -12,6 +12,9 @@ public sealed class TranscriptKitOptions
     /// <summary>Settings per vendor id (see <see cref="VendorIds"/>), case-insensitive.</summary>
     public Dictionary<string, VendorSettings> Vendors { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Replaces each vendor's recommended polling; <see langword="null"/> keeps the spec's.</summary>
-    public PollingOptions? Polling { get; set; }
+    /// <summary>
+    /// Changes to every vendor's recommended polling (<c>TranscriptKit:Polling:Timeout</c>, …), layered on the spec's
+    /// defaults; a vendor's own <see cref="VendorSettings.Polling"/> is layered on top of this.
+    /// </summary>
+    public PollingOverride? Polling { get; set; }
 }

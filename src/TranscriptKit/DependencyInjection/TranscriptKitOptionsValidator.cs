@@ -6,7 +6,8 @@ namespace TranscriptKit;
 
 /// <summary>
 /// Refuses, at start-up, a configured key or secret that is not a valid HTTP header value, naming the configuration
-/// key (never the value): a line break in a key would otherwise reach the wire on the first call.
+/// key (never the value): a line break in a key would otherwise reach the wire on the first call. Also refuses
+/// timeouts, intervals and retry counts that make no sense (<see cref="OptionsCheck"/>), naming their keys.
 /// </summary>
 internal sealed class TranscriptKitOptionsValidator : IValidateOptions<TranscriptKitOptions>
 {
@@ -17,6 +18,15 @@ internal sealed class TranscriptKitOptionsValidator : IValidateOptions<Transcrip
         {
             Check(failures, vendor, nameof(VendorSettings.ApiKey), settings?.ApiKey);
             Check(failures, vendor, nameof(VendorSettings.ApiSecret), settings?.ApiSecret);
+            if (settings is not null)
+            {
+                failures.AddRange(OptionsCheck.Problems(settings, $"{TranscriptKitOptions.SectionName}:Vendors:{vendor}:"));
+            }
+        }
+
+        if (options.Polling is { } polling)
+        {
+            failures.AddRange(OptionsCheck.Problems(polling, $"{TranscriptKitOptions.SectionName}:Polling:"));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -15,7 +15,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class TranscriptKitServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers every vendor from <c>TranscriptKit:Vendors:&lt;id&gt;</c> (<c>ApiKey</c>, <c>ApiSecret</c>, <c>Endpoint</c>):
+    /// Registers every vendor from <c>TranscriptKit:Vendors:&lt;id&gt;</c> (<c>ApiKey</c>, <c>ApiSecret</c>, <c>Endpoint</c>,
+    /// <c>Polling</c>, <c>RequestTimeout</c>, … see <see cref="VendorSettings"/>) and <c>TranscriptKit:Polling</c> (all vendors):
     /// <see cref="ITranscriberFactory"/>, a keyed <see cref="ITranscriber"/> per vendor id (<c>[FromKeyedServices("subclip")]</c>),
     /// and a named <see cref="System.Net.Http.HttpClient"/> per vendor (<see cref="VendorIds.HttpClientName"/>) with a circuit breaker.
     /// </summary>
@@ -26,7 +27,8 @@ public static class TranscriptKitServiceCollectionExtensions
     /// <remarks>
     /// A configured key or secret that is not a valid HTTP header value (a line break, a control or non-ASCII
     /// character) fails options validation when the host starts, with an <see cref="OptionsValidationException"/>
-    /// naming the configuration key and never the value.
+    /// naming the configuration key and never the value; so does a zero or negative timeout or interval, and a key
+    /// no setting reads (a misspelling the binder would silently ignore).
     /// Retries and timeouts stay in the vendor clients, which know from each spec which calls are safe to repeat (a
     /// job-starting POST is not) and how long each may take (an upload, Soscripted's 600 s call): the standard
     /// resilience handler would retry paid POSTs and cut long calls at 10 s. The named clients get only a circuit
@@ -36,8 +38,10 @@ public static class TranscriptKitServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        var optionsBuilder = services.AddOptions<TranscriptKitOptions>().Bind(configuration.GetSection(TranscriptKitOptions.SectionName)).ValidateOnStart();
+        var section = configuration.GetSection(TranscriptKitOptions.SectionName);
+        var optionsBuilder = services.AddOptions<TranscriptKitOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TranscriptKitOptions>, TranscriptKitOptionsValidator>());
+        services.AddSingleton<IValidateOptions<TranscriptKitOptions>>(new TranscriptKitConfigurationKeysValidator(section));
         if (configure is not null)
         {
             optionsBuilder.Configure(configure);

@@ -45,7 +45,7 @@ internal sealed class CaptionCatTranscriber(ICaptionCatClient client, Transcribe
 
     protected override async Task<Transcript> WaitCoreAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
     {
-        await client.WaitForTranscriptionAsync(job.Id, Options.Polling, PollProgress<TranscriptionStatus>(progress), cancellationToken).ConfigureAwait(false);
+        await client.WaitForTranscriptionAsync(job.Id, PollingFor(CaptionCatClient.DefaultTranscriptionPolling), PollProgress<TranscriptionStatus>(progress), cancellationToken).ConfigureAwait(false);
         Report(progress, TranscriptionStage.Downloading);
         var srt = await client.GetSrtAsync(job.Id, cancellationToken).ConfigureAwait(false);
         if (!SrtParser.TryParse(srt.Srt, out var segments, out var error))

@@ -44,7 +44,7 @@ internal sealed class CliptextTranscriber(ICliptextClient client, TranscriberOpt
 
     protected override async Task<Transcript> WaitCoreAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
     {
-        var transcription = await client.WaitForTranscriptionAsync(job.Id, Options.Polling, PollProgress<Transcription>(progress), cancellationToken).ConfigureAwait(false);
+        var transcription = await client.WaitForTranscriptionAsync(job.Id, PollingFor(CliptextClient.DefaultTranscriptionPolling), PollProgress<Transcription>(progress), cancellationToken).ConfigureAwait(false);
         var text = transcription.Text
             ?? throw new TranscriptKitResponseException(Vendor, $"Cliptext reported transcription {job.Id} completed without text.");
         return new Transcript(Vendor, job.Id, text, [], TranscriptText.Seconds(transcription.Duration));

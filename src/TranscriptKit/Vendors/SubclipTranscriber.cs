@@ -90,7 +90,7 @@ internal sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptio
 
     protected override async Task<Transcript> WaitCoreAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
     {
-        var result = await client.WaitForJobAsync(job.Id, Options.Polling, PollProgress<JobStatusResult>(progress), cancellationToken).ConfigureAwait(false);
+        var result = await client.WaitForJobAsync(job.Id, PollingFor(SubclipClient.DefaultJobPolling), PollProgress<JobStatusResult>(progress), cancellationToken).ConfigureAwait(false);
         IReadOnlyList<TranscriptKit.TranscriptSegment> segments = [];
         if (result.Transcript?.Segments is { Count: > 0 } timed)
         {

@@ -30,6 +30,13 @@ internal abstract class TranscriberBase : ITranscriber
 
     protected TranscriberOptions Options { get; }
 
+    /// <summary>
+    /// The polling for one poll operation: the spec's <paramref name="specDefaults"/> (the generated client's
+    /// <c>Default…Polling</c>) with <see cref="TranscriberOptions.Polling"/> layered on top, so a timeout-only
+    /// override keeps the spec's intervals and an unset one keeps the spec's timeout.
+    /// </summary>
+    protected PollingOptions PollingFor(PollingOptions specDefaults) => Options.Polling?.ApplyTo(specDefaults) ?? specDefaults;
+
     /// <summary>Also used by the batch helper, so its events go where the transcriber's do.</summary>
     protected internal ILogger Logger => Options.Logger ?? NullLogger.Instance;
 

@@ -46,7 +46,7 @@ internal sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient cl
 
     protected override async Task<Transcript> WaitCoreAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
     {
-        var task = await client.WaitForTaskAsync(job.Id, Options.Polling, PollProgress<TranscriptTask>(progress), cancellationToken).ConfigureAwait(false);
+        var task = await client.WaitForTaskAsync(job.Id, PollingFor(TranscriptGenerateClient.DefaultTaskPolling), PollProgress<TranscriptTask>(progress), cancellationToken).ConfigureAwait(false);
         var text = task.TextContent
             ?? throw new TranscriptKitResponseException(Vendor, $"TranscriptGenerate reported task {job.Id} as SUCCESS without textContent.");
         return new Transcript(Vendor, job.Id, text, [], TranscriptText.Seconds(task.Duration));

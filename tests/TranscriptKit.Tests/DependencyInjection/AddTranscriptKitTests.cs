@@ -37,7 +37,7 @@ public sealed class AddTranscriptKitTests
     [Test]
     public void Options_bind_case_insensitively_and_code_can_add_to_them()
     {
-        using var services = Build(s_settings, o => o.Polling = new PollingOptions { InitialInterval = TimeSpan.FromSeconds(1) });
+        using var services = Build(s_settings, o => o.Polling = new PollingOverride { InitialInterval = TimeSpan.FromSeconds(1) });
         var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TranscriptKitOptions>>().Value;
 
         Assert.That(options.Vendors["CAPTIONCAT"].Endpoint, Is.EqualTo(new Uri("http://127.0.0.1:9/captioncat/v1")));

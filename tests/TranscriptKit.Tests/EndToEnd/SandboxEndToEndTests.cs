@@ -13,7 +13,7 @@ namespace TranscriptKit.Tests.EndToEnd;
 [NonParallelizable]
 public sealed class SandboxEndToEndTests
 {
-    private static readonly PollingOptions s_fastPolling = new() { InitialInterval = TimeSpan.FromMilliseconds(5), MaxInterval = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(30) };
+    private static readonly PollingOverride s_fastPolling = new() { InitialInterval = TimeSpan.FromMilliseconds(5), MaxInterval = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(30) };
     private VendorSandbox _sandbox = null!;
 
     [OneTimeSetUp]

@@ -23,7 +23,7 @@ namespace TranscriptKit.Tests.Jobs;
 [CancelAfter(60_000)]
 public sealed class AmbiguousSubmitTests
 {
-    private static readonly PollingOptions s_fastPolling = new() { InitialInterval = TimeSpan.FromMilliseconds(5), MaxInterval = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(30) };
+    private static readonly PollingOverride s_fastPolling = new() { InitialInterval = TimeSpan.FromMilliseconds(5), MaxInterval = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromSeconds(30) };
     private VendorSandbox _sandbox = null!;
     private HttpClient _http = null!;
 
