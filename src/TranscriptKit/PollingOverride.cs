@@ -21,6 +21,21 @@ public sealed class PollingOverride
     /// <summary>How long to wait in all before a timeout; <see langword="null"/> keeps the spec's.</summary>
     public TimeSpan? Timeout { get; set; }
 
+    /// <summary>An override that sets every value, replacing the spec's schedule whole (what <c>TranscriberOptions.Polling</c> did when it was a <see cref="PollingOptions"/>).</summary>
+    /// <param name="options">The complete schedule.</param>
+    /// <returns>A new override.</returns>
+    public static PollingOverride From(PollingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new()
+        {
+            InitialInterval = options.InitialInterval,
+            MaxInterval = options.MaxInterval,
+            BackoffFactor = options.BackoffFactor,
+            Timeout = options.Timeout,
+        };
+    }
+
     /// <summary>The spec's <paramref name="defaults"/> with the values set here.</summary>
     /// <param name="defaults">A generated client's <c>Default…Polling</c>.</param>
     /// <returns>The polling to use.</returns>

@@ -29,7 +29,7 @@ public sealed record VendorFlow(
     private const string TranscriptGenerateSpecTimeout =
         "waiting for a client option that bounds an operation's x-tk-timeout: TranscriptGenerate's 30 s applies, not RequestTimeout = 2 s";
 
-    private static readonly TranscriberOptions s_transcriberOptions = new() { Polling = ClientLimits.Polling };
+    private static readonly TranscriberOptions s_transcriberOptions = new() { Polling = PollingOverride.From(ClientLimits.Polling) };
 
     public static IReadOnlyList<VendorFlow> All { get; } =
     [

@@ -56,6 +56,14 @@ public sealed class PollingOptionsTests
     }
 
     [Test]
+    public void An_override_from_complete_options_replaces_the_whole_schedule()
+    {
+        var schedule = new PollingOptions { InitialInterval = TimeSpan.FromSeconds(1), MaxInterval = TimeSpan.FromSeconds(3), BackoffFactor = 2, Timeout = TimeSpan.FromMinutes(4) };
+
+        Assert.That(PollingOverride.From(schedule).ApplyTo(CaptionCatClient.DefaultTranscriptionPolling), Is.EqualTo(schedule));
+    }
+
+    [Test]
     public void A_vendors_override_wins_over_the_sections_value_by_value()
     {
         var section = new PollingOverride { InitialInterval = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromMinutes(5) };
