@@ -102,7 +102,7 @@ public class ClientPipelineUploadTimeoutTests
     }
 
     /// <summary>Accepts some bytes, then blocks every write until cancelled, as a socket whose peer stopped reading.</summary>
-    private sealed class StallingSink(int accept) : Stream
+    private sealed class StallingSink(int accept) : WriteOnlySink
     {
         private long _taken;
 
@@ -115,34 +115,10 @@ public class ClientPipelineUploadTimeoutTests
 
             _taken += buffer.Length;
         }
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>Takes every write, running <paramref name="perWrite"/> (a fake-clock step) for each.</summary>
-    private sealed class SlowSink(Action perWrite) : Stream
+    private sealed class SlowSink(Action perWrite) : WriteOnlySink
     {
         public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -150,6 +126,12 @@ public class ClientPipelineUploadTimeoutTests
             perWrite();
             return ValueTask.CompletedTask;
         }
+    }
+
+    /// <summary>The write-only stream both sinks are: every write goes through <see cref="WriteAsync(ReadOnlyMemory{byte}, CancellationToken)"/>.</summary>
+    private abstract class WriteOnlySink : Stream
+    {
+        public abstract override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default);
 
         public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 

@@ -100,15 +100,8 @@ public static class VendorCalls
     private static HttpClient Http() => new(new SocketsHttpHandler { ConnectTimeout = Timeout }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
 
     private static T Short<T>(T options, Uri endpoint)
-        where T : TranscriptKitClientOptions
-    {
-        options.Endpoint = endpoint;
-        options.RequestTimeout = Timeout;
-        options.EventIdleTimeout = Timeout;
-        options.UploadIdleTimeout = Timeout;
-        options.Retry = s_retry;
-        return options;
-    }
+        where T : TranscriptKitClientOptions =>
+        ClientLimits.Apply(options, endpoint, Timeout, Timeout, Timeout, s_retry);
 
     private static CaptionCatClient CaptionCat(Uri b) => new(Http(), Short(new CaptionCatClientOptions { ApiKey = "k" }, new Uri(b, "v1")));
 

@@ -1,9 +1,9 @@
 using System;
 
-namespace TranscriptKit.Reliability.Tests.FaultInjection;
+namespace TranscriptKit.Reliability.Tests;
 
 /// <summary>
-/// The short, real timeouts every flow in the suite is configured with (the sandbox is real loopback, so a fault can
+/// The short, real timeouts every fault-injection flow is configured with (the sandbox is real loopback, so a fault can
 /// only end by a timeout firing), and the guard that turns a flow which ignores them into a failed test.
 /// </summary>
 public static class ClientLimits
@@ -42,13 +42,18 @@ public static class ClientLimits
 
     /// <summary>Applies the limits shared by every vendor's client options.</summary>
     public static T Apply<T>(T options, Uri endpoint)
+        where T : TranscriptKitClientOptions =>
+        Apply(options, endpoint, RequestTimeout, UploadIdleTimeout, EventIdleTimeout, Retry);
+
+    /// <summary>Applies short limits to any client's options (the connection fuzzer uses its own values).</summary>
+    public static T Apply<T>(T options, Uri endpoint, TimeSpan requestTimeout, TimeSpan uploadIdleTimeout, TimeSpan eventIdleTimeout, RetryOptions retry)
         where T : TranscriptKitClientOptions
     {
         options.Endpoint = endpoint;
-        options.RequestTimeout = RequestTimeout;
-        options.UploadIdleTimeout = UploadIdleTimeout;
-        options.EventIdleTimeout = EventIdleTimeout;
-        options.Retry = Retry;
+        options.RequestTimeout = requestTimeout;
+        options.UploadIdleTimeout = uploadIdleTimeout;
+        options.EventIdleTimeout = eventIdleTimeout;
+        options.Retry = retry;
         return options;
     }
 }
