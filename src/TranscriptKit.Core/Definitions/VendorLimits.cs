@@ -1,0 +1,32 @@
+using System;
+using System.Collections.Generic;
+
+namespace TranscriptKit;
+
+/// <summary>A vendor's documented limits (<c>x-tk-limits</c> and <c>x-tk-upload.max-size</c>); each is absent when the docs state none.</summary>
+public sealed record VendorLimits
+{
+    /// <summary>No documented limits.</summary>
+    public static VendorLimits None { get; } = new();
+
+    /// <summary>The largest upload in bytes.</summary>
+    public long? MaxUploadBytes { get; init; }
+
+    /// <summary>Media types the vendor accepts for uploads (e.g. <c>video/mp4</c>); empty when not documented.</summary>
+    public IReadOnlyList<string> MediaTypes { get; init; } = [];
+
+    /// <summary>File extensions the vendor accepts, lower case with the dot (e.g. <c>.mp4</c>); empty when not documented.</summary>
+    public IReadOnlyList<string> FileExtensions { get; init; } = [];
+
+    /// <summary>Spoken languages the vendor takes, as ISO 639-1 codes; empty when not documented.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
+
+    /// <summary>Jobs that may run at once per account.</summary>
+    public int? MaxConcurrentJobs { get; init; }
+
+    /// <summary>Requests allowed per <see cref="RateLimitWindow"/>.</summary>
+    public int? RateLimitRequests { get; init; }
+
+    /// <summary>The window of <see cref="RateLimitRequests"/>.</summary>
+    public TimeSpan? RateLimitWindow { get; init; }
+}
