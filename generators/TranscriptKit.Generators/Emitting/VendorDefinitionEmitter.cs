@@ -33,7 +33,7 @@ internal static class VendorDefinitionEmitter
         foreach (var operation in spec.Operations)
         {
             var timeout = operation.TimeoutSeconds is { } seconds ? $"{KnownTypes.TimeSpan}.FromSeconds({CSharpText.Number(seconds)})" : "null";
-            w.Line($"        new({CSharpText.Literal(operation.OperationId)}, {CSharpText.Literal(operation.HttpMethod)}, {CSharpText.Literal(operation.Path)}, {Bool(operation.Idempotent)}, {Bool(operation.Paid)}, {timeout}, {CSharpText.Literal(operation.MethodName)}),");
+            w.Line($"        new({CSharpText.Literal(operation.OperationId)}, {CSharpText.Literal(operation.HttpMethod)}, {CSharpText.Literal(operation.Path)}, {Bool(operation.Idempotent)}, {Bool(operation.Paid)}, {timeout}, {CSharpText.Literal(operation.MethodName)}){Initializer(spec, operation)},");
         }
 
         w.Line("    },");
@@ -52,11 +52,48 @@ internal static class VendorDefinitionEmitter
         w.Line($"    static (apiKey, apiSecret) => new {options} {{ ApiKey = apiKey{secret} }},");
         w.Line($"    static (options, httpClient) => httpClient is null ? new {client}(Options(options)) : new {client}(httpClient, Options(options)));");
         w.Line();
+        foreach (var operation in spec.Operations.Where(InvokerEmitter.CanInvoke))
+        {
+            InvokerEmitter.EmitOperation(w, spec, operation);
+        }
+
+        foreach (var upload in spec.Uploads)
+        {
+            InvokerEmitter.EmitUpload(w, spec, upload);
+        }
+
+        InvokerEmitter.EmitClientCast(w, spec);
+        w.Line();
         w.Open($"private static {options} Options({KnownTypes.ClientOptions} options)");
         w.Line($"return options as {options} ?? throw new {KnownTypes.ArgumentException}({CSharpText.Literal($"{spec.DisplayName} needs {options} (from Definition.CreateClientOptions), not ")} + options.GetType().Name + \".\", nameof(options));");
         w.Close();
         w.Close();
         return w.ToString();
+    }
+
+    /// <summary>The operation's invoker, event-stream flag and upload helper, as an object initializer.</summary>
+    private static string Initializer(ApiSpec spec, OperationSpec operation)
+    {
+        var members = new List<string>();
+        if (InvokerEmitter.CanInvoke(operation))
+        {
+            members.Add("Invoke = " + InvokerEmitter.CallName(operation));
+        }
+
+        if (spec.Streams.Any(s => s.OperationId == operation.OperationId))
+        {
+            members.Add("Streams = true");
+        }
+
+        if (spec.Uploads.FirstOrDefault(u => u.CreateMethodName == operation.MethodName) is { } upload)
+        {
+            var body = spec.Schemas.FirstOrDefault(s => s.Name == upload.CreateBodyType);
+            string Field(MemberRef? member) => member is null ? "null" : CSharpText.Literal(body?.Properties.FirstOrDefault(p => p.Name == member.Name)?.JsonName ?? member.Name);
+            var complete = upload.CompleteMethodName is { } completeMethod ? spec.Operations.FirstOrDefault(o => o.MethodName == completeMethod)?.OperationId : null;
+            members.Add($"Upload = new {KnownTypes.VendorUpload}({CSharpText.Literal(upload.Name)}, {CSharpText.Literal(GeneratedNames.Upload(upload.Name))}, {CSharpText.Literal(operation.OperationId)}, {(complete is null ? "null" : CSharpText.Literal(complete))}, {CSharpText.Literal(upload.HttpMethod)}, {(upload.MaxSize is { } max ? CSharpText.Number(max) + "L" : "null")}, {Field(upload.FileName)}, {Field(upload.ContentType)}, {Field(upload.Size)}) {{ Invoke = {InvokerEmitter.UploadName(upload)} }}");
+        }
+
+        return members.Count == 0 ? string.Empty : " { " + string.Join(", ", members) + " }";
     }
 
     private static string Bool(bool value) => value ? "true" : "false";
