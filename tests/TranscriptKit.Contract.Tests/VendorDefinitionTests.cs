@@ -56,6 +56,28 @@ public class VendorDefinitionTests
         Assert.That(Definitions.All.Single(d => d.Id == "soscripted").GetOperation("transcribe"), Has.Property(nameof(VendorOperation.StartsPaidJob)).True.And.Property(nameof(VendorOperation.Timeout)).EqualTo(TimeSpan.FromSeconds(600)));
 
     [TestCaseSource(nameof(All))]
+    public void Every_operation_has_an_invoker_so_replay_needs_no_hand_written_call(VendorDefinition definition) =>
+        Assert.That(definition.Operations.Where(o => o.Invoke is null).Select(o => o.OperationId), Is.Empty);
+
+    [Test]
+    public void Upload_helpers_name_their_create_operation_and_the_fields_the_file_fills()
+    {
+        var uploads = Definitions.All.SelectMany(d => d.Operations.Where(o => o.Upload is not null).Select(o => (d, o))).ToList();
+        Assert.That(uploads.Select(u => u.d.Id), Is.EquivalentTo(new[] { "subclip", "cliptext" }));
+        foreach (var (definition, operation) in uploads)
+        {
+            var upload = operation.Upload!;
+            Assert.Multiple(() =>
+            {
+                Assert.That(upload.CreateOperationId, Is.EqualTo(operation.OperationId));
+                Assert.That(upload.Invoke, Is.Not.Null);
+                Assert.That(upload.FileNameField, Is.Not.Null);
+                Assert.That(upload.CompleteOperationId is null || definition.Operations.Any(o => o.OperationId == upload.CompleteOperationId), Is.True);
+            });
+        }
+    }
+
+    [TestCaseSource(nameof(All))]
     public void Definition_creates_its_client_with_and_without_a_callers_HttpClient(VendorDefinition definition)
     {
         var options = definition.CreateClientOptions("key", "secret");
