@@ -16,31 +16,34 @@ namespace TranscriptKit.Sandbox.Vendors;
 /// Caption Cat (<c>/captioncat/v1</c>): multipart upload with a magic-byte check, paid transcription polled until
 /// "finished", SRT/text, form-encoded SRT edits, paid render polled by percent, balance and history.
 /// </summary>
-internal sealed class CaptionCatEmulator(SandboxOptions options, MediaLibrary media, UrlSigner signer)
-    : VendorEmulator(options, media, signer)
+internal sealed class CaptionCatEmulator : VendorEmulator
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, Video> _videos = new(StringComparer.Ordinal);
     private readonly List<JsonObject> _history = [];
     private long _balance;
 
+    /// <summary>The opening balance when <see cref="SandboxOptions.InitialCredits"/> names none.</summary>
+    public const long DefaultInitialCredits = 2400;
+
     public override string Id => "captioncat";
 
     public override string Prefix => "/captioncat/v1";
 
-    public override Task WriteAuthErrorAsync(HttpContext context) =>
+    protected internal override Task WriteAuthErrorAsync(HttpContext context) =>
         WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Invalid or missing token");
 
     // The status-code table's shape; the 415 uses {"status":"error","msg":…} and is written where it happens.
-    public override Task WriteErrorAsync(HttpContext context, int status, string message, string? code = null) =>
+    protected internal override Task WriteErrorAsync(HttpContext context, int status, string message, string? code = null) =>
         Json.WriteAsync(context, status, new JsonObject { ["error"] = message });
 
-    public override void Map(IEndpointRouteBuilder routes)
+    protected internal override void Map(IEndpointRouteBuilder routes)
     {
         lock (_gate)
         {
             _balance = 0;
-            Charge(-Options.CaptionCatInitialCredits, $"Deposit {Options.CaptionCatInitialCredits} credits");
+            var credits = Options.InitialCreditsFor(Id, DefaultInitialCredits);
+            Charge(-credits, $"Deposit {credits} credits");
         }
 
         MapGet(routes, "/balance", "getBalance", BalanceAsync);

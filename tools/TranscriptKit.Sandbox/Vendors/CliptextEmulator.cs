@@ -21,16 +21,14 @@ internal sealed class CliptextEmulator : VendorEmulator
     private static readonly string[] AllowedFormats = ["mp3", "wav", "mp4", "m4a", "mov", "webm", "ogg", "flac"];
 
     private readonly object _gate = new();
-    private readonly SignedStorage _storage;
+    private SignedStorage _storage = null!;
     private readonly Dictionary<string, Upload> _uploads = new(StringComparer.Ordinal);
     private readonly List<Transcription> _transcriptions = [];
     private readonly Dictionary<string, JsonObject> _orgs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<JsonObject>> _members = new(StringComparer.Ordinal);
 
-    public CliptextEmulator(SandboxOptions options, MediaLibrary media, UrlSigner signer)
-        : base(options, media, signer)
+    public CliptextEmulator()
     {
-        _storage = new SignedStorage(signer, Prefix);
         _orgs["org_sandbox"] = new JsonObject { ["id"] = "org_sandbox", ["name"] = "Sandbox Organization", ["created_at"] = Timestamp(DateTime.UtcNow) };
         _members["org_sandbox"] = [];
     }
@@ -39,15 +37,17 @@ internal sealed class CliptextEmulator : VendorEmulator
 
     public override string Prefix => "/cliptext/v1";
 
-    public override bool IsStoragePath(string pathWithoutPrefix) => pathWithoutPrefix.StartsWith("/storage/", StringComparison.Ordinal);
+    private protected override void OnAttached() => _storage = new SignedStorage(Signer, Prefix);
 
-    public override Task WriteAuthErrorAsync(HttpContext context) =>
+    protected internal override bool IsStoragePath(string pathWithoutPrefix) => pathWithoutPrefix.StartsWith("/storage/", StringComparison.Ordinal);
+
+    protected internal override Task WriteAuthErrorAsync(HttpContext context) =>
         WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Invalid or missing API key", "UNAUTHORIZED");
 
-    public override Task WriteErrorAsync(HttpContext context, int status, string message, string? code = null) =>
+    protected internal override Task WriteErrorAsync(HttpContext context, int status, string message, string? code = null) =>
         Error(context, status, code ?? DefaultCode(status), message, null);
 
-    public override void Map(IEndpointRouteBuilder routes)
+    protected internal override void Map(IEndpointRouteBuilder routes)
     {
         MapPost(routes, "/uploads/presigned", "createPresignedUpload", PresignAsync);
         MapPut(routes, "/storage/{token}", VendorFaults.SignedUploadOperation, _storage.HandlePutAsync, upload: true);

@@ -29,30 +29,32 @@ internal sealed class SubclipEmulator : VendorEmulator
     private readonly object _gate = new();
     private readonly Dictionary<string, Job> _jobs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoredObject> _objectsByKey = new(StringComparer.Ordinal);
-    private readonly SignedStorage _storage;
+    private SignedStorage _storage = null!;
     private long _credits;
 
-    public SubclipEmulator(SandboxOptions options, MediaLibrary media, UrlSigner signer)
-        : base(options, media, signer)
-    {
-        _storage = new SignedStorage(signer, Prefix);
-        _credits = options.SubclipInitialCredits;
-    }
+    /// <summary>The opening balance when <see cref="SandboxOptions.InitialCredits"/> names none.</summary>
+    public const long DefaultInitialCredits = 600;
 
     public override string Id => "subclip";
 
     public override string Prefix => "/subclip/api/v1";
 
-    public override bool IsStoragePath(string pathWithoutPrefix) => pathWithoutPrefix.StartsWith("/storage/", StringComparison.Ordinal);
+    private protected override void OnAttached()
+    {
+        _storage = new SignedStorage(Signer, Prefix);
+        _credits = Options.InitialCreditsFor(Id, DefaultInitialCredits);
+    }
 
-    public override Task WriteAuthErrorAsync(HttpContext context) =>
+    protected internal override bool IsStoragePath(string pathWithoutPrefix) => pathWithoutPrefix.StartsWith("/storage/", StringComparison.Ordinal);
+
+    protected internal override Task WriteAuthErrorAsync(HttpContext context) =>
         WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Missing, invalid, or revoked API key");
 
     // The docs show no error body; {"error": …} is the spec's inferred shape.
-    public override Task WriteErrorAsync(HttpContext context, int status, string message, string? code = null) =>
+    protected internal override Task WriteErrorAsync(HttpContext context, int status, string message, string? code = null) =>
         Json.WriteAsync(context, status, new JsonObject { ["error"] = message });
 
-    public override void Map(IEndpointRouteBuilder routes)
+    protected internal override void Map(IEndpointRouteBuilder routes)
     {
         MapPost(routes, "/social-transcripts/uploads", "createUploadUrl", CreateUploadAsync);
         MapPut(routes, "/storage/{token}", VendorFaults.SignedUploadOperation, _storage.HandlePutAsync, upload: true);
