@@ -25,7 +25,7 @@ internal static class Program
           --quota-seconds <vendor>:<n>  a vendor's quota in seconds, -1 unlimited, where it keeps one
           --fail <vendor>:<status>[:<count>[:<retryAfterSeconds>[:<operation>]]]  e.g. --fail subclip:503:1:600:getJob
           --delay <vendor>:<ms>[:<count>]                            e.g. --delay subclip:3000
-          --malform <vendor>[:<count>]                               e.g. --malform cliptext
+          --malform <vendor>[:<count>]                               e.g. --malform subclip
           --stall <vendor>[:<count>[:<operation>]]                   headers, then no body: --stall subclip:1:createJob
           --reset <vendor>[:<count>[:<operation>]]                   half the body, then the connection drops
           --close <vendor>[:<count>[:<operation>]]                   processed, then the connection closes unanswered
