@@ -13,7 +13,9 @@ namespace TranscriptKit.Sandbox;
 /// <summary>
 /// One emulated vendor in a <see cref="VendorSandbox"/>: its id and path prefix, its credential check, its error shape
 /// and its routes. The sandbox gives every emulator the same request log, fault switches and auth step; derive from it
-/// to emulate your own vendor and add the instance to <see cref="SandboxOptions.Emulators"/>.
+/// to emulate your own vendor and add the instance to <see cref="SandboxOptions.Emulators"/>. Built from the
+/// vendor's generated <see cref="VendorDefinition"/>, an emulator takes its id, display name, path prefix and
+/// credential check from the spec; without one, override <see cref="Id"/> and <see cref="Prefix"/>.
 /// </summary>
 /// <remarks>
 /// An instance holds its vendor's state (jobs, credits) and serves one sandbox; create a new one per
@@ -28,19 +30,37 @@ public abstract class VendorEmulator
     private UrlSigner? _signer;
     private int _attached;
 
-    /// <summary>Creates an emulator; the sandbox supplies its options and fault switches when it starts.</summary>
+    /// <summary>Creates an emulator of a vendor without a definition: override <see cref="Id"/> and <see cref="Prefix"/>.</summary>
     protected VendorEmulator()
     {
     }
 
-    /// <summary>The vendor id clients and tests name it by (lower case, e.g. <c>acme</c>): the key of <see cref="VendorSandbox.GetEndpoint"/>, <see cref="SandboxFaults.For"/> and <see cref="SandboxRequest.Vendor"/>.</summary>
-    public abstract string Id { get; }
+    /// <summary>Creates an emulator of the vendor a spec describes (e.g. <c>AcmeVendor.Definition</c>).</summary>
+    /// <param name="definition">The vendor's generated definition: id, display name, endpoint path and credentials come from it.</param>
+    protected VendorEmulator(VendorDefinition definition)
+    {
+        Definition = definition ?? throw new ArgumentNullException(nameof(definition));
+    }
 
-    /// <summary>The vendor's name for start-up output and messages; the id unless overridden.</summary>
-    public virtual string DisplayName => Id;
+    /// <summary>The vendor's definition, when the emulator was built from one; limits and operations the emulator enforces come from it.</summary>
+    public VendorDefinition? Definition { get; }
 
-    /// <summary>The path that replaces the spec's server URL path, e.g. <c>/acme/v1</c>: starts with <c>/</c>, no trailing <c>/</c>, unique in the sandbox.</summary>
-    public abstract string Prefix { get; }
+    /// <summary>The vendor id clients and tests name it by (lower case, e.g. <c>acme</c>): the key of <see cref="VendorSandbox.GetEndpoint"/>, <see cref="SandboxFaults.For"/> and <see cref="SandboxRequest.Vendor"/>. The definition's id unless overridden.</summary>
+    /// <exception cref="InvalidOperationException">Neither overridden nor given a definition.</exception>
+    public virtual string Id => Definition?.Id ?? throw MissingFact(nameof(Id));
+
+    /// <summary>The vendor's name for start-up output and messages: the definition's display name, else the id, unless overridden.</summary>
+    public virtual string DisplayName => Definition?.DisplayName ?? Id;
+
+    /// <summary>
+    /// The path that replaces the spec's server URL path: starts with <c>/</c>, no trailing <c>/</c>, unique in the
+    /// sandbox. From a definition it is <c>/{id}</c> plus the documented endpoint's path (<c>https://api.acme.test/v1</c>
+    /// → <c>/acme/v1</c>), so a client keeps its relative paths when its endpoint is swapped for the sandbox's.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Neither overridden nor given a definition.</exception>
+    public virtual string Prefix => Definition is { } definition
+        ? "/" + definition.Id + definition.DefaultEndpoint.AbsolutePath.TrimEnd('/')
+        : throw MissingFact(nameof(Prefix));
 
     /// <summary>The operationIds this emulator maps (plus <see cref="VendorFaults.SignedUploadOperation"/> where it has signed storage).</summary>
     public IReadOnlyCollection<string> Operations => _operations;
@@ -75,13 +95,27 @@ public abstract class VendorEmulator
     protected internal virtual Task WriteAuthErrorAsync(HttpContext context) =>
         WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Missing or invalid API key");
 
-    /// <summary>Whether the request carries the sandbox's credentials; <c>Authorization: Bearer &lt;ApiKey&gt;</c> unless overridden.</summary>
+    /// <summary>
+    /// Whether the request carries the sandbox's credentials, in the scheme of the definition's
+    /// <see cref="VendorDefinition.Credentials"/>: <c>Authorization: Bearer &lt;ApiKey&gt;</c>, or the vendor's key
+    /// header (and secret header, with <see cref="SandboxOptions.ApiSecret"/>). Bearer without a definition.
+    /// </summary>
     /// <param name="request">The request, before routing to the vendor's handler.</param>
     /// <returns><see langword="true"/> to let the request through.</returns>
-    protected internal virtual bool IsAuthorized(HttpRequest request) =>
-        request.Headers.Authorization.ToString() is var header
-        && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-        && string.Equals(header["Bearer ".Length..].Trim(), Options.ApiKey, StringComparison.Ordinal);
+    protected internal virtual bool IsAuthorized(HttpRequest request)
+    {
+        var credentials = Definition?.Credentials;
+        if (credentials is null || credentials.Scheme == CredentialScheme.Bearer)
+        {
+            return request.Headers.Authorization.ToString() is var header
+                && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                && string.Equals(header["Bearer ".Length..].Trim(), Options.ApiKey, StringComparison.Ordinal);
+        }
+
+        return string.Equals(request.Headers[credentials.KeyHeader].ToString(), Options.ApiKey, StringComparison.Ordinal)
+            && (credentials.SecretHeader is not { } secretHeader
+                || string.Equals(request.Headers[secretHeader].ToString(), Options.ApiSecret, StringComparison.Ordinal));
+    }
 
     /// <summary>Whether a path under the prefix skips the vendor's auth and faults other than upload hangs (signed storage, authenticated by its signature).</summary>
     /// <param name="pathWithoutPrefix">The request path with <see cref="Prefix"/> removed.</param>
@@ -160,6 +194,9 @@ public abstract class VendorEmulator
         endpoint.WithMetadata(new SandboxOperation(operationId, upload));
         _operations.Add(operationId);
     }
+
+    private InvalidOperationException MissingFact(string member) =>
+        new($"The emulator {GetType().Name} has no VendorDefinition: override {member} or pass the vendor's definition to the base constructor.");
 
     private InvalidOperationException NotStarted() =>
         new($"The emulator '{GetType().Name}' is not part of a started sandbox yet; add it to SandboxOptions.Emulators.");
