@@ -14,6 +14,12 @@ internal static class KnownTypes
     public const string UploadFile = "global::TranscriptKit.UploadFile";
     public const string UploadProgress = "global::TranscriptKit.UploadProgress";
     public const string TranscriptKitException = "global::TranscriptKit.TranscriptKitException";
+    public const string VendorDefinition = "global::TranscriptKit.VendorDefinition";
+    public const string VendorCredentials = "global::TranscriptKit.VendorCredentials";
+    public const string CredentialScheme = "global::TranscriptKit.CredentialScheme";
+    public const string VendorOperation = "global::TranscriptKit.VendorOperation";
+    public const string VendorJob = "global::TranscriptKit.VendorJob";
+    public const string VendorLimits = "global::TranscriptKit.VendorLimits";
     public const string BearerAuth = "global::TranscriptKit.Authentication.BearerTokenAuthenticationProvider";
     public const string ApiKeyHeadersAuth = "global::TranscriptKit.Authentication.ApiKeyHeadersAuthenticationProvider";
 
