@@ -92,7 +92,7 @@ public sealed class VendorSandbox : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running sandbox; dispose it to stop.</returns>
     /// <exception cref="ArgumentException">Two emulators share an id or a prefix, a prefix is malformed, or a per-vendor option names a vendor no emulator has.</exception>
-    /// <exception cref="InvalidOperationException">An emulator instance already serves another sandbox.</exception>
+    /// <exception cref="InvalidOperationException">An emulator instance already serves another sandbox, or has neither a definition nor its own <see cref="VendorEmulator.Id"/>.</exception>
     public static async Task<VendorSandbox> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SandboxOptions();

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using TranscriptKit.CaptionCat;
 using TranscriptKit.Sandbox.Media;
 
 namespace TranscriptKit.Sandbox.Vendors;
@@ -16,7 +17,7 @@ namespace TranscriptKit.Sandbox.Vendors;
 /// Caption Cat (<c>/captioncat/v1</c>): multipart upload with a magic-byte check, paid transcription polled until
 /// "finished", SRT/text, form-encoded SRT edits, paid render polled by percent, balance and history.
 /// </summary>
-internal sealed class CaptionCatEmulator : VendorEmulator
+internal sealed class CaptionCatEmulator() : VendorEmulator(CaptionCatVendor.Definition)
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, Video> _videos = new(StringComparer.Ordinal);
@@ -25,10 +26,6 @@ internal sealed class CaptionCatEmulator : VendorEmulator
 
     /// <summary>The opening balance when <see cref="SandboxOptions.InitialCredits"/> names none.</summary>
     public const long DefaultInitialCredits = 2400;
-
-    public override string Id => "captioncat";
-
-    public override string Prefix => "/captioncat/v1";
 
     protected internal override Task WriteAuthErrorAsync(HttpContext context) =>
         WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Invalid or missing token");

@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using TranscriptKit.Cliptext;
 using TranscriptKit.Sandbox.Media;
 
 namespace TranscriptKit.Sandbox.Vendors;
@@ -28,14 +29,11 @@ internal sealed class CliptextEmulator : VendorEmulator
     private readonly Dictionary<string, List<JsonObject>> _members = new(StringComparer.Ordinal);
 
     public CliptextEmulator()
+        : base(CliptextVendor.Definition)
     {
         _orgs["org_sandbox"] = new JsonObject { ["id"] = "org_sandbox", ["name"] = "Sandbox Organization", ["created_at"] = Timestamp(DateTime.UtcNow) };
         _members["org_sandbox"] = [];
     }
-
-    public override string Id => "cliptext";
-
-    public override string Prefix => "/cliptext/v1";
 
     private protected override void OnAttached() => _storage = new SignedStorage(Signer, Prefix);
 

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using TranscriptKit.Soscripted;
 using TranscriptKit.Sandbox.Media;
 
 namespace TranscriptKit.Sandbox.Vendors;
@@ -13,7 +14,7 @@ namespace TranscriptKit.Sandbox.Vendors;
 /// Soscripted (<c>/soscripted/api/public</c>): one blocking <c>POST /transcribe</c>, or with
 /// <c>Accept: text/event-stream</c> the progress / final / done events, each flushed on its own after a real delay.
 /// </summary>
-internal sealed class SoscriptedEmulator : VendorEmulator
+internal sealed class SoscriptedEmulator() : VendorEmulator(SoscriptedVendor.Definition)
 {
     private static readonly (string Stage, int Pct)[] Stages = [("downloading", 10), ("transcribing", 50), ("transcribing", 90)];
     private readonly object _gate = new();
@@ -21,10 +22,6 @@ internal sealed class SoscriptedEmulator : VendorEmulator
 
     /// <summary>The opening balance when <see cref="SandboxOptions.InitialCredits"/> names none; each transcription costs one.</summary>
     public const long DefaultInitialCredits = 100;
-
-    public override string Id => "soscripted";
-
-    public override string Prefix => "/soscripted/api/public";
 
     protected internal override Task WriteAuthErrorAsync(HttpContext context) =>
         WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized: missing or invalid API key");

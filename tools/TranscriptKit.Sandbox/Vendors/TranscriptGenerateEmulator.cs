@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using TranscriptKit.TranscriptGenerate;
 using TranscriptKit.Sandbox.Media;
 
 namespace TranscriptKit.Sandbox.Vendors;
@@ -14,7 +15,7 @@ namespace TranscriptKit.Sandbox.Vendors;
 /// TranscriptGenerate (<c>/transcriptgenerate/open-gateway</c>): <c>{code,msg,data}</c> envelopes with business errors
 /// inside HTTP 200, tasks from a video URL polled until SUCCESS, a seconds quota and a concurrency limit (code 601).
 /// </summary>
-internal sealed class TranscriptGenerateEmulator : VendorEmulator
+internal sealed class TranscriptGenerateEmulator() : VendorEmulator(TranscriptGenerateVendor.Definition)
 {
     private const int MaxUrlLength = 2048;
     private readonly object _gate = new();
@@ -28,18 +29,11 @@ internal sealed class TranscriptGenerateEmulator : VendorEmulator
     /// <summary>The video-to-text quota in seconds when <see cref="SandboxOptions.QuotaSeconds"/> names none.</summary>
     public const long DefaultQuotaSeconds = 7200;
 
-    public override string Id => "transcriptgenerate";
-
-    public override string Prefix => "/transcriptgenerate/open-gateway";
-
-    protected internal override bool IsAuthorized(HttpRequest request) =>
-        string.Equals(request.Headers["X-API-Key"].ToString(), Options.ApiKey, StringComparison.Ordinal)
-        && string.Equals(request.Headers["X-API-Secret"].ToString(), Options.ApiSecret, StringComparison.Ordinal);
-
     // The documented failure: HTTP 401 with {"code":401,"msg":…}; a wrong (not missing) pair gets its own message.
     protected internal override Task WriteAuthErrorAsync(HttpContext context)
     {
-        var missing = string.IsNullOrEmpty(context.Request.Headers["X-API-Key"]) || string.IsNullOrEmpty(context.Request.Headers["X-API-Secret"]);
+        var credentials = TranscriptGenerateVendor.Definition.Credentials;
+        var missing = string.IsNullOrEmpty(context.Request.Headers[credentials.KeyHeader]) || string.IsNullOrEmpty(context.Request.Headers[credentials.SecretHeader!]);
         return WriteErrorAsync(
             context,
             StatusCodes.Status401Unauthorized,
