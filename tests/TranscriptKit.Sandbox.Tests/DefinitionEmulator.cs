@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace TranscriptKit.Sandbox.Tests;
 
-/// <summary>An emulator that states nothing but its definition and one route: id, prefix and credential check come from the spec.</summary>
+/// <summary>An emulator that states nothing but its definition and one operation: id, prefix, route and credential check come from the spec.</summary>
 internal sealed class DefinitionEmulator(VendorDefinition definition, string operationId) : VendorEmulator(definition)
 {
     protected override void Map(IEndpointRouteBuilder routes) =>
-        MapGet(routes, "/ping", operationId, context => context.Response.WriteAsync("pong", context.RequestAborted));
+        MapOperation(routes, operationId, context => context.Response.WriteAsync("pong", context.RequestAborted));
 
     protected override Task WriteErrorAsync(HttpContext context, int status, string message, string? code = null)
     {

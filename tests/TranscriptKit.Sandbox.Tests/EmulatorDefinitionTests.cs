@@ -67,12 +67,13 @@ public sealed class EmulatorDefinitionTests
     }
 
     [Test]
-    public async Task An_emulator_built_from_a_key_and_secret_definition_checks_the_specs_headers(CancellationToken cancellationToken)
+    public async Task An_emulator_built_from_a_key_and_secret_definition_routes_by_the_spec_and_checks_its_headers(CancellationToken cancellationToken)
     {
         var definition = TranscriptGenerateVendor.Definition;
-        var emulator = new DefinitionEmulator(definition, definition.Operations[0].OperationId);
+        var operation = definition.Operations.First(o => o.Method == "GET" && !o.PathTemplate.Contains('{'));
+        var emulator = new DefinitionEmulator(definition, operation.OperationId);
         await using var sandbox = await VendorSandbox.StartAsync(new SandboxOptions { IncludeBuiltInEmulators = false, Emulators = { emulator } }, cancellationToken);
-        var ping = new Uri(sandbox.GetEndpoint(definition.Id) + "/ping");
+        var ping = new Uri(sandbox.GetEndpoint(definition.Id) + operation.PathTemplate);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
 
         async Task<HttpStatusCode> SendAsync(Action<HttpRequestHeaders> authenticate)
@@ -97,6 +98,7 @@ public sealed class EmulatorDefinitionTests
         var bearer = await SendAsync(h => h.Authorization = new AuthenticationHeaderValue("Bearer", sandbox.ApiKey));
 
         Assert.That(sandbox.VendorIds, Is.EqualTo(new[] { definition.Id }));
+        Assert.That(sandbox.Requests.Select(r => (r.Path, r.Operation)).Distinct(), Is.EqualTo(new[] { (operation.PathTemplate, operation.OperationId) }));
         Assert.That(emulator.DisplayName, Is.EqualTo(definition.DisplayName));
         Assert.That(both, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(new[] { keyOnly, wrongSecret, bearer }, Is.All.EqualTo(HttpStatusCode.Unauthorized));
@@ -109,6 +111,17 @@ public sealed class EmulatorDefinitionTests
             new SandboxOptions { IncludeBuiltInEmulators = false, Emulators = { new NamelessEmulator() } }, cancellationToken));
 
         Assert.That(error!.Message, Does.Contain("NamelessEmulator has no VendorDefinition: override Id"));
+    }
+
+    [Test]
+    public void Mapping_an_operation_the_spec_lacks_names_the_ones_it_has(CancellationToken cancellationToken)
+    {
+        var definition = SubclipVendor.Definition;
+
+        var error = Assert.ThrowsAsync<ArgumentException>(() => VendorSandbox.StartAsync(
+            new SandboxOptions { IncludeBuiltInEmulators = false, Emulators = { new DefinitionEmulator(definition, "createjob") } }, cancellationToken));
+
+        Assert.That(error!.Message, Does.Contain("'createjob'").And.Contain(string.Join(", ", definition.Operations.Select(o => o.OperationId))));
     }
 
     private static async Task<HttpResponseMessage> PostSubclipAsync(VendorSandbox sandbox, string path, string json, CancellationToken cancellationToken)

@@ -122,6 +122,22 @@ public abstract class VendorEmulator
     /// <returns><see langword="false"/> unless overridden.</returns>
     protected internal virtual bool IsStoragePath(string pathWithoutPrefix) => false;
 
+    /// <summary>
+    /// Maps a spec operation with the method and path template its <see cref="Definition"/> gives it, so routes are
+    /// not re-typed from the spec (its path parameters are the route values, e.g. <c>{id}</c>).
+    /// </summary>
+    /// <param name="routes">The builder given to <see cref="Map"/>.</param>
+    /// <param name="operationId">The spec's operationId.</param>
+    /// <param name="handler">The handler.</param>
+    /// <param name="upload">Whether the request carries a file, so <see cref="VendorFaults.HangUploadNext"/> applies to it.</param>
+    /// <exception cref="InvalidOperationException">The emulator has no definition.</exception>
+    /// <exception cref="ArgumentException">The spec has no such operation; the message lists the ones it has.</exception>
+    protected void MapOperation(IEndpointRouteBuilder routes, string operationId, RequestDelegate handler, bool upload = false)
+    {
+        var operation = (Definition ?? throw MissingFact(nameof(MapOperation))).GetOperation(operationId);
+        Named(routes.MapMethods(Prefix + operation.PathTemplate, [operation.Method], handler), operationId, upload);
+    }
+
     /// <summary>Maps a GET route under <see cref="Prefix"/> named by the spec's operationId.</summary>
     /// <param name="routes">The builder given to <see cref="Map"/>.</param>
     /// <param name="path">The path below the prefix, e.g. <c>/jobs/{id}</c>.</param>
@@ -196,7 +212,7 @@ public abstract class VendorEmulator
     }
 
     private InvalidOperationException MissingFact(string member) =>
-        new($"The emulator {GetType().Name} has no VendorDefinition: override {member} or pass the vendor's definition to the base constructor.");
+        new($"The emulator {GetType().Name} has no VendorDefinition: {(member == nameof(MapOperation) ? "map routes with MapGet/MapPost/…" : "override " + member)} or pass the vendor's definition to the base constructor.");
 
     private InvalidOperationException NotStarted() =>
         new($"The emulator '{GetType().Name}' is not part of a started sandbox yet; add it to SandboxOptions.Emulators.");

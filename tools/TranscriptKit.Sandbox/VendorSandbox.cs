@@ -119,18 +119,28 @@ public sealed class VendorSandbox : IAsyncDisposable
         }
 
         var sandbox = new VendorSandbox(app, emulators, media, options, faults);
-        app.Use(sandbox.HandleAsync);
-        foreach (var emulator in emulators)
+        try
         {
-            emulator.Map(app);
-            faults.For(emulator.Id).Operations = emulator.Operations;
+            app.Use(sandbox.HandleAsync);
+            foreach (var emulator in emulators)
+            {
+                emulator.Map(app);
+                faults.For(emulator.Id).Operations = emulator.Operations;
+            }
+
+            app.MapGet(MediaPrefix + "/{name}", sandbox.ServeMediaAsync);
+            app.MapGet("/", sandbox.DescribeAsync);
+            app.MapFallback(sandbox.NotFoundAsync);
+
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // An emulator's mapping failed (an operation its spec lacks) or the port was taken: release the host.
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
 
-        app.MapGet(MediaPrefix + "/{name}", sandbox.ServeMediaAsync);
-        app.MapGet("/", sandbox.DescribeAsync);
-        app.MapFallback(sandbox.NotFoundAsync);
-
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         sandbox.BaseAddress = new Uri(new Uri(address).GetLeftPart(UriPartial.Authority) + "/");
         return sandbox;

@@ -43,16 +43,16 @@ internal sealed class CaptionCatEmulator() : VendorEmulator(CaptionCatVendor.Def
             Charge(-credits, $"Deposit {credits} credits");
         }
 
-        MapGet(routes, "/balance", "getBalance", BalanceAsync);
-        MapGet(routes, "/balance/history", "getBalanceHistory", HistoryAsync);
-        MapPost(routes, "/upload", "uploadVideo", UploadAsync, upload: true);
-        MapPost(routes, "/transcribe/{id}", "startTranscription", StartTranscriptionAsync);
-        MapGet(routes, "/transcribe/{id}/poll", "getTranscriptionStatus", PollTranscriptionAsync);
-        MapGet(routes, "/transcript/{id}/srt", "getSrt", GetSrtAsync);
-        MapPatch(routes, "/transcript/{id}/srt", "updateSrt", UpdateSrtAsync);
-        MapGet(routes, "/transcript/{id}/text", "getText", GetTextAsync);
-        MapPost(routes, "/render/{id}", "startRender", StartRenderAsync);
-        MapGet(routes, "/render/{id}/poll", "getRenderProgress", PollRenderAsync);
+        MapOperation(routes, "getBalance", BalanceAsync);
+        MapOperation(routes, "getBalanceHistory", HistoryAsync);
+        MapOperation(routes, "uploadVideo", UploadAsync, upload: true);
+        MapOperation(routes, "startTranscription", StartTranscriptionAsync);
+        MapOperation(routes, "getTranscriptionStatus", PollTranscriptionAsync);
+        MapOperation(routes, "getSrt", GetSrtAsync);
+        MapOperation(routes, "updateSrt", UpdateSrtAsync);
+        MapOperation(routes, "getText", GetTextAsync);
+        MapOperation(routes, "startRender", StartRenderAsync);
+        MapOperation(routes, "getRenderProgress", PollRenderAsync);
     }
 
     private Task BalanceAsync(HttpContext context)

@@ -47,16 +47,16 @@ internal sealed class CliptextEmulator : VendorEmulator
 
     protected internal override void Map(IEndpointRouteBuilder routes)
     {
-        MapPost(routes, "/uploads/presigned", "createPresignedUpload", PresignAsync);
+        MapOperation(routes, "createPresignedUpload", PresignAsync);
         MapPut(routes, "/storage/{token}", VendorFaults.SignedUploadOperation, _storage.HandlePutAsync, upload: true);
-        MapPost(routes, "/uploads/complete", "completeUpload", CompleteAsync);
-        MapPost(routes, "/transcriptions", "createTranscription", CreateAsync);
-        MapGet(routes, "/transcriptions", "listTranscriptions", ListAsync);
-        MapGet(routes, "/transcriptions/{id}", "getTranscription", GetAsync);
-        MapDelete(routes, "/transcriptions/{id}", "deleteTranscription", DeleteAsync);
-        MapGet(routes, "/orgs", "listOrganizations", ListOrgsAsync);
-        MapGet(routes, "/orgs/{id}", "getOrganization", GetOrgAsync);
-        MapPost(routes, "/orgs/{id}/members", "addOrganizationMember", AddMemberAsync);
+        MapOperation(routes, "completeUpload", CompleteAsync);
+        MapOperation(routes, "createTranscription", CreateAsync);
+        MapOperation(routes, "listTranscriptions", ListAsync);
+        MapOperation(routes, "getTranscription", GetAsync);
+        MapOperation(routes, "deleteTranscription", DeleteAsync);
+        MapOperation(routes, "listOrganizations", ListOrgsAsync);
+        MapOperation(routes, "getOrganization", GetOrgAsync);
+        MapOperation(routes, "addOrganizationMember", AddMemberAsync);
     }
 
     private static string DefaultCode(int status) => status switch

@@ -29,7 +29,7 @@ internal sealed class SoscriptedEmulator() : VendorEmulator(SoscriptedVendor.Def
     protected internal override Task WriteErrorAsync(HttpContext context, int status, string message, string? code = null) =>
         Json.WriteAsync(context, status, new JsonObject { ["error"] = message });
 
-    protected internal override void Map(IEndpointRouteBuilder routes) => MapPost(routes, "/transcribe", "transcribe", TranscribeAsync);
+    protected internal override void Map(IEndpointRouteBuilder routes) => MapOperation(routes, "transcribe", TranscribeAsync);
 
     private async Task TranscribeAsync(HttpContext context)
     {

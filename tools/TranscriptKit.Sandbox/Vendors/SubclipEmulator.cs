@@ -51,10 +51,10 @@ internal sealed class SubclipEmulator() : VendorEmulator(SubclipVendor.Definitio
 
     protected internal override void Map(IEndpointRouteBuilder routes)
     {
-        MapPost(routes, "/social-transcripts/uploads", "createUploadUrl", CreateUploadAsync);
+        MapOperation(routes, "createUploadUrl", CreateUploadAsync);
         MapPut(routes, "/storage/{token}", VendorFaults.SignedUploadOperation, _storage.HandlePutAsync, upload: true);
-        MapPost(routes, "/social-transcripts/jobs", "createJob", CreateJobAsync);
-        MapGet(routes, "/social-transcripts/jobs/{projectId}", "getJob", GetJobAsync);
+        MapOperation(routes, "createJob", CreateJobAsync);
+        MapOperation(routes, "getJob", GetJobAsync);
     }
 
     private async Task CreateUploadAsync(HttpContext context)

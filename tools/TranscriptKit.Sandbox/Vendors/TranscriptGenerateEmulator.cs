@@ -47,10 +47,10 @@ internal sealed class TranscriptGenerateEmulator() : VendorEmulator(TranscriptGe
 
     protected internal override void Map(IEndpointRouteBuilder routes)
     {
-        MapPost(routes, "/transcript-api/v1/task/create", "createTask", CreateAsync);
-        MapGet(routes, "/transcript-api/v1/task/query", "queryTask", QueryAsync);
-        MapGet(routes, "/transcript-api/v1/quota/usage", "getQuotaUsage", QuotaAsync);
-        MapGet(routes, "/transcript-api/v1/quota/concurrency", "getConcurrency", ConcurrencyAsync);
+        MapOperation(routes, "createTask", CreateAsync);
+        MapOperation(routes, "queryTask", QueryAsync);
+        MapOperation(routes, "getQuotaUsage", QuotaAsync);
+        MapOperation(routes, "getConcurrency", ConcurrencyAsync);
     }
 
     /// <summary>A business answer: HTTP 200 whatever the code, as the docs show.</summary>
