@@ -85,7 +85,7 @@ public sealed class FaultAndSandboxTests
     {
         await using var sandbox = await TestMedia.StartAsync();
 
-        Assert.That(VendorSandbox.VendorIds, Is.EqualTo(new[] { "captioncat", "subclip", "transcriptgenerate", "cliptext", "soscripted" }));
+        Assert.That(sandbox.VendorIds, Is.EqualTo(new[] { "captioncat", "subclip", "transcriptgenerate", "cliptext", "soscripted" }));
         Assert.That(sandbox.BaseAddress.Host, Is.EqualTo("127.0.0.1"));
         Assert.That(sandbox.GetEndpoint("captioncat").AbsolutePath, Is.EqualTo("/captioncat/v1"));
         Assert.That(sandbox.GetEndpoint("subclip").AbsolutePath, Is.EqualTo("/subclip/api/v1"));

@@ -14,7 +14,7 @@ public sealed class JobFailureTests
     public async Task FailNextJobs_ends_jobs_in_each_vendors_failure_state()
     {
         await using var sandbox = await TestMedia.StartAsync();
-        foreach (var id in VendorSandbox.VendorIds)
+        foreach (var id in sandbox.VendorIds)
         {
             sandbox.Faults.For(id).FailNextJobs(1);
         }

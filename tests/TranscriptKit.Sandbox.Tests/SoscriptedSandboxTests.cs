@@ -70,7 +70,7 @@ public sealed class SoscriptedSandboxTests
     [Test]
     public async Task Unsupported_platforms_bad_keys_and_empty_credits_get_their_statuses()
     {
-        await using var sandbox = await TestMedia.StartAsync(o => o.SoscriptedInitialCredits = 1);
+        await using var sandbox = await TestMedia.StartAsync(o => o.InitialCredits["soscripted"] = 1);
         var client = Client(sandbox);
 
         var unsupported = Assert.ThrowsAsync<TranscriptKitBadRequestException>(() => client.TranscribeAsync(new TranscribeRequest { Url = "https://example.com/a.mp4" }));

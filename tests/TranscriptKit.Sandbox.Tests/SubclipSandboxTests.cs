@@ -107,7 +107,7 @@ public sealed class SubclipSandboxTests
     [Test]
     public async Task Jobs_stop_when_the_credits_run_out()
     {
-        await using var sandbox = await TestMedia.StartAsync(o => o.SubclipInitialCredits = 1);
+        await using var sandbox = await TestMedia.StartAsync(o => o.InitialCredits["subclip"] = 1);
         var client = Client(sandbox);
         var request = new CreateJobRequest { Url = "https://youtu.be/abc", Language = "en" };
         await client.CreateJobAsync(request);

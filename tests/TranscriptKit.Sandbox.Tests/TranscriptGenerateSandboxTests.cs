@@ -37,7 +37,7 @@ public sealed class TranscriptGenerateSandboxTests
     [Test]
     public async Task More_unfinished_tasks_than_the_limit_get_the_documented_601()
     {
-        await using var sandbox = await TestMedia.StartAsync(o => o.TranscriptGenerateConcurrencyLimit = 2);
+        await using var sandbox = await TestMedia.StartAsync(o => o.ConcurrencyLimits["transcriptgenerate"] = 2);
         var client = Client(sandbox);
         var request = new CreateTaskRequest { WorkUrl = "https://www.kuaishou.com/short-video/1" };
         var first = await client.CreateTaskAsync(request);
@@ -58,7 +58,7 @@ public sealed class TranscriptGenerateSandboxTests
     [Test]
     public async Task An_exhausted_quota_gets_the_documented_601()
     {
-        await using var sandbox = await TestMedia.StartAsync(o => o.TranscriptGenerateQuotaSeconds = 6);
+        await using var sandbox = await TestMedia.StartAsync(o => o.QuotaSeconds["transcriptgenerate"] = 6);
         var client = Client(sandbox);
         var request = new CreateTaskRequest { WorkUrl = "https://www.xiaohongshu.com/discovery/item/" + TestMedia.SampleName };
         await client.CreateTaskAsync(request);
@@ -96,7 +96,7 @@ public sealed class TranscriptGenerateSandboxTests
     [Test]
     public async Task The_sandbox_media_url_is_accepted_and_served()
     {
-        await using var sandbox = await TestMedia.StartAsync(o => o.TranscriptGenerateQuotaSeconds = -1);
+        await using var sandbox = await TestMedia.StartAsync(o => o.QuotaSeconds["transcriptgenerate"] = -1);
         var client = Client(sandbox);
 
         var created = await client.CreateTaskAsync(new CreateTaskRequest { WorkUrl = sandbox.GetMediaUrl(TestMedia.SampleName).ToString() });

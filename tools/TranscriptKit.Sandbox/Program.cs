@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -10,20 +11,21 @@ namespace TranscriptKit.Sandbox;
 internal static class Program
 {
     private const string Usage = """
-        TranscriptKit sandbox: a local emulator of Caption Cat, Subclip, TranscriptGenerate, Cliptext and Soscripted.
+        TranscriptKit sandbox: a local emulator of the vendors' documented APIs.
 
         Options:
           --port <n>                 TCP port on 127.0.0.1 (default: ephemeral)
           --pending-polls <n>        status polls a job answers "still running" (default 2)
           --media <dir>              folder of sample media + .srt sidecars (repeatable; default ./samples if present)
           --api-key <key>            accepted credential (default sandbox-key)
-          --api-secret <secret>      TranscriptGenerate's accepted X-API-Secret (default sandbox-secret)
-          --stream-delay-ms <n>      delay between Soscripted SSE events (default 250)
-          --concurrency <n>          TranscriptGenerate concurrent task limit (default 2)
-          --quota-seconds <n>        TranscriptGenerate quota in seconds, -1 unlimited (default 7200)
+          --api-secret <secret>      accepted secret, for vendors that take one (default sandbox-secret)
+          --stream-delay-ms <n>      delay between Server-Sent Events (default 250)
+          --credits <vendor>:<n>     a vendor's opening balance, where it keeps one
+          --concurrency <vendor>:<n> a vendor's concurrent job limit, where it enforces one
+          --quota-seconds <vendor>:<n>  a vendor's quota in seconds, -1 unlimited, where it keeps one
           --fail <vendor>:<status>[:<count>[:<retryAfterSeconds>[:<operation>]]]  e.g. --fail subclip:503:1:600:getJob
           --delay <vendor>:<ms>[:<count>]                            e.g. --delay subclip:3000
-          --malform <vendor>[:<count>]                               e.g. --malform cliptext
+          --malform <vendor>[:<count>]                               e.g. --malform subclip
           --stall <vendor>[:<count>[:<operation>]]                   headers, then no body: --stall subclip:1:createJob
           --reset <vendor>[:<count>[:<operation>]]                   half the body, then the connection drops
           --close <vendor>[:<count>[:<operation>]]                   processed, then the connection closes unanswered
@@ -48,8 +50,9 @@ internal static class Program
                     case "--api-key": options.ApiKey = Next(); break;
                     case "--api-secret": options.ApiSecret = Next(); break;
                     case "--stream-delay-ms": options.StreamEventDelay = TimeSpan.FromMilliseconds(Int(Next())); break;
-                    case "--concurrency": options.TranscriptGenerateConcurrencyLimit = Int(Next()); break;
-                    case "--quota-seconds": options.TranscriptGenerateQuotaSeconds = Int(Next()); break;
+                    case "--credits": PerVendor(Next(), "--credits", (id, n) => options.InitialCredits[id] = n); break;
+                    case "--concurrency": PerVendor(Next(), "--concurrency", (id, n) => options.ConcurrencyLimits[id] = n); break;
+                    case "--quota-seconds": PerVendor(Next(), "--quota-seconds", (id, n) => options.QuotaSeconds[id] = n); break;
                     case "--fail": faults.Add(Fail(Next())); break;
                     case "--delay": faults.Add(Delay(Next())); break;
                     case "--malform": faults.Add(Malform(Next())); break;
@@ -58,7 +61,7 @@ internal static class Program
                     case "--close": faults.Add(Counted(Next(), (f, count, operation) => f.CloseWithoutAnswerNext(count, operation))); break;
                     case "--hang-upload": faults.Add(Counted(Next(), (f, count, operation) => f.HangUploadNext(count, operation))); break;
                     case "--silence": faults.Add(Counted(Next(), (f, count, _) => f.SilenceStreamNext(count))); break;
-                    case "-h" or "--help": Console.WriteLine(Usage); return 0;
+                    case "-h" or "--help": Console.WriteLine(Usage + VendorList()); return 0;
                     default: throw new FormatException($"Unknown option {args[i]}.");
                 }
             }
@@ -66,7 +69,7 @@ internal static class Program
         catch (Exception ex) when (ex is FormatException or ArgumentException)
         {
             Console.Error.WriteLine(ex.Message);
-            Console.Error.WriteLine(Usage);
+            Console.Error.WriteLine(Usage + VendorList());
             return 2;
         }
 
@@ -75,7 +78,19 @@ internal static class Program
             options.MediaDirectories.Add("samples");
         }
 
-        await using var sandbox = await VendorSandbox.StartAsync(options).ConfigureAwait(false);
+        VendorSandbox sandbox;
+        try
+        {
+            sandbox = await VendorSandbox.StartAsync(options).ConfigureAwait(false);
+        }
+        catch (ArgumentException ex)
+        {
+            // A per-vendor option naming a vendor no emulator has.
+            Console.Error.WriteLine(ex.Message);
+            return 2;
+        }
+
+        await using var running = sandbox;
         try
         {
             foreach (var apply in faults)
@@ -91,12 +106,13 @@ internal static class Program
         }
 
         Console.WriteLine($"TranscriptKit sandbox listening on {sandbox.BaseAddress}");
-        foreach (var id in VendorSandbox.VendorIds)
+        var width = sandbox.VendorIds.Max(id => id.Length) + 1;
+        foreach (var emulator in sandbox.Emulators)
         {
-            Console.WriteLine($"  {id,-19} Endpoint = {sandbox.GetEndpoint(id)}");
+            Console.WriteLine($"  {emulator.Id.PadRight(width)} Endpoint = {sandbox.GetEndpoint(emulator.Id)}   ({emulator.DisplayName})");
         }
 
-        Console.WriteLine($"  API key: {sandbox.ApiKey}   (TranscriptGenerate X-API-Secret: {sandbox.ApiSecret})");
+        Console.WriteLine($"  API key: {sandbox.ApiKey}   API secret, for vendors that take one: {sandbox.ApiSecret}");
         Console.WriteLine($"  Media folders: {(options.MediaDirectories.Count == 0 ? "(none: every transcript is simulated)" : string.Join(", ", options.MediaDirectories))}");
         Console.WriteLine("Press Ctrl+C to stop.");
 
@@ -117,6 +133,22 @@ internal static class Program
         }
 
         return 0;
+    }
+
+    /// <summary>The vendor ids the help names, from the emulator list.</summary>
+    private static string VendorList() =>
+        "\nVendors: " + string.Join(", ", BuiltInEmulators.Create().Select(e => e.Id)) + "\n";
+
+    /// <summary><c>&lt;vendor&gt;:&lt;n&gt;</c>; the vendor id is checked when the sandbox starts, against its emulators.</summary>
+    private static void PerVendor(string spec, string option, Action<string, int> set)
+    {
+        var parts = spec.Split(':');
+        if (parts.Length != 2 || parts[0].Length == 0)
+        {
+            throw new FormatException($"{option} needs <vendor>:<n>, e.g. {option} {BuiltInEmulators.Create()[0].Id}:3.");
+        }
+
+        set(parts[0], Int(parts[1]));
     }
 
     private static int Int(string text) => int.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);

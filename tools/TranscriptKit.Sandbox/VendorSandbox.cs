@@ -24,14 +24,15 @@ using TranscriptKit.Sandbox.Vendors;
 namespace TranscriptKit.Sandbox;
 
 /// <summary>
-/// A real HTTP server on 127.0.0.1 that emulates the five vendors' documented APIs, statefully, each under its own
+/// A real HTTP server on 127.0.0.1 that emulates vendors' documented APIs (the built-in ones and any
+/// <see cref="SandboxOptions.Emulators"/>), statefully, each under its own
 /// path prefix (<see cref="GetEndpoint"/>). It never recognises speech: transcripts come from SRT sidecars next to
 /// sample media, or say plainly that they are simulated.
 /// </summary>
 public sealed class VendorSandbox : IAsyncDisposable
 {
     private const string FaultMarkerItem = "TranscriptKit.Sandbox.MarkFault";
-    private static readonly string[] Ids = ["captioncat", "subclip", "transcriptgenerate", "cliptext", "soscripted"];
+    private const string MediaPrefix = "/media";
 
     private readonly WebApplication _app;
     private readonly IReadOnlyDictionary<string, VendorEmulator> _vendors;
@@ -40,10 +41,12 @@ public sealed class VendorSandbox : IAsyncDisposable
     private int _disposed;
     private volatile bool _stopping;
 
-    private VendorSandbox(WebApplication app, IReadOnlyDictionary<string, VendorEmulator> vendors, MediaLibrary media, SandboxOptions options, SandboxFaults faults)
+    private VendorSandbox(WebApplication app, IReadOnlyList<VendorEmulator> emulators, MediaLibrary media, SandboxOptions options, SandboxFaults faults)
     {
         _app = app;
-        _vendors = vendors;
+        Emulators = emulators;
+        VendorIds = emulators.Select(e => e.Id).ToArray();
+        _vendors = emulators.ToDictionary(e => e.Id, StringComparer.OrdinalIgnoreCase);
         _media = media;
         ApiKey = options.ApiKey;
         ApiSecret = options.ApiSecret;
@@ -51,16 +54,19 @@ public sealed class VendorSandbox : IAsyncDisposable
         BaseAddress = new Uri("http://127.0.0.1/");
     }
 
-    /// <summary>The vendor ids: <c>captioncat</c>, <c>subclip</c>, <c>transcriptgenerate</c>, <c>cliptext</c>, <c>soscripted</c>.</summary>
-    public static IReadOnlyList<string> VendorIds => Ids;
+    /// <summary>The ids of the vendors this sandbox emulates, built-in ones first, then <see cref="SandboxOptions.Emulators"/>.</summary>
+    public IReadOnlyList<string> VendorIds { get; }
+
+    /// <summary>The emulators this sandbox serves, in the order of <see cref="VendorIds"/>.</summary>
+    public IReadOnlyList<VendorEmulator> Emulators { get; }
 
     /// <summary>The server's root, e.g. <c>http://127.0.0.1:5080/</c>.</summary>
     public Uri BaseAddress { get; private set; }
 
-    /// <summary>The credential every vendor accepts.</summary>
+    /// <summary>The credential every vendor accepts (<see cref="SandboxOptions.ApiKey"/>).</summary>
     public string ApiKey { get; }
 
-    /// <summary>The secret TranscriptGenerate accepts in <c>X-API-Secret</c>.</summary>
+    /// <summary>The secret accepted by vendors that take a key and a secret (<see cref="SandboxOptions.ApiSecret"/>).</summary>
     public string ApiSecret { get; }
 
     /// <summary>Per-vendor fault switches.</summary>
@@ -82,13 +88,18 @@ public sealed class VendorSandbox : IAsyncDisposable
     }
 
     /// <summary>Starts a sandbox on 127.0.0.1 (ephemeral port unless <see cref="SandboxOptions.Port"/> is set).</summary>
-    /// <param name="options">Port, credentials, timing, media folders and account state; defaults when null.</param>
+    /// <param name="options">Port, credentials, timing, media folders, emulators and account state; defaults when null.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running sandbox; dispose it to stop.</returns>
+    /// <exception cref="ArgumentException">Two emulators share an id or a prefix, a prefix is malformed, or a per-vendor option names a vendor no emulator has.</exception>
+    /// <exception cref="InvalidOperationException">An emulator instance already serves another sandbox, or has neither a definition nor its own <see cref="VendorEmulator.Id"/>.</exception>
     public static async Task<VendorSandbox> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SandboxOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(options.PendingPolls, nameof(options));
+        var emulators = (options.IncludeBuiltInEmulators ? BuiltInEmulators.Create() : []).Concat(options.Emulators).ToArray();
+        Validate(emulators, options);
+
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -101,42 +112,92 @@ public sealed class VendorSandbox : IAsyncDisposable
 
         var media = new MediaLibrary(options.MediaDirectories, options.SimulatedDurationSeconds);
         var signer = new UrlSigner();
-        VendorEmulator[] emulators =
-        [
-            new CaptionCatEmulator(options, media, signer),
-            new SubclipEmulator(options, media, signer),
-            new TranscriptGenerateEmulator(options, media, signer),
-            new CliptextEmulator(options, media, signer),
-            new SoscriptedEmulator(options, media, signer),
-        ];
-        var sandbox = new VendorSandbox(app, emulators.ToDictionary(v => v.Id, StringComparer.OrdinalIgnoreCase), media, options, new SandboxFaults());
-        app.Use(sandbox.HandleAsync);
+        var faults = new SandboxFaults(emulators.Select(e => e.Id));
         foreach (var emulator in emulators)
         {
-            emulator.Faults = sandbox.Faults;
-            emulator.Map(app);
-            sandbox.Faults.For(emulator.Id).Operations = emulator.Operations;
+            emulator.Attach(options, faults, media, signer);
         }
 
-        app.MapGet("/media/{name}", sandbox.ServeMediaAsync);
-        app.MapGet("/", sandbox.DescribeAsync);
-        app.MapFallback(sandbox.NotFoundAsync);
+        var sandbox = new VendorSandbox(app, emulators, media, options, faults);
+        try
+        {
+            app.Use(sandbox.HandleAsync);
+            foreach (var emulator in emulators)
+            {
+                emulator.Map(app);
+                faults.For(emulator.Id).Operations = emulator.Operations;
+            }
 
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            app.MapGet(MediaPrefix + "/{name}", sandbox.ServeMediaAsync);
+            app.MapGet("/", sandbox.DescribeAsync);
+            app.MapFallback(sandbox.NotFoundAsync);
+
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // An emulator's mapping failed (an operation its spec lacks) or the port was taken: release the host.
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         sandbox.BaseAddress = new Uri(new Uri(address).GetLeftPart(UriPartial.Authority) + "/");
         return sandbox;
     }
 
     /// <summary>The URI to give a generated client as its <c>Endpoint</c> (it replaces the spec's server URL, path included).</summary>
-    /// <param name="vendorId">One of <see cref="VendorIds"/>.</param>
-    /// <exception cref="ArgumentException">The id is not a vendor's.</exception>
-    public Uri GetEndpoint(string vendorId)
+    /// <param name="vendorId">One of <see cref="VendorIds"/>, case-insensitive.</param>
+    /// <returns>The vendor's prefix on this sandbox, e.g. <c>http://127.0.0.1:5080/acme/v1</c>.</returns>
+    /// <exception cref="ArgumentException">No emulator of this sandbox has the id; the message lists the ones it has.</exception>
+    public Uri GetEndpoint(string vendorId) => new(BaseAddress, GetEmulator(vendorId).Prefix);
+
+    /// <summary>The emulator serving a vendor.</summary>
+    /// <param name="vendorId">One of <see cref="VendorIds"/>, case-insensitive.</param>
+    /// <returns>The emulator.</returns>
+    /// <exception cref="ArgumentException">No emulator of this sandbox has the id; the message lists the ones it has.</exception>
+    public VendorEmulator GetEmulator(string vendorId)
     {
         ArgumentNullException.ThrowIfNull(vendorId);
         return _vendors.TryGetValue(vendorId, out var vendor)
-            ? new Uri(BaseAddress, vendor.Prefix)
-            : throw new ArgumentException($"Unknown vendor '{vendorId}'. Known: {string.Join(", ", Ids)}.", nameof(vendorId));
+            ? vendor
+            : throw new ArgumentException($"Unknown vendor '{vendorId}'. This sandbox emulates: {string.Join(", ", VendorIds)}.", nameof(vendorId));
+    }
+
+    private static void Validate(IReadOnlyList<VendorEmulator> emulators, SandboxOptions options)
+    {
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var prefixes = new HashSet<string>(StringComparer.Ordinal) { MediaPrefix };
+        foreach (var emulator in emulators)
+        {
+            ArgumentNullException.ThrowIfNull(emulator, nameof(options));
+            if (string.IsNullOrWhiteSpace(emulator.Id) || !ids.Add(emulator.Id))
+            {
+                throw new ArgumentException($"Emulator {emulator.GetType().Name} has an empty or duplicate vendor id '{emulator.Id}'; ids in use: {string.Join(", ", ids)}.", nameof(options));
+            }
+
+            // Prefixes are matched as path segments: one that ended in '/' or nested in another would route ambiguously.
+            var prefix = emulator.Prefix;
+            if (string.IsNullOrEmpty(prefix) || prefix[0] != '/' || prefix.EndsWith('/') || prefixes.Any(p => Nested(p, prefix)) || !prefixes.Add(prefix))
+            {
+                throw new ArgumentException($"Emulator '{emulator.Id}' has prefix '{prefix}': it must start with '/', not end with '/', and not equal or nest in another's ({string.Join(", ", prefixes)}).", nameof(options));
+            }
+        }
+
+        CheckVendorKeys(options.InitialCredits.Keys, nameof(SandboxOptions.InitialCredits), ids);
+        CheckVendorKeys(options.ConcurrencyLimits.Keys, nameof(SandboxOptions.ConcurrencyLimits), ids);
+        CheckVendorKeys(options.QuotaSeconds.Keys, nameof(SandboxOptions.QuotaSeconds), ids);
+
+        static bool Nested(string a, string b) => a.StartsWith(b + "/", StringComparison.Ordinal) || b.StartsWith(a + "/", StringComparison.Ordinal);
+    }
+
+    // A typo in a vendor id would otherwise leave the default silently in force.
+    private static void CheckVendorKeys(IEnumerable<string> keys, string option, IReadOnlySet<string> ids)
+    {
+        if (keys.FirstOrDefault(k => !ids.Contains(k)) is { } unknown)
+        {
+            throw new ArgumentException($"SandboxOptions.{option} names vendor '{unknown}', which no emulator has. This sandbox emulates: {string.Join(", ", ids)}.", "options");
+        }
     }
 
     /// <summary>
@@ -180,8 +241,8 @@ public sealed class VendorSandbox : IAsyncDisposable
     {
         var path = context.Request.Path.Value ?? "/";
         var vendor = _vendors.Values.FirstOrDefault(v => path.StartsWith(v.Prefix + "/", StringComparison.Ordinal) || path == v.Prefix);
-        var vendorId = vendor?.Id ?? (path.StartsWith("/media/", StringComparison.Ordinal) ? "media" : string.Empty);
-        var rest = vendor is not null ? path[vendor.Prefix.Length..] : vendorId == "media" ? path["/media".Length..] : path;
+        var vendorId = vendor?.Id ?? (path.StartsWith(MediaPrefix + "/", StringComparison.Ordinal) ? "media" : string.Empty);
+        var rest = vendor is not null ? path[vendor.Prefix.Length..] : vendorId == "media" ? path[MediaPrefix.Length..] : path;
 
         // Routing has already run (WebApplication puts UseRouting first), so the endpoint names the operation.
         var operation = context.GetEndpoint()?.Metadata.GetMetadata<SandboxOperation>();
@@ -411,7 +472,7 @@ public sealed class VendorSandbox : IAsyncDisposable
     private Task DescribeAsync(HttpContext context)
     {
         context.Response.ContentType = "text/plain; charset=utf-8";
-        var lines = Ids.Select(id => $"{id}: {GetEndpoint(id)}")
+        var lines = Emulators.Select(e => $"{e.Id}: {GetEndpoint(e.Id)}")
             .Concat(_media.Entries.Select(e => $"media: {GetMediaUrl(e.FileName)}"));
         return context.Response.WriteAsync("TranscriptKit sandbox\n" + string.Join("\n", lines) + "\n", context.RequestAborted);
     }

@@ -180,7 +180,7 @@ public static class SseLatencyReport
         await using var sandbox = await VendorSandbox.StartAsync(new SandboxOptions
         {
             StreamEventDelay = delay,
-            SoscriptedInitialCredits = streams + WarmUpStreams + 10,
+            InitialCredits = { ["soscripted"] = streams + WarmUpStreams + 10 },
         }).ConfigureAwait(false);
         using var client = new SoscriptedClient(new SoscriptedClientOptions { ApiKey = sandbox.ApiKey, Endpoint = sandbox.GetEndpoint("soscripted") });
         var gaps = new List<double>();

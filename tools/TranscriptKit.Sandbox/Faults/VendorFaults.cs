@@ -15,7 +15,7 @@ namespace TranscriptKit.Sandbox;
 /// </summary>
 public sealed class VendorFaults
 {
-    /// <summary>The operation name of a PUT to a signed storage URL (Subclip, Cliptext); not a spec operationId.</summary>
+    /// <summary>The operation name of a PUT to a signed storage URL (vendors whose emulator has signed storage); not a spec operationId.</summary>
     public const string SignedUploadOperation = "signedUpload";
 
     private readonly object _gate = new();
@@ -160,7 +160,7 @@ public sealed class VendorFaults
 
     /// <summary>
     /// Makes the next <paramref name="count"/> uploads hang: a signed-storage PUT (<see cref="SignedUploadOperation"/>)
-    /// or a multipart upload (Caption Cat's <c>uploadVideo</c>) is not read and never answered, until the client gives
+    /// or a multipart upload (a route mapped with <c>upload: true</c>) is not read and never answered, until the client gives
     /// up or the sandbox stops. Other requests are not affected.
     /// </summary>
     /// <param name="count">How many uploads hang.</param>
@@ -179,8 +179,8 @@ public sealed class VendorFaults
     }
 
     /// <summary>
-    /// Makes the next <paramref name="count"/> Server-Sent Event streams (Soscripted's <c>transcribe</c> with
-    /// <c>Accept: text/event-stream</c>) go silent after their first event, until the client gives up or the sandbox
+    /// Makes the next <paramref name="count"/> Server-Sent Event streams (a transcription requested with
+    /// <c>Accept: text/event-stream</c>, where the emulator streams) go silent after their first event, until the client gives up or the sandbox
     /// stops. The job is charged. With <paramref name="keepAliveInterval"/>, the silence is an endless
     /// <c>: keep-alive</c> comment at that interval instead.
     /// </summary>
@@ -205,9 +205,8 @@ public sealed class VendorFaults
     }
 
     /// <summary>
-    /// Makes the next <paramref name="count"/> jobs this vendor accepts end in its failure state (Caption Cat
-    /// <c>failed</c>, Subclip and Cliptext status <c>failed</c>, TranscriptGenerate <c>FAILURE</c>, Soscripted 500 or
-    /// an SSE <c>error</c> event) once their pending polls are over.
+    /// Makes the next <paramref name="count"/> jobs this vendor accepts end in its failure state (the vendor's
+    /// failed status, a failed task code, a 500 or an SSE <c>error</c> event; see the sandbox README per vendor) once their pending polls are over.
     /// </summary>
     /// <returns>This instance, to chain switches.</returns>
     public VendorFaults FailNextJobs(int count)

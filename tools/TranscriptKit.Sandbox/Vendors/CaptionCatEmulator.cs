@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using TranscriptKit.CaptionCat;
 using TranscriptKit.Sandbox.Media;
 
 namespace TranscriptKit.Sandbox.Vendors;
@@ -16,43 +17,42 @@ namespace TranscriptKit.Sandbox.Vendors;
 /// Caption Cat (<c>/captioncat/v1</c>): multipart upload with a magic-byte check, paid transcription polled until
 /// "finished", SRT/text, form-encoded SRT edits, paid render polled by percent, balance and history.
 /// </summary>
-internal sealed class CaptionCatEmulator(SandboxOptions options, MediaLibrary media, UrlSigner signer)
-    : VendorEmulator(options, media, signer)
+internal sealed class CaptionCatEmulator() : VendorEmulator(CaptionCatVendor.Definition)
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, Video> _videos = new(StringComparer.Ordinal);
     private readonly List<JsonObject> _history = [];
     private long _balance;
 
-    public override string Id => "captioncat";
+    /// <summary>The opening balance when <see cref="SandboxOptions.InitialCredits"/> names none.</summary>
+    public const long DefaultInitialCredits = 2400;
 
-    public override string Prefix => "/captioncat/v1";
-
-    public override Task WriteAuthErrorAsync(HttpContext context) =>
+    protected internal override Task WriteAuthErrorAsync(HttpContext context) =>
         WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Invalid or missing token");
 
     // The status-code table's shape; the 415 uses {"status":"error","msg":…} and is written where it happens.
-    public override Task WriteErrorAsync(HttpContext context, int status, string message, string? code = null) =>
+    protected internal override Task WriteErrorAsync(HttpContext context, int status, string message, string? code = null) =>
         Json.WriteAsync(context, status, new JsonObject { ["error"] = message });
 
-    public override void Map(IEndpointRouteBuilder routes)
+    protected internal override void Map(IEndpointRouteBuilder routes)
     {
         lock (_gate)
         {
             _balance = 0;
-            Charge(-Options.CaptionCatInitialCredits, $"Deposit {Options.CaptionCatInitialCredits} credits");
+            var credits = Options.InitialCreditsFor(Id, DefaultInitialCredits);
+            Charge(-credits, $"Deposit {credits} credits");
         }
 
-        MapGet(routes, "/balance", "getBalance", BalanceAsync);
-        MapGet(routes, "/balance/history", "getBalanceHistory", HistoryAsync);
-        MapPost(routes, "/upload", "uploadVideo", UploadAsync, upload: true);
-        MapPost(routes, "/transcribe/{id}", "startTranscription", StartTranscriptionAsync);
-        MapGet(routes, "/transcribe/{id}/poll", "getTranscriptionStatus", PollTranscriptionAsync);
-        MapGet(routes, "/transcript/{id}/srt", "getSrt", GetSrtAsync);
-        MapPatch(routes, "/transcript/{id}/srt", "updateSrt", UpdateSrtAsync);
-        MapGet(routes, "/transcript/{id}/text", "getText", GetTextAsync);
-        MapPost(routes, "/render/{id}", "startRender", StartRenderAsync);
-        MapGet(routes, "/render/{id}/poll", "getRenderProgress", PollRenderAsync);
+        MapOperation(routes, "getBalance", BalanceAsync);
+        MapOperation(routes, "getBalanceHistory", HistoryAsync);
+        MapOperation(routes, "uploadVideo", UploadAsync, upload: true);
+        MapOperation(routes, "startTranscription", StartTranscriptionAsync);
+        MapOperation(routes, "getTranscriptionStatus", PollTranscriptionAsync);
+        MapOperation(routes, "getSrt", GetSrtAsync);
+        MapOperation(routes, "updateSrt", UpdateSrtAsync);
+        MapOperation(routes, "getText", GetTextAsync);
+        MapOperation(routes, "startRender", StartRenderAsync);
+        MapOperation(routes, "getRenderProgress", PollRenderAsync);
     }
 
     private Task BalanceAsync(HttpContext context)

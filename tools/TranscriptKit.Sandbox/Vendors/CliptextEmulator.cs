@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using TranscriptKit.Cliptext;
 using TranscriptKit.Sandbox.Media;
 
 namespace TranscriptKit.Sandbox.Vendors;
@@ -21,44 +22,41 @@ internal sealed class CliptextEmulator : VendorEmulator
     private static readonly string[] AllowedFormats = ["mp3", "wav", "mp4", "m4a", "mov", "webm", "ogg", "flac"];
 
     private readonly object _gate = new();
-    private readonly SignedStorage _storage;
+    private SignedStorage _storage = null!;
     private readonly Dictionary<string, Upload> _uploads = new(StringComparer.Ordinal);
     private readonly List<Transcription> _transcriptions = [];
     private readonly Dictionary<string, JsonObject> _orgs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<JsonObject>> _members = new(StringComparer.Ordinal);
 
-    public CliptextEmulator(SandboxOptions options, MediaLibrary media, UrlSigner signer)
-        : base(options, media, signer)
+    public CliptextEmulator()
+        : base(CliptextVendor.Definition)
     {
-        _storage = new SignedStorage(signer, Prefix);
         _orgs["org_sandbox"] = new JsonObject { ["id"] = "org_sandbox", ["name"] = "Sandbox Organization", ["created_at"] = Timestamp(DateTime.UtcNow) };
         _members["org_sandbox"] = [];
     }
 
-    public override string Id => "cliptext";
+    private protected override void OnAttached() => _storage = new SignedStorage(Signer, Prefix);
 
-    public override string Prefix => "/cliptext/v1";
+    protected internal override bool IsStoragePath(string pathWithoutPrefix) => pathWithoutPrefix.StartsWith("/storage/", StringComparison.Ordinal);
 
-    public override bool IsStoragePath(string pathWithoutPrefix) => pathWithoutPrefix.StartsWith("/storage/", StringComparison.Ordinal);
-
-    public override Task WriteAuthErrorAsync(HttpContext context) =>
+    protected internal override Task WriteAuthErrorAsync(HttpContext context) =>
         WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Invalid or missing API key", "UNAUTHORIZED");
 
-    public override Task WriteErrorAsync(HttpContext context, int status, string message, string? code = null) =>
+    protected internal override Task WriteErrorAsync(HttpContext context, int status, string message, string? code = null) =>
         Error(context, status, code ?? DefaultCode(status), message, null);
 
-    public override void Map(IEndpointRouteBuilder routes)
+    protected internal override void Map(IEndpointRouteBuilder routes)
     {
-        MapPost(routes, "/uploads/presigned", "createPresignedUpload", PresignAsync);
+        MapOperation(routes, "createPresignedUpload", PresignAsync);
         MapPut(routes, "/storage/{token}", VendorFaults.SignedUploadOperation, _storage.HandlePutAsync, upload: true);
-        MapPost(routes, "/uploads/complete", "completeUpload", CompleteAsync);
-        MapPost(routes, "/transcriptions", "createTranscription", CreateAsync);
-        MapGet(routes, "/transcriptions", "listTranscriptions", ListAsync);
-        MapGet(routes, "/transcriptions/{id}", "getTranscription", GetAsync);
-        MapDelete(routes, "/transcriptions/{id}", "deleteTranscription", DeleteAsync);
-        MapGet(routes, "/orgs", "listOrganizations", ListOrgsAsync);
-        MapGet(routes, "/orgs/{id}", "getOrganization", GetOrgAsync);
-        MapPost(routes, "/orgs/{id}/members", "addOrganizationMember", AddMemberAsync);
+        MapOperation(routes, "completeUpload", CompleteAsync);
+        MapOperation(routes, "createTranscription", CreateAsync);
+        MapOperation(routes, "listTranscriptions", ListAsync);
+        MapOperation(routes, "getTranscription", GetAsync);
+        MapOperation(routes, "deleteTranscription", DeleteAsync);
+        MapOperation(routes, "listOrganizations", ListOrgsAsync);
+        MapOperation(routes, "getOrganization", GetOrgAsync);
+        MapOperation(routes, "addOrganizationMember", AddMemberAsync);
     }
 
     private static string DefaultCode(int status) => status switch

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using TranscriptKit.Soscripted;
 using TranscriptKit.Sandbox.Media;
 
 namespace TranscriptKit.Sandbox.Vendors;
@@ -13,24 +14,22 @@ namespace TranscriptKit.Sandbox.Vendors;
 /// Soscripted (<c>/soscripted/api/public</c>): one blocking <c>POST /transcribe</c>, or with
 /// <c>Accept: text/event-stream</c> the progress / final / done events, each flushed on its own after a real delay.
 /// </summary>
-internal sealed class SoscriptedEmulator(SandboxOptions options, MediaLibrary media, UrlSigner signer)
-    : VendorEmulator(options, media, signer)
+internal sealed class SoscriptedEmulator() : VendorEmulator(SoscriptedVendor.Definition)
 {
     private static readonly (string Stage, int Pct)[] Stages = [("downloading", 10), ("transcribing", 50), ("transcribing", 90)];
     private readonly object _gate = new();
     private long _spent;
 
-    public override string Id => "soscripted";
+    /// <summary>The opening balance when <see cref="SandboxOptions.InitialCredits"/> names none; each transcription costs one.</summary>
+    public const long DefaultInitialCredits = 100;
 
-    public override string Prefix => "/soscripted/api/public";
-
-    public override Task WriteAuthErrorAsync(HttpContext context) =>
+    protected internal override Task WriteAuthErrorAsync(HttpContext context) =>
         WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized: missing or invalid API key");
 
-    public override Task WriteErrorAsync(HttpContext context, int status, string message, string? code = null) =>
+    protected internal override Task WriteErrorAsync(HttpContext context, int status, string message, string? code = null) =>
         Json.WriteAsync(context, status, new JsonObject { ["error"] = message });
 
-    public override void Map(IEndpointRouteBuilder routes) => MapPost(routes, "/transcribe", "transcribe", TranscribeAsync);
+    protected internal override void Map(IEndpointRouteBuilder routes) => MapOperation(routes, "transcribe", TranscribeAsync);
 
     private async Task TranscribeAsync(HttpContext context)
     {
@@ -51,7 +50,7 @@ internal sealed class SoscriptedEmulator(SandboxOptions options, MediaLibrary me
         bool paid;
         lock (_gate)
         {
-            paid = _spent < Options.SoscriptedInitialCredits;
+            paid = _spent < Options.InitialCreditsFor(Id, DefaultInitialCredits);
             if (paid)
             {
                 _spent++;
@@ -89,7 +88,7 @@ internal sealed class SoscriptedEmulator(SandboxOptions options, MediaLibrary me
         context.Response.StatusCode = 200;
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
-        var (silent, keepAlive) = Faults?.For(Id).TakeStreamSilence() ?? default;
+        var (silent, keepAlive) = Faults.For(Id).TakeStreamSilence();
         if (silent)
         {
             VendorSandbox.MarkFault(context, "silent-stream");

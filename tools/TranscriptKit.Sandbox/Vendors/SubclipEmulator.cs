@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using TranscriptKit.Subclip;
 using TranscriptKit.Sandbox.Media;
 
 namespace TranscriptKit.Sandbox.Vendors;
@@ -13,15 +14,13 @@ namespace TranscriptKit.Sandbox.Vendors;
 /// Subclip (<c>/subclip/api/v1</c>): signed upload URL into the sandbox's own storage, jobs from a social/public URL
 /// or an uploaded object key, polled until <c>outputReady</c>, output as text, SRT or JSON with word timestamps.
 /// </summary>
-internal sealed class SubclipEmulator : VendorEmulator
+internal sealed class SubclipEmulator() : VendorEmulator(SubclipVendor.Definition)
 {
-    private const long MaxUploadBytes = 2L * 1024 * 1024 * 1024;
+    // The upload limit and the language list are the spec's (x-tk-limits), not re-typed here.
+    private static readonly long MaxUploadBytes = SubclipVendor.Definition.Limits.MaxUploadBytes
+        ?? throw new InvalidOperationException("Subclip's spec states its 2 GB upload limit; the emulator enforces it.");
 
-    private static readonly HashSet<string> Languages = new(
-        ("af sq am ar hy as az ba eu be bn bs br bg ca zh hr cs da nl en et fo fi fr gl ka de el gu ht ha haw he hi hu is id it ja jw "
-        + "kn kk km ko lo la lv ln lt lb mk mg ms ml mt mi mr mn my ne no nn oc ps fa pl pt pa ro ru sa sr sn sd si sk sl so es su sw sv "
-        + "tl tg ta tt te th bo tr tk uk ur uz vi cy yi yo").Split(' '),
-        StringComparer.Ordinal);
+    private static readonly HashSet<string> Languages = new(SubclipVendor.Definition.Limits.Languages, StringComparer.Ordinal);
 
     private static readonly string[] Platforms = ["instagram", "facebook", "youtube", "x", "tiktok", "public"];
     private static readonly string[] Formats = ["text", "srt", "json"];
@@ -29,35 +28,33 @@ internal sealed class SubclipEmulator : VendorEmulator
     private readonly object _gate = new();
     private readonly Dictionary<string, Job> _jobs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoredObject> _objectsByKey = new(StringComparer.Ordinal);
-    private readonly SignedStorage _storage;
+    private SignedStorage _storage = null!;
     private long _credits;
 
-    public SubclipEmulator(SandboxOptions options, MediaLibrary media, UrlSigner signer)
-        : base(options, media, signer)
+    /// <summary>The opening balance when <see cref="SandboxOptions.InitialCredits"/> names none.</summary>
+    public const long DefaultInitialCredits = 600;
+
+    private protected override void OnAttached()
     {
-        _storage = new SignedStorage(signer, Prefix);
-        _credits = options.SubclipInitialCredits;
+        _storage = new SignedStorage(Signer, Prefix);
+        _credits = Options.InitialCreditsFor(Id, DefaultInitialCredits);
     }
 
-    public override string Id => "subclip";
+    protected internal override bool IsStoragePath(string pathWithoutPrefix) => pathWithoutPrefix.StartsWith("/storage/", StringComparison.Ordinal);
 
-    public override string Prefix => "/subclip/api/v1";
-
-    public override bool IsStoragePath(string pathWithoutPrefix) => pathWithoutPrefix.StartsWith("/storage/", StringComparison.Ordinal);
-
-    public override Task WriteAuthErrorAsync(HttpContext context) =>
+    protected internal override Task WriteAuthErrorAsync(HttpContext context) =>
         WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "Missing, invalid, or revoked API key");
 
     // The docs show no error body; {"error": …} is the spec's inferred shape.
-    public override Task WriteErrorAsync(HttpContext context, int status, string message, string? code = null) =>
+    protected internal override Task WriteErrorAsync(HttpContext context, int status, string message, string? code = null) =>
         Json.WriteAsync(context, status, new JsonObject { ["error"] = message });
 
-    public override void Map(IEndpointRouteBuilder routes)
+    protected internal override void Map(IEndpointRouteBuilder routes)
     {
-        MapPost(routes, "/social-transcripts/uploads", "createUploadUrl", CreateUploadAsync);
+        MapOperation(routes, "createUploadUrl", CreateUploadAsync);
         MapPut(routes, "/storage/{token}", VendorFaults.SignedUploadOperation, _storage.HandlePutAsync, upload: true);
-        MapPost(routes, "/social-transcripts/jobs", "createJob", CreateJobAsync);
-        MapGet(routes, "/social-transcripts/jobs/{projectId}", "getJob", GetJobAsync);
+        MapOperation(routes, "createJob", CreateJobAsync);
+        MapOperation(routes, "getJob", GetJobAsync);
     }
 
     private async Task CreateUploadAsync(HttpContext context)
@@ -73,7 +70,7 @@ internal sealed class SubclipEmulator : VendorEmulator
         var fileSize = Json.Number(body, "fileSize");
         var error = string.IsNullOrWhiteSpace(fileName) ? "fileName is required"
             : fileSize is null ? "fileSize is required"
-            : fileSize is <= 0 or > MaxUploadBytes ? "fileSize must be between 1 byte and 2GB"
+            : fileSize <= 0 || fileSize > MaxUploadBytes ? "fileSize must be between 1 byte and 2GB"
             : null;
         if (error is not null)
         {

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using TranscriptKit.TranscriptGenerate;
 using TranscriptKit.Sandbox.Media;
 
 namespace TranscriptKit.Sandbox.Vendors;
@@ -14,8 +15,7 @@ namespace TranscriptKit.Sandbox.Vendors;
 /// TranscriptGenerate (<c>/transcriptgenerate/open-gateway</c>): <c>{code,msg,data}</c> envelopes with business errors
 /// inside HTTP 200, tasks from a video URL polled until SUCCESS, a seconds quota and a concurrency limit (code 601).
 /// </summary>
-internal sealed class TranscriptGenerateEmulator(SandboxOptions options, MediaLibrary media, UrlSigner signer)
-    : VendorEmulator(options, media, signer)
+internal sealed class TranscriptGenerateEmulator() : VendorEmulator(TranscriptGenerateVendor.Definition)
 {
     private const int MaxUrlLength = 2048;
     private readonly object _gate = new();
@@ -23,18 +23,17 @@ internal sealed class TranscriptGenerateEmulator(SandboxOptions options, MediaLi
     private long _usedSeconds;
     private long _nextId = 1893456789012345678;
 
-    public override string Id => "transcriptgenerate";
+    /// <summary>Unfinished tasks allowed at once when <see cref="SandboxOptions.ConcurrencyLimits"/> names none.</summary>
+    public const int DefaultConcurrencyLimit = 2;
 
-    public override string Prefix => "/transcriptgenerate/open-gateway";
-
-    public override bool IsAuthorized(HttpRequest request) =>
-        string.Equals(request.Headers["X-API-Key"].ToString(), Options.ApiKey, StringComparison.Ordinal)
-        && string.Equals(request.Headers["X-API-Secret"].ToString(), Options.ApiSecret, StringComparison.Ordinal);
+    /// <summary>The video-to-text quota in seconds when <see cref="SandboxOptions.QuotaSeconds"/> names none.</summary>
+    public const long DefaultQuotaSeconds = 7200;
 
     // The documented failure: HTTP 401 with {"code":401,"msg":…}; a wrong (not missing) pair gets its own message.
-    public override Task WriteAuthErrorAsync(HttpContext context)
+    protected internal override Task WriteAuthErrorAsync(HttpContext context)
     {
-        var missing = string.IsNullOrEmpty(context.Request.Headers["X-API-Key"]) || string.IsNullOrEmpty(context.Request.Headers["X-API-Secret"]);
+        var credentials = TranscriptGenerateVendor.Definition.Credentials;
+        var missing = string.IsNullOrEmpty(context.Request.Headers[credentials.KeyHeader]) || string.IsNullOrEmpty(context.Request.Headers[credentials.SecretHeader!]);
         return WriteErrorAsync(
             context,
             StatusCodes.Status401Unauthorized,
@@ -43,15 +42,15 @@ internal sealed class TranscriptGenerateEmulator(SandboxOptions options, MediaLi
                 : "Invalid API Key or Secret. Please check that they are correct, not expired or disabled.");
     }
 
-    public override Task WriteErrorAsync(HttpContext context, int status, string message, string? code = null) =>
+    protected internal override Task WriteErrorAsync(HttpContext context, int status, string message, string? code = null) =>
         Json.WriteAsync(context, status, new JsonObject { ["code"] = status, ["msg"] = message });
 
-    public override void Map(IEndpointRouteBuilder routes)
+    protected internal override void Map(IEndpointRouteBuilder routes)
     {
-        MapPost(routes, "/transcript-api/v1/task/create", "createTask", CreateAsync);
-        MapGet(routes, "/transcript-api/v1/task/query", "queryTask", QueryAsync);
-        MapGet(routes, "/transcript-api/v1/quota/usage", "getQuotaUsage", QuotaAsync);
-        MapGet(routes, "/transcript-api/v1/quota/concurrency", "getConcurrency", ConcurrencyAsync);
+        MapOperation(routes, "createTask", CreateAsync);
+        MapOperation(routes, "queryTask", QueryAsync);
+        MapOperation(routes, "getQuotaUsage", QuotaAsync);
+        MapOperation(routes, "getConcurrency", ConcurrencyAsync);
     }
 
     /// <summary>A business answer: HTTP 200 whatever the code, as the docs show.</summary>
@@ -105,11 +104,11 @@ internal sealed class TranscriptGenerateEmulator(SandboxOptions options, MediaLi
         lock (_gate)
         {
             var running = _tasks.Values.Count(t => !t.IsFinished(Options.PendingPolls));
-            if (running >= Options.TranscriptGenerateConcurrencyLimit)
+            if (running >= Options.ConcurrencyLimitFor(Id, DefaultConcurrencyLimit))
             {
                 refusal = "Concurrency limit reached. Please wait for existing tasks to complete.";
             }
-            else if (Options.TranscriptGenerateQuotaSeconds >= 0 && Options.TranscriptGenerateQuotaSeconds - _usedSeconds < seconds)
+            else if (Options.QuotaSecondsFor(Id, DefaultQuotaSeconds) is var quota && quota >= 0 && quota - _usedSeconds < seconds)
             {
                 refusal = "Insufficient quota remaining. Please upgrade your plan.";
             }
@@ -211,7 +210,7 @@ internal sealed class TranscriptGenerateEmulator(SandboxOptions options, MediaLi
             used = _usedSeconds;
         }
 
-        var total = Options.TranscriptGenerateQuotaSeconds;
+        var total = Options.QuotaSecondsFor(Id, DefaultQuotaSeconds);
         var data = total < 0
             ? new JsonObject { ["unlimited"] = true, ["availableSeconds"] = -1, ["availableMinutes"] = -1, ["totalSeconds"] = -1, ["usedSeconds"] = used }
             : new JsonObject
@@ -236,7 +235,7 @@ internal sealed class TranscriptGenerateEmulator(SandboxOptions options, MediaLi
             running = _tasks.Values.Count(t => !t.IsFinished(Options.PendingPolls));
         }
 
-        var max = Options.TranscriptGenerateConcurrencyLimit;
+        var max = Options.ConcurrencyLimitFor(Id, DefaultConcurrencyLimit);
         return EnvelopeAsync(context, 200, "Success", new JsonObject
         {
             ["currentConcurrency"] = running,
