@@ -1,141 +1,77 @@
 using System;
-using System.Buffers;
-using System.Buffers.Text;
 using System.Collections.Generic;
-using System.Linq;
-using System.Text;
-using System.Text.Json;
 
 namespace TranscriptKit;
 
 /// <summary>
-/// A job the vendor accepted (and may charge for). Save <see cref="ToToken"/> to resume waiting in another process
-/// with <see cref="FromToken"/> and <see cref="ITranscriber.WaitAsync"/>, without submitting a second job.
+/// A job the vendor accepted (and may charge for): a view over its <see cref="JobToken"/>, the one token every layer
+/// uses. Save <see cref="ToToken"/> to resume waiting in another process with <see cref="FromToken(string)"/> and
+/// <see cref="ITranscriber.WaitAsync"/>, without submitting a second job. The token in a
+/// <see cref="TranscriptKitTimeoutException"/> (its <c>Job</c>, and the text of its message) resumes the same way.
 /// </summary>
 public sealed class TranscriptionJob : IEquatable<TranscriptionJob>
 {
-    private const string TokenPrefix = "tkjob1.";
-    private readonly SortedDictionary<string, string> _state;
-
-    /// <summary>Creates a job handle.</summary>
+    /// <summary>Creates a job handle from its vendor and id; the token then names no job kind (as <c>tkjob1.</c> tokens did).</summary>
     /// <param name="vendor">The vendor id.</param>
     /// <param name="id">The vendor's job id.</param>
     /// <param name="state">What else the vendor's flow needs to finish (for example the output format asked for).</param>
     public TranscriptionJob(string vendor, string id, IEnumerable<KeyValuePair<string, string>>? state = null)
+        : this(JobToken.ForJobId(VendorIds.Normalize(vendor), id), state)
     {
-        Vendor = VendorIds.Normalize(vendor);
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        Id = id;
-        _state = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in state ?? [])
-        {
-            _state[key] = value;
-        }
     }
 
-    /// <summary>The vendor id.</summary>
-    public string Vendor { get; }
-
-    /// <summary>The vendor's job id.</summary>
-    public string Id { get; }
-
-    /// <summary>What else the vendor's flow needs to finish the job.</summary>
-    public IReadOnlyDictionary<string, string> State => _state;
-
-    /// <summary>A compact, URL-safe token with everything needed to resume waiting. It holds no credential.</summary>
-    public string ToToken()
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("v", Vendor);
-            json.WriteString("id", Id);
-            if (_state.Count > 0)
-            {
-                json.WriteStartObject("s");
-                foreach (var (key, value) in _state)
-                {
-                    json.WriteString(key, value);
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndObject();
-        }
-
-        return TokenPrefix + Base64Url.EncodeToString(buffer.WrittenSpan);
-    }
-
-    /// <summary>Reads a token made by <see cref="ToToken"/>.</summary>
-    /// <exception cref="FormatException">The text is not a TranscriptKit job token.</exception>
-    public static TranscriptionJob FromToken(string token)
+    /// <summary>Creates a job handle over a token, for example one a generated client's <c>Create…Token</c> made or an error carried.</summary>
+    /// <param name="token">The job's token.</param>
+    /// <param name="state">What else the vendor's flow needs to finish, added to the token's own.</param>
+    public TranscriptionJob(JobToken token, IEnumerable<KeyValuePair<string, string>>? state = null)
     {
         ArgumentNullException.ThrowIfNull(token);
-        return TryFromToken(token, out var job, out var error) ? job : throw new FormatException(error);
+        Token = state is null ? token : token.WithState(state);
     }
 
-    /// <summary>Reads a token made by <see cref="ToToken"/>; returns false for anything else.</summary>
-    public static bool TryFromToken(string? token, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TranscriptionJob? job) =>
-        TryFromToken(token, out job, out _);
+    /// <summary>The job's token: what <see cref="ToToken"/> writes, and what generated clients' <c>Get…Operation</c> takes.</summary>
+    public JobToken Token { get; }
 
-    private static bool TryFromToken(string? token, out TranscriptionJob job, out string error)
+    /// <summary>The vendor id.</summary>
+    public string Vendor => Token.Vendor;
+
+    /// <summary>The vendor's job id.</summary>
+    public string Id => Token.Id;
+
+    /// <summary>What else the vendor's flow needs to finish the job.</summary>
+    public IReadOnlyDictionary<string, string> State => Token.State;
+
+    /// <summary>A compact, URL-safe token (<c>tkjob2.…</c>) with everything needed to resume waiting. It holds no credential.</summary>
+    public string ToToken() => Token.ToString();
+
+    /// <summary>
+    /// Reads a job token: one made by <see cref="ToToken"/>, printed by <c>transcriptkit</c>, carried by an error
+    /// (<see cref="TranscriptKitTimeoutException.Job"/>) or made by a generated client, including the older
+    /// <c>tkjob1.…</c> and unprefixed client forms.
+    /// </summary>
+    /// <param name="token">The token's text.</param>
+    /// <exception cref="FormatException">The text is not a TranscriptKit job token.</exception>
+    public static TranscriptionJob FromToken(string token) => new(JobToken.Parse(token));
+
+    /// <summary>Reads a job token; returns false for anything else.</summary>
+    /// <param name="token">The token's text.</param>
+    /// <param name="job">The job, when the text is a token.</param>
+    public static bool TryFromToken(string? token, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TranscriptionJob? job)
     {
-        job = null!;
-        error = "This is not a TranscriptKit job token (they start with 'tkjob1.').";
-        token = token?.Trim();
-        if (token is null || !token.StartsWith(TokenPrefix, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        try
-        {
-            var bytes = Base64Url.DecodeFromChars(token.AsSpan(TokenPrefix.Length));
-            using var document = JsonDocument.Parse(bytes);
-            var root = document.RootElement;
-            string? vendor = null, id = null;
-            var state = new List<KeyValuePair<string, string>>();
-            foreach (var property in root.EnumerateObject())
-            {
-                switch (property.Name)
-                {
-                    case "v": vendor = property.Value.GetString(); break;
-                    case "id": id = property.Value.GetString(); break;
-                    case "s":
-                        state.AddRange(property.Value.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.GetString() ?? "")));
-                        break;
-                }
-            }
-
-            if (vendor is null || string.IsNullOrWhiteSpace(id))
-            {
-                error = "The job token is damaged: it names no vendor or job id.";
-                return false;
-            }
-
-            job = new TranscriptionJob(vendor, id, state);
-            return true;
-        }
-        catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException or ArgumentException)
-        {
-            error = "The job token is damaged (it was cut short or edited): " + e.Message;
-            return false;
-        }
+        job = JobToken.TryParse(token, out var parsed) ? new TranscriptionJob(parsed) : null;
+        return job is not null;
     }
 
-    internal string? GetState(string key) => _state.TryGetValue(key, out var value) ? value : null;
+    internal string? GetState(string key) => Token.State.TryGetValue(key, out var value) ? value : null;
 
     /// <inheritdoc/>
-    public bool Equals(TranscriptionJob? other) =>
-        other is not null && Vendor == other.Vendor && Id == other.Id && _state.SequenceEqual(other._state);
+    public bool Equals(TranscriptionJob? other) => other is not null && Token.Equals(other.Token);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as TranscriptionJob);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Vendor, Id);
+    public override int GetHashCode() => Token.GetHashCode();
 
     /// <summary>The vendor and job id.</summary>
     public override string ToString() => $"{Vendor} job {Id}";

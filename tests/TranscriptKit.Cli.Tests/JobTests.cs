@@ -19,7 +19,7 @@ public sealed partial class JobTests
             "--endpoint", sandbox.GetEndpoint("captioncat").ToString(), "--api-key", sandbox.ApiKey);
 
         Assert.That(result.ExitCode, Is.EqualTo(4), result.ToString());
-        Assert.That(result.Stderr, Does.Contain("Timed out: the Caption Cat job"));
+        Assert.That(result.Stderr, Does.Contain("Timed out: The Caption Cat Transcription job"));
         var job = TranscriptionJob.FromToken(LastToken(result.Stderr));
         Assert.That(job.Vendor, Is.EqualTo("captioncat"));
         Assert.That(sandbox.Requests.Count(r => r.Method == "POST"), Is.EqualTo(2), "one upload and one start, never re-sent");
@@ -40,6 +40,23 @@ public sealed partial class JobTests
         Assert.That(resumed.ExitCode, Is.EqualTo(0), resumed.ToString());
         Assert.That(SrtCues.Parse(resumed.Stdout), Is.EqualTo(SrtCues.Parse(System.IO.File.ReadAllText(CliProcess.Sample("welcome.srt")))));
         Assert.That(sandbox.Requests.Count(r => r.Path.EndsWith("/upload", System.StringComparison.Ordinal)), Is.EqualTo(1), "resuming never uploads again");
+    }
+
+    [Test]
+    public async Task Resume_takes_the_token_quoted_in_the_timeout_message()
+    {
+        await using var sandbox = await StartSandboxAsync(pendingPolls: 1);
+        string[] connection = ["--endpoint", sandbox.GetEndpoint("captioncat").ToString(), "--api-key", sandbox.ApiKey];
+        var first = await CliProcess.RunAsync(["transcribe", "samples/welcome.mp4", "--vendor", "captioncat", "--format", "srt", "--timeout", "1s", .. connection], null);
+        Assert.That(first.ExitCode, Is.EqualTo(4), first.ToString());
+        var quoted = MessageToken().Match(first.Stderr);
+        Assert.That(quoted.Success, Is.True, first.Stderr);
+
+        var resumed = await CliProcess.RunAsync(["resume", quoted.Groups["token"].Value, "--format", "srt", .. connection], null);
+
+        Assert.That(resumed.ExitCode, Is.EqualTo(0), resumed.ToString());
+        Assert.That(SrtCues.Parse(resumed.Stdout), Is.EqualTo(SrtCues.Parse(System.IO.File.ReadAllText(CliProcess.Sample("welcome.srt")))));
+        Assert.That(sandbox.Requests.Count(r => r.Method == "POST"), Is.EqualTo(2), "one upload and one start in all: resuming submits nothing");
     }
 
     [Test]
@@ -109,6 +126,10 @@ public sealed partial class JobTests
         return tokens[^1].Groups["token"].Value;
     }
 
-    [GeneratedRegex(@"transcriptkit resume (?<token>tkjob1\.[A-Za-z0-9_-]+)")]
+    [GeneratedRegex(@"transcriptkit resume (?<token>tkjob2\.[A-Za-z0-9_-]+)")]
     private static partial Regex Token();
+
+    // The token inside the TranscriptKitTimeoutException's own message, not the resume line the CLI adds.
+    [GeneratedRegex(@"Timed out: .*job token (?<token>tkjob2\.[A-Za-z0-9_-]+)")]
+    private static partial Regex MessageToken();
 }

@@ -32,7 +32,7 @@ public sealed partial class SubmitTests
 
         Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
         var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("captioncat: ", StringComparison.Ordinal)).ToList();
-        Assert.That(lines[0], Does.StartWith("Job token (the job may have been accepted): transcriptkit resume tkjob1."), result.ToString());
+        Assert.That(lines[0], Does.StartWith("Job token (the job may have been accepted): transcriptkit resume tkjob2."), result.ToString());
         Assert.That(TranscriptionJob.FromToken(Token().Match(lines[0]).Value).Id, Is.EqualTo(VideoId));
         Assert.That(result.Stderr, Does.Contain("may have accepted the job").And.Contain("502").And.Contain("Do not submit it again"));
         Assert.That(result.Stderr, Does.Not.Contain("try again").IgnoreCase);
@@ -58,7 +58,7 @@ public sealed partial class SubmitTests
 
         Assert.That(interrupted, Is.True, result.ToString());
         Assert.That(result.ExitCode, Is.EqualTo(130), result.ToString());
-        Assert.That(result.Stderr, Does.Contain("Job token (the job may have been accepted): transcriptkit resume tkjob1."));
+        Assert.That(result.Stderr, Does.Contain("Job token (the job may have been accepted): transcriptkit resume tkjob2."));
         Assert.That(result.Stderr, Does.Contain("cancelled while the submit was in flight"));
         Assert.That(TranscriptionJob.FromToken(Token().Match(result.Stderr).Value).Id, Is.EqualTo(VideoId));
         Assert.That(result.Stderr, Does.Not.Contain("try again").IgnoreCase);
@@ -78,7 +78,7 @@ public sealed partial class SubmitTests
 
         Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
         Assert.That(result.Stderr, Does.Contain("may have accepted the job").And.Contain("may pay twice").And.Contain(check));
-        Assert.That(result.Stderr, Does.Not.Contain("try again").IgnoreCase.And.Not.Contain("tkjob1."));
+        Assert.That(result.Stderr, Does.Not.Contain("try again").IgnoreCase.And.Not.Contain("tkjob2."));
         Assert.That(sandbox.Requests.Count(r => r.Method == "POST"), Is.EqualTo(1), "one submit, never re-sent");
     }
 
@@ -97,7 +97,7 @@ public sealed partial class SubmitTests
         Assert.That(result.Stderr, Does.Not.Contain("try again").IgnoreCase.And.Not.Contain("sent again"));
     }
 
-    [GeneratedRegex(@"tkjob1\.[A-Za-z0-9_-]+")]
+    [GeneratedRegex(@"tkjob2\.[A-Za-z0-9_-]+")]
     private static partial Regex Token();
 
     /// <summary>Caption Cat's upload answered with a known id; its submit then answered 502 (or held until the client gives up).</summary>

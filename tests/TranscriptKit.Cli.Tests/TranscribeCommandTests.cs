@@ -21,7 +21,7 @@ public sealed class TranscribeCommandTests
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(SrtCues.Parse(result.Stdout), Is.EqualTo(SrtCues.Parse(WelcomeSrt)).And.Count.EqualTo(4), result.ToString());
         Assert.That(result.Stderr, Does.Contain("No API key for captioncat: using the built-in sandbox at http://127.0.0.1:"));
-        Assert.That(result.Stderr, Does.Contain("Job accepted: resume with `transcriptkit resume tkjob1."));
+        Assert.That(result.Stderr, Does.Contain("Job accepted: resume with `transcriptkit resume tkjob2."));
         Assert.That(result.Stdout, Does.Not.Contain("sandbox").And.Not.Contain("Job accepted"), "only the result goes to stdout");
     }
 

@@ -9,6 +9,7 @@ internal static class KnownTypes
     // TranscriptKit.Core, public surface
     public const string ClientOptions = "global::TranscriptKit.TranscriptKitClientOptions";
     public const string JobToken = "global::TranscriptKit.JobToken";
+    public const string Operation = "global::TranscriptKit.Operation";
     public const string PollingOptions = "global::TranscriptKit.PollingOptions";
     public const string PollProgress = "global::TranscriptKit.PollProgress";
     public const string UploadFile = "global::TranscriptKit.UploadFile";
@@ -36,7 +37,6 @@ internal static class KnownTypes
     public const string JsonRequestBody = "global::TranscriptKit.Runtime.JsonRequestBody";
     public const string FormRequestBody = "global::TranscriptKit.Runtime.FormRequestBody";
     public const string MultipartRequestBody = "global::TranscriptKit.Runtime.MultipartRequestBody";
-    public const string Poller = "global::TranscriptKit.Runtime.Poller";
     public const string PollOutcome = "global::TranscriptKit.Runtime.PollOutcome";
     public const string EnvelopeDescriptor = "global::TranscriptKit.Runtime.EnvelopeDescriptor";
     public const string EnvelopeErrorRule = "global::TranscriptKit.Runtime.EnvelopeErrorRule";

@@ -3,7 +3,7 @@ using TranscriptKit.Generators.Model;
 
 namespace TranscriptKit.Generators.Emitting;
 
-/// <summary><c>WaitFor…Async</c> helpers, job-token factories and state classifiers from each <c>x-tk-poll</c>.</summary>
+/// <summary><c>Get…Operation</c> and <c>WaitFor…Async</c> helpers, job-token factories and state classifiers from each <c>x-tk-poll</c>.</summary>
 internal static class PollEmitter
 {
     public static string Emit(ApiSpec spec)
@@ -36,6 +36,8 @@ internal static class PollEmitter
         return w.ToString();
     }
 
+    private static string OperationType(PollSpec poll) => $"{KnownTypes.Operation}<{poll.ResponseTypeName}>";
+
     private static string ProgressType(PollSpec poll) => $"{KnownTypes.Progress}<{KnownTypes.PollProgress}<{poll.ResponseTypeName}>>";
 
     private static string JobParameters(PollSpec poll) => string.Join(", ", poll.JobParameters.Select(p => $"string {p.Name}"));
@@ -61,9 +63,34 @@ internal static class PollEmitter
 
         w.Line();
         WaitDocs(w, spec, poll, started);
-        w.DocRaw($"<param name=\"job\">A token from <see cref=\"{GeneratedNames.CreateToken(poll.Name)}\"/> or from an error, possibly saved by an earlier process: waiting resumes without starting the job again.</param>");
+        w.DocRaw($"<param name=\"job\">A token from <see cref=\"{GeneratedNames.CreateToken(poll.Name)}\"/>, an operation or an error, possibly saved by an earlier process: waiting resumes without starting the job again.</param>");
         CommonParameterDocs(w);
         w.Line($"{prefix}{KnownTypes.Task}<{poll.ResponseTypeName}> {GeneratedNames.WaitFor(poll.Name)}({KnownTypes.JobToken} job, {tail}){(forInterface ? ";" : string.Empty)}");
+        if (!forInterface)
+        {
+            w.Line($"    => {GeneratedNames.GetOperation(poll.Name)}(job).WaitForCompletionAsync(options, progress, cancellationToken);");
+        }
+
+        w.Line();
+        OperationDocs(w, poll, started);
+        foreach (var p in poll.JobParameters)
+        {
+            w.DocRaw($"<param name=\"{GeneratedNames.DocParameter(p.Name)}\">{CSharpText.XmlDoc(p.Description ?? "Identifies the job.")}</param>");
+        }
+
+        w.DocRaw("<returns>The operation; nothing is sent until it is asked for its status.</returns>");
+        w.Line($"{prefix}{OperationType(poll)} {GeneratedNames.GetOperation(poll.Name)}({JobParameters(poll)}){(forInterface ? ";" : string.Empty)}");
+        if (!forInterface)
+        {
+            w.Line($"    => {GeneratedNames.GetOperation(poll.Name)}({GeneratedNames.CreateToken(poll.Name)}({string.Join(", ", poll.JobParameters.Select(p => p.Name))}));");
+        }
+
+        w.Line();
+        OperationDocs(w, poll, started);
+        w.DocRaw($"<param name=\"job\">A token from <see cref=\"{GeneratedNames.CreateToken(poll.Name)}\"/>, an operation or an error, possibly saved by an earlier process.</param>");
+        w.DocRaw("<returns>The operation; nothing is sent until it is asked for its status.</returns>");
+        w.DocRaw("<exception cref=\"global::System.ArgumentException\">The token is for another vendor or another kind of job.</exception>");
+        w.Line($"{prefix}{OperationType(poll)} {GeneratedNames.GetOperation(poll.Name)}({KnownTypes.JobToken} job){(forInterface ? ";" : string.Empty)}");
         if (!forInterface)
         {
             w.Open(string.Empty);
@@ -75,14 +102,12 @@ internal static class PollEmitter
             }
 
             var arguments = string.Join(", ", poll.JobParameters.Select(p => p.Name));
-            w.Line($"return {KnownTypes.Poller}.WaitAsync(");
+            w.Line($"return new {OperationType(poll)}(");
             w.Line("    job,");
             w.Line($"    ct => {poll.StatusMethodName}({arguments}, ct),");
             w.Line($"    {GeneratedNames.Classify(poll.Name)},");
-            w.Line($"    options ?? {GeneratedNames.DefaultPolling(poll.Name)},");
-            w.Line("    progress,");
-            w.Line("    _pipeline.TimeProvider,");
-            w.Line("    cancellationToken);");
+            w.Line($"    {GeneratedNames.DefaultPolling(poll.Name)},");
+            w.Line("    _pipeline.TimeProvider);");
             w.Close();
         }
 
@@ -113,6 +138,11 @@ internal static class PollEmitter
     {
         w.DocRaw($"<summary>Waits for the {CSharpText.XmlDoc(poll.Name)} job{started} to finish, polling <c>{CSharpText.XmlDoc(poll.StatusOperationId)}</c>.</summary>");
         w.DocRaw($"<remarks>Defaults from the spec: first interval {CSharpText.Number(poll.IntervalSeconds)} s, growing ×{CSharpText.Number(poll.BackoffFactor)} up to {CSharpText.Number(poll.MaxIntervalSeconds)} s, timeout {CSharpText.Number(poll.TimeoutSeconds)} s. State values the spec does not list count as still running.</remarks>");
+    }
+
+    private static void OperationDocs(SourceWriter w, PollSpec poll, string started)
+    {
+        w.DocRaw($"<summary>The {CSharpText.XmlDoc(poll.Name)} job{started} as an operation: its status (<c>{CSharpText.XmlDoc(poll.StatusOperationId)}</c>) once or until it ends, and the token to resume it elsewhere.</summary>");
     }
 
     private static void CommonParameterDocs(SourceWriter w)

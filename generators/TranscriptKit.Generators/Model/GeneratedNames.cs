@@ -37,6 +37,8 @@ internal static class GeneratedNames
 
     public static string CreateToken(string poll) => "Create" + poll + "Token";
 
+    public static string GetOperation(string poll) => "Get" + poll + "Operation";
+
     public static string DefaultPolling(string poll) => "Default" + poll + "Polling";
 
     public static string Classify(string poll) => "Classify" + poll;

@@ -93,6 +93,7 @@ internal sealed partial class SpecParser
             var at = ExtensionName(operations, poll.StatusOperationId, PollKey);
             _ = members.Claim(GeneratedNames.WaitFor(poll.Name), owner, at)
                 && members.Claim(GeneratedNames.CreateToken(poll.Name), owner, at)
+                && members.Claim(GeneratedNames.GetOperation(poll.Name), owner, at)
                 && members.Claim(GeneratedNames.DefaultPolling(poll.Name), owner, at)
                 && members.Claim(GeneratedNames.Classify(poll.Name), owner, at);
         }

@@ -89,14 +89,7 @@ public static class Poller
                     case PollOutcomeKind.Succeeded:
                         return response;
                     case PollOutcomeKind.Failed:
-                        var failure = scope.Mask.Apply(outcome.FailureMessage);
-                        throw new TranscriptKitJobFailedException(
-                            job.Vendor,
-                            scope.Mask.Apply($"The {scope.DisplayName ?? job.Vendor} {job.Kind} job failed with state '{outcome.State}'{Polled(scope)}" + (failure is null ? "." : $": {failure}")),
-                            job,
-                            scope.Mask.Apply(outcome.State),
-                            failure)
-                        { OperationId = scope.OperationId };
+                        throw Failed(job, outcome, scope);
                 }
 
                 await Task.Delay(interval, timeProvider, linked.Token).ConfigureAwait(false);
@@ -107,7 +100,7 @@ public static class Poller
                 var elapsed = timeProvider.GetElapsedTime(started);
                 throw new TranscriptKitTimeoutException(
                     job.Vendor,
-                    $"The {scope.DisplayName ?? job.Vendor} {job.Kind} job was still running after {elapsed:g}{Polled(scope)}; resume waiting with job token {job} rather than starting it again.",
+                    $"The {scope.DisplayName ?? job.Vendor}{Kind(job)} job was still running after {elapsed:g}{Polled(scope)}; resume waiting with job token {job} rather than starting it again.",
                     job,
                     elapsed,
                     ex)
@@ -115,6 +108,39 @@ public static class Poller
             }
         }
     }
+
+    /// <summary>
+    /// Sends one status request and classifies it, for <see cref="Operation{T}.UpdateStatusAsync"/>: the same
+    /// scope (operation name, secret mask) and the same failure error as a whole wait.
+    /// </summary>
+    internal static async Task<(T Response, PollOutcome Outcome)> PollOnceAsync<T>(
+        JobToken job,
+        Func<CancellationToken, Task<T>> poll,
+        Func<T, PollOutcome> classify,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var scope = new PollScope();
+        PollScope.Current = scope;
+        var response = await poll(cancellationToken).ConfigureAwait(false);
+        var outcome = classify(response);
+        return outcome.Kind == PollOutcomeKind.Failed ? throw Failed(job, outcome, scope) : (response, outcome);
+    }
+
+    private static TranscriptKitJobFailedException Failed(JobToken job, PollOutcome outcome, PollScope scope)
+    {
+        var failure = scope.Mask.Apply(outcome.FailureMessage);
+        return new TranscriptKitJobFailedException(
+            job.Vendor,
+            scope.Mask.Apply($"The {scope.DisplayName ?? job.Vendor}{Kind(job)} job failed with state '{outcome.State}'{Polled(scope)}" + (failure is null ? "." : $": {failure}")),
+            job,
+            scope.Mask.Apply(outcome.State),
+            failure)
+        { OperationId = scope.OperationId };
+    }
+
+    // A tkjob1. token does not record its kind; the message then says "job" alone.
+    private static string Kind(JobToken job) => job.Kind.Length == 0 ? string.Empty : " " + job.Kind;
 
     /// <summary>How long the vendor asked the poll to wait: a 429, or a 503 with <c>Retry-After</c>, that the retries did not absorb.</summary>
     private static TimeSpan? PauseFor(TranscriptKitException error) => error switch

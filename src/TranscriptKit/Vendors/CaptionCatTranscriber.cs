@@ -37,7 +37,7 @@ internal sealed class CaptionCatTranscriber(ICaptionCatClient client, Transcribe
         }
 
         // The upload id is the job id, known before the paid call: an ambiguous submit still hands out a job to resume.
-        var job = new TranscriptionJob(Vendor, uploaded.Id);
+        var job = new TranscriptionJob(client.CreateTranscriptionToken(uploaded.Id));
         Report(progress, TranscriptionStage.Submitting);
         await SubmitAsync(async ct => await client.StartTranscriptionAsync(uploaded.Id, ct).ConfigureAwait(false), job, cancellationToken).ConfigureAwait(false);
         return job;
@@ -45,7 +45,7 @@ internal sealed class CaptionCatTranscriber(ICaptionCatClient client, Transcribe
 
     protected override async Task<Transcript> WaitCoreAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
     {
-        await client.WaitForTranscriptionAsync(job.Id, PollingFor(CaptionCatClient.DefaultTranscriptionPolling), PollProgress<TranscriptionStatus>(progress), cancellationToken).ConfigureAwait(false);
+        await client.GetTranscriptionOperation(job.Token).WaitForCompletionAsync(PollingFor(CaptionCatClient.DefaultTranscriptionPolling), PollProgress<TranscriptionStatus>(progress), cancellationToken).ConfigureAwait(false);
         Report(progress, TranscriptionStage.Downloading);
         var srt = await client.GetSrtAsync(job.Id, cancellationToken).ConfigureAwait(false);
         if (!SrtParser.TryParse(srt.Srt, out var segments, out var error))

@@ -39,12 +39,12 @@ internal sealed class CliptextTranscriber(ICliptextClient client, TranscriberOpt
         Report(progress, TranscriptionStage.Submitting);
         var body = new CreateTranscriptionRequest { UploadId = uploadId, Language = request.Language };
         var transcription = await SubmitAsync(ct => client.CreateTranscriptionAsync(body, ct), knownJob: null, cancellationToken).ConfigureAwait(false);
-        return new TranscriptionJob(Vendor, transcription.Id);
+        return new TranscriptionJob(client.CreateTranscriptionToken(transcription.Id));
     }
 
     protected override async Task<Transcript> WaitCoreAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
     {
-        var transcription = await client.WaitForTranscriptionAsync(job.Id, PollingFor(CliptextClient.DefaultTranscriptionPolling), PollProgress<Transcription>(progress), cancellationToken).ConfigureAwait(false);
+        var transcription = await client.GetTranscriptionOperation(job.Token).WaitForCompletionAsync(PollingFor(CliptextClient.DefaultTranscriptionPolling), PollProgress<Transcription>(progress), cancellationToken).ConfigureAwait(false);
         var text = transcription.Text
             ?? throw new TranscriptKitResponseException(Vendor, $"Cliptext reported transcription {job.Id} completed without text.");
         return new Transcript(Vendor, job.Id, text, [], TranscriptText.Seconds(transcription.Duration));

@@ -85,12 +85,12 @@ internal sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptio
 
         Report(progress, TranscriptionStage.Submitting);
         var created = await SubmitAsync(ct => client.CreateJobAsync(body, ct), knownJob: null, cancellationToken).ConfigureAwait(false);
-        return new TranscriptionJob(Vendor, created.ProjectId, [KeyValuePair.Create(FormatState, format.Value)]);
+        return new TranscriptionJob(client.CreateJobToken(created.ProjectId), [KeyValuePair.Create(FormatState, format.Value)]);
     }
 
     protected override async Task<Transcript> WaitCoreAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
     {
-        var result = await client.WaitForJobAsync(job.Id, PollingFor(SubclipClient.DefaultJobPolling), PollProgress<JobStatusResult>(progress), cancellationToken).ConfigureAwait(false);
+        var result = await client.GetJobOperation(job.Token).WaitForCompletionAsync(PollingFor(SubclipClient.DefaultJobPolling), PollProgress<JobStatusResult>(progress), cancellationToken).ConfigureAwait(false);
         IReadOnlyList<TranscriptKit.TranscriptSegment> segments = [];
         if (result.Transcript?.Segments is { Count: > 0 } timed)
         {

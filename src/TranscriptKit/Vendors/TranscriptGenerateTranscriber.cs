@@ -41,12 +41,12 @@ internal sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient cl
         Report(progress, TranscriptionStage.Submitting);
         var body = new CreateTaskRequest { WorkUrl = request.Url!.AbsoluteUri };
         var created = await SubmitAsync(ct => client.CreateTaskAsync(body, ct), knownJob: null, cancellationToken).ConfigureAwait(false);
-        return new TranscriptionJob(Vendor, created.TaskId);
+        return new TranscriptionJob(client.CreateTaskToken(created.TaskId));
     }
 
     protected override async Task<Transcript> WaitCoreAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
     {
-        var task = await client.WaitForTaskAsync(job.Id, PollingFor(TranscriptGenerateClient.DefaultTaskPolling), PollProgress<TranscriptTask>(progress), cancellationToken).ConfigureAwait(false);
+        var task = await client.GetTaskOperation(job.Token).WaitForCompletionAsync(PollingFor(TranscriptGenerateClient.DefaultTaskPolling), PollProgress<TranscriptTask>(progress), cancellationToken).ConfigureAwait(false);
         var text = task.TextContent
             ?? throw new TranscriptKitResponseException(Vendor, $"TranscriptGenerate reported task {job.Id} as SUCCESS without textContent.");
         return new Transcript(Vendor, job.Id, text, [], TranscriptText.Seconds(task.Duration));

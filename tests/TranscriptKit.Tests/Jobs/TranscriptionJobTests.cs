@@ -14,7 +14,7 @@ public sealed class TranscriptionJobTests
         var token = job.ToToken();
         var back = TranscriptionJob.FromToken(token);
 
-        Assert.That(token, Does.StartWith("tkjob1.").And.Not.Contain("+").And.Not.Contain("/"));
+        Assert.That(token, Does.StartWith("tkjob2.").And.Not.Contain("+").And.Not.Contain("/"));
         Assert.That(back, Is.EqualTo(job));
         Assert.That(back.Vendor, Is.EqualTo("subclip"));
         Assert.That(back.State["format"], Is.EqualTo("json"));
@@ -24,12 +24,23 @@ public sealed class TranscriptionJobTests
     [TestCase("hello")]
     [TestCase("tkjob1.%%%")]
     [TestCase("tkjob1.eyJ2IjoiY2FwdGlvbmNhdCJ9")] // {"v":"captioncat"}: no id
-    [TestCase("tkjob1.eyJ2Ijoibm9wZSIsImlkIjoiMSJ9")] // {"v":"nope","id":"1"}: unknown vendor
     public void Damaged_tokens_are_refused_with_a_reason(string token)
     {
         Assert.That(TranscriptionJob.TryFromToken(token, out _), Is.False);
         var error = Assert.Throws<FormatException>(() => TranscriptionJob.FromToken(token));
         Assert.That(error!.Message, Does.Contain("token"));
+    }
+
+    [Test]
+    public void A_token_of_an_unregistered_vendor_reads_and_choosing_its_transcriber_names_the_known_ones()
+    {
+        // {"v":"nope","id":"1"}: the token format is open to any vendor; the registry decides who can resume it.
+        var job = TranscriptionJob.FromToken("tkjob1.eyJ2Ijoibm9wZSIsImlkIjoiMSJ9");
+
+        var error = Assert.Throws<ArgumentException>(() => Transcribers.Create(job.Vendor, new VendorSettings { ApiKey = "k" }))!;
+
+        Assert.That(job.Vendor, Is.EqualTo("nope"));
+        Assert.That(error.Message, Does.Contain("nope").And.Contain("captioncat"));
     }
 
     [Test]

@@ -26,10 +26,10 @@ internal static class JobRunner
         }
         catch (TranscriptKitTimeoutException e)
         {
-            // Not e.Message: it quotes the client's own poll token, and the facade's token below is the one `resume` takes.
-            await Console.Error.WriteLineAsync($"Timed out: the {VendorConnection.DisplayName(job.Vendor)} job {job.Id} was still running after {e.Elapsed.TotalSeconds:0.#} s.").ConfigureAwait(false);
+            // The error's token is the job's own (one token format): the one quoted in its message and the one below both resume.
+            await Console.Error.WriteLineAsync($"Timed out: {e.Message}").ConfigureAwait(false);
             await Console.Error.WriteLineAsync("It may still finish; resume waiting (with a longer --timeout) with:").ConfigureAwait(false);
-            await Console.Error.WriteLineAsync($"  {resume}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"  transcriptkit resume {e.Job ?? job.Token}").ConfigureAwait(false);
             return (null, ExitCodes.Timeout);
         }
     }

@@ -14,7 +14,7 @@ internal static class ResumeCommand
 {
     public static Command Create()
     {
-        var token = new Argument<string>("token") { Description = "The job token printed by `transcriptkit transcribe` (tkjob1.…)." };
+        var token = new Argument<string>("token") { Description = "The job token printed by `transcriptkit transcribe` or in a timeout message (tkjob2.…; older tkjob1.… tokens work too)." };
         var format = CommonOptions.Format();
         var output = CommonOptions.OutputFile();
         var timeout = CommonOptions.Timeout();
