@@ -50,26 +50,6 @@ public static class Transcribers
         };
     }
 
-    /// <summary>The transcriber for an existing Caption Cat client.</summary>
-    public static ITranscriber AsTranscriber(this ICaptionCatClient client, TranscriberOptions? options = null) =>
-        new CaptionCatTranscriber(client ?? throw new ArgumentNullException(nameof(client)), options);
-
-    /// <summary>The transcriber for an existing Subclip client.</summary>
-    public static ITranscriber AsTranscriber(this ISubclipClient client, TranscriberOptions? options = null) =>
-        new SubclipTranscriber(client ?? throw new ArgumentNullException(nameof(client)), options);
-
-    /// <summary>The transcriber for an existing TranscriptGenerate client.</summary>
-    public static ITranscriber AsTranscriber(this ITranscriptGenerateClient client, TranscriberOptions? options = null) =>
-        new TranscriptGenerateTranscriber(client ?? throw new ArgumentNullException(nameof(client)), options);
-
-    /// <summary>The transcriber for an existing Cliptext client.</summary>
-    public static ITranscriber AsTranscriber(this ICliptextClient client, TranscriberOptions? options = null) =>
-        new CliptextTranscriber(client ?? throw new ArgumentNullException(nameof(client)), options);
-
-    /// <summary>The transcriber for an existing Soscripted client.</summary>
-    public static ITranscriber AsTranscriber(this ISoscriptedClient client, TranscriberOptions? options = null) =>
-        new SoscriptedTranscriber(client ?? throw new ArgumentNullException(nameof(client)), options);
-
     private static T Configure<T>(T clientOptions, VendorSettings settings, TranscriberOptions options)
         where T : TranscriptKitClientOptions
     {

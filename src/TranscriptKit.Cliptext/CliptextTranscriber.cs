@@ -6,7 +6,9 @@ using TranscriptKit.Cliptext;
 namespace TranscriptKit;
 
 /// <summary>Cliptext's flow: presigned upload → complete → create the transcription → poll.</summary>
-internal sealed class CliptextTranscriber(ICliptextClient client, TranscriberOptions? options) : TranscriberBase(VendorIds.Cliptext, options)
+/// <param name="client">The Cliptext client; the caller keeps owning it.</param>
+/// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
+public sealed class CliptextTranscriber(ICliptextClient client, TranscriberOptions? options = null) : TranscriberBase("cliptext", options)
 {
     private static readonly TranscriberCapabilities s_capabilities = new()
     {
@@ -20,16 +22,20 @@ internal sealed class CliptextTranscriber(ICliptextClient client, TranscriberOpt
         ResumableJobs = true,
     };
 
+    /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
 
+    /// <inheritdoc/>
     protected override string DisplayName => "Cliptext";
 
+    /// <inheritdoc/>
     protected override string HowToCheckSubmission => "Cliptext's transcription list (listTranscriptions) for one made from this upload";
 
+    /// <inheritdoc/>
     protected override async Task<TranscriptionJob> StartCoreAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
     {
         string uploadId;
-        await using (var file = request.OpenUpload())
+        await using (var file = OpenUpload(request))
         {
             Report(progress, TranscriptionStage.Uploading, 0);
             var upload = await client.UploadFileAsync(file, UploadProgress(progress), cancellationToken).ConfigureAwait(false);
@@ -42,11 +48,12 @@ internal sealed class CliptextTranscriber(ICliptextClient client, TranscriberOpt
         return new TranscriptionJob(Vendor, transcription.Id);
     }
 
+    /// <inheritdoc/>
     protected override async Task<Transcript> WaitCoreAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
     {
         var transcription = await client.WaitForTranscriptionAsync(job.Id, PollingFor(CliptextClient.DefaultTranscriptionPolling), PollProgress<Transcription>(progress), cancellationToken).ConfigureAwait(false);
         var text = transcription.Text
             ?? throw new TranscriptKitResponseException(Vendor, $"Cliptext reported transcription {job.Id} completed without text.");
-        return new Transcript(Vendor, job.Id, text, [], TranscriptText.Seconds(transcription.Duration));
+        return new Transcript(Vendor, job.Id, text, [], Seconds(transcription.Duration));
     }
 }

@@ -18,12 +18,12 @@ public sealed class TranscriptionJob : IEquatable<TranscriptionJob>
     private readonly SortedDictionary<string, string> _state;
 
     /// <summary>Creates a job handle.</summary>
-    /// <param name="vendor">The vendor id.</param>
+    /// <param name="vendor">The vendor id: any well-formed id (lower-case letters, digits, <c>-_.</c>); whether the vendor is registered is checked where the job is used.</param>
     /// <param name="id">The vendor's job id.</param>
     /// <param name="state">What else the vendor's flow needs to finish (for example the output format asked for).</param>
     public TranscriptionJob(string vendor, string id, IEnumerable<KeyValuePair<string, string>>? state = null)
     {
-        Vendor = VendorIds.Normalize(vendor);
+        Vendor = VendorIdFormat.Normalize(vendor, nameof(vendor));
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         Id = id;
         _state = new SortedDictionary<string, string>(StringComparer.Ordinal);

@@ -6,8 +6,10 @@ using TranscriptKit.TranscriptGenerate;
 namespace TranscriptKit;
 
 /// <summary>TranscriptGenerate's documented flow: create a task from the video URL → query until <c>SUCCESS</c>.</summary>
-internal sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient client, TranscriberOptions? options)
-    : TranscriberBase(VendorIds.TranscriptGenerate, options), IConcurrencyLimitSource
+/// <param name="client">The TranscriptGenerate client; the caller keeps owning it.</param>
+/// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
+public sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient client, TranscriberOptions? options = null)
+    : TranscriberBase("transcriptgenerate", options), IConcurrencyLimitSource
 {
     private static readonly TranscriberCapabilities s_capabilities = new()
     {
@@ -22,20 +24,26 @@ internal sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient cl
         ResumableJobs = true,
     };
 
+    /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
 
+    /// <inheritdoc/>
     protected override string DisplayName => "TranscriptGenerate";
 
+    /// <inheritdoc/>
     protected override string HowToCheckSubmission => "TranscriptGenerate's quota usage and running tasks (GetQuotaUsageAsync, GetConcurrencyAsync)";
 
+    /// <inheritdoc/>
     public async Task<int?> GetAvailableConcurrencyAsync(CancellationToken cancellationToken)
     {
         var usage = await client.GetConcurrencyAsync(cancellationToken).ConfigureAwait(false);
         return usage.AvailableConcurrency;
     }
 
+    /// <inheritdoc/>
     public bool IsBusy(TranscriptKitException exception) => exception.Reason == TranscriptGenerateErrorReasons.ConcurrencyLimit;
 
+    /// <inheritdoc/>
     protected override async Task<TranscriptionJob> StartCoreAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
     {
         Report(progress, TranscriptionStage.Submitting);
@@ -44,11 +52,12 @@ internal sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient cl
         return new TranscriptionJob(Vendor, created.TaskId);
     }
 
+    /// <inheritdoc/>
     protected override async Task<Transcript> WaitCoreAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
     {
         var task = await client.WaitForTaskAsync(job.Id, PollingFor(TranscriptGenerateClient.DefaultTaskPolling), PollProgress<TranscriptTask>(progress), cancellationToken).ConfigureAwait(false);
         var text = task.TextContent
             ?? throw new TranscriptKitResponseException(Vendor, $"TranscriptGenerate reported task {job.Id} as SUCCESS without textContent.");
-        return new Transcript(Vendor, job.Id, text, [], TranscriptText.Seconds(task.Duration));
+        return new Transcript(Vendor, job.Id, text, [], Seconds(task.Duration));
     }
 }
