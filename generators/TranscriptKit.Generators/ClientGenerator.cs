@@ -66,6 +66,11 @@ public sealed class ClientGenerator : IIncrementalGenerator
             output.AddSource($"{GeneratedNames.Options(spec.ClientName)}.g.cs", ClientEmitter.EmitOptions(spec));
             output.AddSource($"{GeneratedNames.Interface(spec.ClientName)}.g.cs", ClientEmitter.EmitInterface(spec));
             output.AddSource($"{GeneratedNames.Client(spec.ClientName)}.g.cs", ClientEmitter.EmitClient(spec));
+            if (VendorDefinitionEmitter.HasDefinition(spec))
+            {
+                output.AddSource($"{GeneratedNames.Vendor(spec.ClientName)}.g.cs", VendorDefinitionEmitter.Emit(spec));
+            }
+
             if (spec.Polls.Count > 0)
             {
                 output.AddSource($"{GeneratedNames.Client(spec.ClientName)}.Polling.g.cs", PollEmitter.Emit(spec));

@@ -3,10 +3,11 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Runtime.ExceptionServices;
+using System.Threading;
 using System.Threading.Tasks;
 using System.Web;
 using Microsoft.Extensions.Time.Testing;
@@ -14,18 +15,18 @@ using NUnit.Framework;
 using Snapshooter;
 using Snapshooter.NUnit;
 using TranscriptKit.Testing;
-using CC = TranscriptKit.CaptionCat;
-using CT = TranscriptKit.Cliptext;
-using SC = TranscriptKit.Soscripted;
-using SU = TranscriptKit.Subclip;
-using TG = TranscriptKit.TranscriptGenerate;
 
 namespace TranscriptKit.Contract.Tests;
 
-/// <summary>Every cassette replays through its generated client; the outcomes are snapshotted.</summary>
+/// <summary>
+/// Every cassette replays through its generated client, driven by the vendor's definition (its operations' invokers
+/// and upload helpers): no switch over vendors or operations, no reflection. The outcomes are snapshotted.
+/// </summary>
 [Category("Contract")]
 public class CassetteReplayTests
 {
+    private static readonly Dictionary<string, VendorDefinition> s_definitions = Definitions.All.ToDictionary(d => d.Id);
+
     public static IEnumerable<string> Cassettes() => Fixtures.All();
 
     public sealed class Outcome
@@ -49,6 +50,7 @@ public class CassetteReplayTests
     {
         var vendor = name.Split('/')[0];
         var scenario = name.Split('/')[1];
+        var definition = s_definitions[vendor];
         var cassette = Cassette.Load(Path.Combine(Fixtures.Root, vendor, scenario + ".json"));
         var outcomes = new List<Outcome>();
 
@@ -63,13 +65,14 @@ public class CassetteReplayTests
                 continue;
             }
 
-            // A create-URL operation followed by a signed-URL PUT is driven through the client's upload helper.
+            // A create-URL operation followed by a signed-URL PUT (and its complete call) is driven through the upload helper.
+            var operation = definition.GetOperation(interaction.Operation);
             var group = new List<CassetteInteraction> { interaction };
-            var upload = i + 1 < cassette.Interactions.Count && cassette.Interactions[i + 1].Operation is null;
+            var upload = operation.Upload is not null && i + 1 < cassette.Interactions.Count && cassette.Interactions[i + 1].Operation is null;
             if (upload)
             {
                 group.Add(cassette.Interactions[i + 1]);
-                if (vendor == "cliptext" && i + 2 < cassette.Interactions.Count && cassette.Interactions[i + 2].Operation == "completeUpload")
+                if (operation.Upload!.CompleteOperationId is { } complete && i + 2 < cassette.Interactions.Count && cassette.Interactions[i + 2].Operation == complete)
                 {
                     group.Add(cassette.Interactions[i + 2]);
                 }
@@ -90,7 +93,7 @@ public class CassetteReplayTests
             };
             try
             {
-                await Invoke(vendor, interaction, upload, new HttpClient(handler), outcome);
+                await Invoke(definition, operation, interaction, upload, new HttpClient(handler), outcome);
                 outcome.Kind = "returned";
             }
             catch (CassetteMismatchException)
@@ -129,193 +132,100 @@ public class CassetteReplayTests
         Snapshot.Match(outcomes, SnapshotNameExtension.Create(vendor, scenario));
     }
 
-    private static T Options<T>(string vendor) where T : TranscriptKitClientOptions, new()
+    private static TranscriptKitClientOptions Options(VendorDefinition definition)
     {
-        var options = new T
-        {
-            Endpoint = Fixtures.ServerUrl(vendor),
-            Retry = new RetryOptions { MaxRetries = 0 },
-            TimeProvider = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)),
-        };
+        var options = definition.CreateClientOptions("test-key", "test-secret");
+        options.Endpoint = Fixtures.ServerUrl(definition.Id);
+        options.Retry = new RetryOptions { MaxRetries = 0 };
+        options.TimeProvider = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         return options;
     }
 
     private static UploadFile File16() => UploadFile.FromStream(new MemoryStream(new byte[16]), "video.mp4");
 
-    /// <summary>The file the upload helper was given when the flow was recorded: its name, type and size (zeros, not allocated).</summary>
-    private static UploadFile RecordedFile((string? Name, string? ContentType, long? Size) recorded) =>
-        UploadFile.FromStream(new ZeroStream(recorded.Size ?? 16), recorded.Name ?? "video.mp4", recorded.ContentType?.ToString());
+    /// <summary>The file the upload helper was given when the flow was recorded: the name, type and size its create request carried (zeros, not allocated).</summary>
+    private static UploadFile RecordedFile(VendorUpload upload, CassetteInteraction create)
+    {
+        using var body = JsonDocument.Parse(Body(create));
+        string? Text(string? field) => field is not null && body.RootElement.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        long? size = upload.SizeField is { } sizeField && body.RootElement.TryGetProperty(sizeField, out var recorded) && recorded.ValueKind == JsonValueKind.Number ? recorded.GetInt64() : null;
+        return UploadFile.FromStream(new ZeroStream(size ?? 16), Text(upload.FileNameField) ?? "video.mp4", Text(upload.ContentTypeField));
+    }
 
     private static byte[] Body(CassetteInteraction interaction) => Encoding.UTF8.GetBytes(interaction.Request.Body ?? "{}");
 
-    /// <summary>Path parameters, by matching the request path against the spec's template under the server's base path.</summary>
-    private static Dictionary<string, string> PathParameters(string vendor, CassetteInteraction interaction)
+    /// <summary>Path parameters, by matching the request path against the operation's template under the server's base path.</summary>
+    private static Dictionary<string, string> PathParameters(string vendor, VendorOperation operation, CassetteInteraction interaction)
     {
-        var (_, _, template) = Fixtures.Operations(vendor).Single(o => o.OperationId == interaction.Operation);
         var basePath = Fixtures.ServerUrl(vendor).AbsolutePath.TrimEnd('/');
-        var pattern = "^" + Regex.Escape(basePath) + Regex.Replace(Regex.Escape(template), @"\\\{(\w+)}", "(?<$1>[^/?]+)") + @"(\?.*)?$";
+        var pattern = "^" + Regex.Escape(basePath) + Regex.Replace(Regex.Escape(operation.PathTemplate), @"\\\{(\w+)}", "(?<$1>[^/?]+)") + @"(\?.*)?$";
         var path = interaction.Request.Path;
         var match = Regex.Match(path, pattern);
-        Assert.That(match.Success, Is.True, $"{path} does not match {basePath}{template}");
+        Assert.That(match.Success, Is.True, $"{path} does not match {basePath}{operation.PathTemplate}");
         return match.Groups.Cast<Group>().Where(g => !int.TryParse(g.Name, out _))
             .ToDictionary(g => g.Name, g => Uri.UnescapeDataString(g.Value));
     }
 
-    private static System.Collections.Specialized.NameValueCollection Query(CassetteInteraction interaction)
+    private static Dictionary<string, string> Pairs(string text)
+    {
+        var values = HttpUtility.ParseQueryString(text);
+        return values.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => values[k]!);
+    }
+
+    private static Dictionary<string, string> Query(CassetteInteraction interaction)
     {
         var path = interaction.Request.Path;
         var q = path.IndexOf('?');
-        return HttpUtility.ParseQueryString(q < 0 ? string.Empty : path[(q + 1)..]);
+        return Pairs(q < 0 ? string.Empty : path[(q + 1)..]);
     }
 
-    private static async Task Invoke(string vendor, CassetteInteraction interaction, bool upload, HttpClient http, Outcome outcome)
+    /// <summary>The recorded request as wire-level arguments: its path, query, headers, body (JSON or form), a small file for a binary part, and whether it asked for an event stream.</summary>
+    private static OperationArguments Arguments(VendorDefinition definition, VendorOperation operation, CassetteInteraction interaction)
     {
-        var op = interaction.Operation!;
-        switch (vendor)
+        var request = interaction.Request;
+        var form = request.Headers.TryGetValue("Content-Type", out var type) && type.Contains("x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+        return new OperationArguments
         {
-            case "captioncat":
-            {
-                var o = Options<CC.CaptionCatClientOptions>(vendor);
-                o.ApiKey = "test-key";
-                using var c = new CC.CaptionCatClient(http, o);
-                var p = PathParameters(vendor, interaction);
-                object r = op switch
-                {
-                    "getBalance" => await c.GetBalanceAsync(),
-                    "getBalanceHistory" => await c.GetBalanceHistoryAsync(),
-                    "uploadVideo" => await c.UploadVideoAsync(File16()),
-                    "startTranscription" => await c.StartTranscriptionAsync(p["id"]),
-                    "getTranscriptionStatus" => await c.GetTranscriptionStatusAsync(p["id"]),
-                    "getSrt" => await c.GetSrtAsync(p["id"]),
-                    "updateSrt" => await c.UpdateSrtAsync(p["id"], HttpUtility.ParseQueryString(interaction.Request.Body ?? "")["srt"]!),
-                    "getText" => await c.GetTextAsync(p["id"]),
-                    "startRender" => await c.StartRenderAsync(p["id"]),
-                    "getRenderProgress" => await c.GetRenderProgressAsync(p["id"]),
-                    _ => throw new AssertionException("no call for captioncat " + op),
-                };
-                outcome.Result = Write(typeof(CC.CaptionCatJson), r);
-                break;
-            }
-            case "subclip":
-            {
-                var o = Options<SU.SubclipClientOptions>(vendor);
-                o.ApiKey = "test-key";
-                using var c = new SU.SubclipClient(http, o);
-                var p = PathParameters(vendor, interaction);
-                object r = op switch
-                {
-                    "createUploadUrl" when upload => await c.UploadSourceAsync(RecordedFile(SU.SubclipJson.ParseCreateUploadUrlRequest(Body(interaction)) is var b ? (b.FileName, b.ContentType, b.FileSize) : default)),
-                    "createUploadUrl" => await c.CreateUploadUrlAsync(SU.SubclipJson.ParseCreateUploadUrlRequest(Body(interaction))),
-                    "createJob" => await c.CreateJobAsync(SU.SubclipJson.ParseCreateJobRequest(Body(interaction))),
-                    "getJob" => await c.GetJobAsync(p["projectId"]),
-                    _ => throw new AssertionException("no call for subclip " + op),
-                };
-                outcome.Result = Write(typeof(SU.SubclipJson), r);
-                break;
-            }
-            case "transcriptgenerate":
-            {
-                var o = Options<TG.TranscriptGenerateClientOptions>(vendor);
-                o.ApiKey = "test-key";
-                o.ApiSecret = "test-secret";
-                using var c = new TG.TranscriptGenerateClient(http, o);
-                object r = op switch
-                {
-                    "createTask" => await c.CreateTaskAsync(TG.TranscriptGenerateJson.ParseCreateTaskRequest(Body(interaction))),
-                    "queryTask" => await c.QueryTaskAsync(Query(interaction)["taskId"] ?? ""),
-                    "getQuotaUsage" => await c.GetQuotaUsageAsync(),
-                    "getConcurrency" => await c.GetConcurrencyAsync(),
-                    _ => throw new AssertionException("no call for transcriptgenerate " + op),
-                };
-                outcome.Result = Write(typeof(TG.TranscriptGenerateJson), r);
-                break;
-            }
-            case "cliptext":
-            {
-                var o = Options<CT.CliptextClientOptions>(vendor);
-                o.ApiKey = "test-key";
-                using var c = new CT.CliptextClient(http, o);
-                var p = PathParameters(vendor, interaction);
-                var q = Query(interaction);
-                object r = op switch
-                {
-                    "createPresignedUpload" when upload => await c.UploadFileAsync(RecordedFile(CT.CliptextJson.ParseCreatePresignedUploadRequest(Body(interaction)) is var b ? (b.FileName, b.ContentType, b.FileSize) : default)),
-                    "createPresignedUpload" => await c.CreatePresignedUploadAsync(CT.CliptextJson.ParseCreatePresignedUploadRequest(Body(interaction))),
-                    "completeUpload" => await c.CompleteUploadAsync(CT.CliptextJson.ParseCompleteUploadRequest(Body(interaction))),
-                    "createTranscription" => await c.CreateTranscriptionAsync(CT.CliptextJson.ParseCreateTranscriptionRequest(Body(interaction))),
-                    "listTranscriptions" => await c.ListTranscriptionsAsync(q["limit"] is { } l ? int.Parse(l) : null, q["cursor"]),
-                    "getTranscription" => await c.GetTranscriptionAsync(p["id"]),
-                    "deleteTranscription" => await c.DeleteTranscriptionAsync(p["id"]),
-                    "listOrganizations" => await c.ListOrganizationsAsync(),
-                    "getOrganization" => await c.GetOrganizationAsync(p["id"]),
-                    "addOrganizationMember" => await c.AddOrganizationMemberAsync(p["id"], CT.CliptextJson.ParseAddMemberRequest(Body(interaction))),
-                    _ => throw new AssertionException("no call for cliptext " + op),
-                };
-                outcome.Result = Write(typeof(CT.CliptextJson), r);
-                break;
-            }
-            case "soscripted":
-            {
-                var o = Options<SC.SoscriptedClientOptions>(vendor);
-                o.ApiKey = "test-key";
-                using var c = new SC.SoscriptedClient(http, o);
-                if (op != "transcribe")
-                {
-                    throw new AssertionException("no call for soscripted " + op);
-                }
-
-                var body = SC.SoscriptedJson.ParseTranscribeRequest(Body(interaction));
-                var stream = interaction.Request.Headers.TryGetValue("Accept", out var accept)
-                    && accept.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
-                if (stream)
-                {
-                    outcome.Events = new List<string>();
-                    try
-                    {
-                        await foreach (var e in c.TranscribeStreamAsync(body))
-                        {
-                            object? payload = (object?)e.Progress ?? (object?)e.Final ?? e.Done;
-                            outcome.Events.Add(e.EventType + ": " + (payload is null ? "null" : Write(typeof(SC.SoscriptedJson), payload)));
-                        }
-                    }
-                    catch (TranscriptKitException) when (outcome.Events.Count > 0)
-                    {
-                        outcome.Events.Add("(stream threw after " + outcome.Events.Count + " events)");
-                        throw;
-                    }
-                }
-                else
-                {
-                    outcome.Result = Write(typeof(SC.SoscriptedJson), await c.TranscribeAsync(body));
-                }
-
-                break;
-            }
-            default:
-                throw new AssertionException("unknown vendor " + vendor);
-        }
+            Path = PathParameters(definition.Id, operation, interaction),
+            Query = Query(interaction),
+            Headers = new Dictionary<string, string>(request.Headers, StringComparer.OrdinalIgnoreCase),
+            Body = Body(interaction),
+            Form = form ? Pairs(request.Body ?? string.Empty) : new Dictionary<string, string>(),
+            File = File16(),
+            Stream = request.Headers.TryGetValue("Accept", out var accept) && accept.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase),
+        };
     }
 
-    /// <summary>A result as JSON text, through the vendor's generated writer.</summary>
-    private static string Write(Type json, object result)
+    private static async Task Invoke(VendorDefinition definition, VendorOperation operation, CassetteInteraction interaction, bool upload, HttpClient http, Outcome outcome)
     {
-        if (result is string s)
+        using var client = definition.CreateClient(Options(definition), http);
+        if (upload)
         {
-            return s;
+            var helper = operation.Upload!;
+            var uploaded = await (helper.Invoke ?? throw new AssertionException($"{definition.Id} {helper.Name} upload has no invoker"))(client, new OperationArguments { File = RecordedFile(helper, interaction) }, CancellationToken.None);
+            outcome.Result = uploaded.Text;
+            return;
         }
 
-        var writer = json.GetMethod("Write" + result.GetType().Name, BindingFlags.Public | BindingFlags.Static, new[] { typeof(Utf8JsonWriter), result.GetType() });
-        if (writer is null)
+        var invoke = operation.Invoke ?? throw new AssertionException($"{definition.Id} {operation.OperationId} has no invoker");
+        var arguments = Arguments(definition, operation, interaction);
+        if (arguments.Stream)
         {
-            return result.ToString() ?? "";
+            outcome.Events = new List<string>();
         }
 
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        var result = await invoke(client, arguments, CancellationToken.None);
+        if (result.Events is null)
         {
-            writer.Invoke(null, new[] { (object)w, result });
+            outcome.Result = result.Text;
+            return;
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        outcome.Events!.AddRange(result.Events.Select(e => e.EventType + ": " + (e.Data ?? "null")));
+        if (result.StreamFailure is { } failure)
+        {
+            outcome.Events.Add("(stream threw after " + outcome.Events.Count + " events)");
+            ExceptionDispatchInfo.Throw(failure);
+        }
     }
 }

@@ -8,7 +8,8 @@ namespace TranscriptKit.Contract.Tests;
 
 internal static class Fixtures
 {
-    public static readonly string[] Vendors = { "captioncat", "subclip", "transcriptgenerate", "cliptext", "soscripted" };
+    /// <summary>The vendor ids, from the definitions (fixture folders are named after them).</summary>
+    public static readonly string[] Vendors = Definitions.All.Select(d => d.Id).ToArray();
 
     public static string Root
     {

@@ -14,10 +14,21 @@ internal static class KnownTypes
     public const string UploadFile = "global::TranscriptKit.UploadFile";
     public const string UploadProgress = "global::TranscriptKit.UploadProgress";
     public const string TranscriptKitException = "global::TranscriptKit.TranscriptKitException";
+    public const string VendorDefinition = "global::TranscriptKit.VendorDefinition";
+    public const string VendorCredentials = "global::TranscriptKit.VendorCredentials";
+    public const string CredentialScheme = "global::TranscriptKit.CredentialScheme";
+    public const string VendorOperation = "global::TranscriptKit.VendorOperation";
+    public const string VendorJob = "global::TranscriptKit.VendorJob";
+    public const string VendorLimits = "global::TranscriptKit.VendorLimits";
+    public const string VendorUpload = "global::TranscriptKit.VendorUpload";
+    public const string OperationArguments = "global::TranscriptKit.OperationArguments";
+    public const string OperationResult = "global::TranscriptKit.OperationResult";
+    public const string OperationEvent = "global::TranscriptKit.OperationEvent";
     public const string BearerAuth = "global::TranscriptKit.Authentication.BearerTokenAuthenticationProvider";
     public const string ApiKeyHeadersAuth = "global::TranscriptKit.Authentication.ApiKeyHeadersAuthenticationProvider";
 
     // TranscriptKit.Core, for generated code only
+    public const string OperationInvocation = "global::TranscriptKit.Runtime.OperationInvocation";
     public const string ClientPipeline = "global::TranscriptKit.Runtime.ClientPipeline";
     public const string VendorDescriptor = "global::TranscriptKit.Runtime.VendorDescriptor";
     public const string OperationDescriptor = "global::TranscriptKit.Runtime.OperationDescriptor";

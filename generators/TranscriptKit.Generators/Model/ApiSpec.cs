@@ -27,7 +27,8 @@ internal sealed record ApiSpec(
     EquatableArray<PollSpec> Polls,
     EnvelopeSpec? Envelope,
     EquatableArray<UploadSpec> Uploads,
-    EquatableArray<SseSpec> Streams);
+    EquatableArray<SseSpec> Streams,
+    LimitsSpec Limits);
 
 /// <summary>A spec file's contents and the namespace its code goes into.</summary>
 internal sealed record SpecInput(string Path, string Text, string Namespace);

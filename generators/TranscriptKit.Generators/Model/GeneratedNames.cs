@@ -17,6 +17,9 @@ internal static class GeneratedNames
 
     public static string ErrorReasons(string client) => client + "ErrorReasons";
 
+    /// <summary>The static class holding the vendor definition: <c>SubclipVendor</c>.</summary>
+    public static string Vendor(string client) => client + "Vendor";
+
     public static string StreamEvent(string stream) => stream + "Event";
 
     // Client members, per operation (its base name: getJob → GetJob)

@@ -23,6 +23,7 @@ internal enum ResponseKind
 
 /// <summary>One operation of the spec, as one client method.</summary>
 /// <param name="Name">The C# name the parser chose (<c>getJob</c> → <c>GetJob</c>); <see cref="GeneratedNames"/> derives the rest.</param>
+/// <param name="Paid">A successful call costs money: <c>x-tk-paid</c>, else whether it is the <c>start</c> of an <c>x-tk-poll</c>.</param>
 internal sealed record OperationSpec(
     string OperationId,
     string Name,
@@ -32,6 +33,7 @@ internal sealed record OperationSpec(
     string? Summary,
     string? Description,
     bool Idempotent,
+    bool Paid,
     double? TimeoutSeconds,
     bool Inferred,
     EquatableArray<ParameterSpec> Parameters,

@@ -22,6 +22,8 @@ internal static class KnownExtensions
         "x-tk-idempotent",
         "x-tk-timeout",
         "x-tk-inferred",
+        "x-tk-paid",
+        "x-tk-limits",
     };
 
     public static bool IsUnknown(string key) =>

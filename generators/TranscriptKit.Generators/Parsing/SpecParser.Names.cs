@@ -48,7 +48,7 @@ internal sealed partial class SpecParser
         var generatedBy = client is null ? "the generated code" : $"the generated code of x-tk-client '{client}'";
         var clientTypes = client is null
             ? Array.Empty<string>()
-            : new[] { GeneratedNames.Client(client), GeneratedNames.Interface(client), GeneratedNames.Options(client), GeneratedNames.Json(client), GeneratedNames.ErrorReasons(client) };
+            : new[] { GeneratedNames.Client(client), GeneratedNames.Interface(client), GeneratedNames.Options(client), GeneratedNames.Json(client), GeneratedNames.ErrorReasons(client), GeneratedNames.Vendor(client) };
 
         // Types of the namespace: the client's own, the models, the event records.
         var types = new NameScope(this, generatedBy, clientTypes);

@@ -131,6 +131,30 @@ internal sealed partial class SpecParser
             }
         }
 
+        // Whether a poll's start is paid is known only once the polls are read: the document step settles it (SettlePaid).
+        var paid = false;
+        if (Get(node, "x-tk-paid") is { } paidNode)
+        {
+            if (Bool(paidNode) is { } value)
+            {
+                paid = value;
+                if (paid && idempotent && idempotentNode is not null)
+                {
+                    // A retried paid call can charge twice: the sacred property outranks the maintainer's retry wish.
+                    Report(Diagnostics.InvalidExtension, idempotentNode, "x-tk-idempotent", $"{operationId} is x-tk-paid, so it must not be retried; remove x-tk-idempotent: true");
+                    ok = false;
+                }
+
+                // A paid GET or PUT is not retried either: the method's idempotence is the HTTP promise, not the bill's.
+                idempotent &= !paid;
+            }
+            else
+            {
+                Report(Diagnostics.InvalidExtension, paidNode, "x-tk-paid", "must be true or false");
+                ok = false;
+            }
+        }
+
         double? timeout = null;
         if (Get(node, "x-tk-timeout") is { } timeoutNode)
         {
@@ -160,6 +184,7 @@ internal sealed partial class SpecParser
             Prose(Get(node, "summary")),
             Prose(Get(node, "description")),
             idempotent,
+            paid,
             timeout,
             Bool(Get(node, "x-tk-inferred")) == true,
             parameters.ToEquatableArray(),

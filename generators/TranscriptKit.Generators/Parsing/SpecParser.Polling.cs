@@ -40,6 +40,30 @@ internal sealed partial class SpecParser
         return polls.ToEquatableArray();
     }
 
+    /// <summary>
+    /// The <c>start</c> of an x-tk-poll starts a job at the vendor, and every vendor of ours charges for jobs: it is paid
+    /// unless the spec says <c>x-tk-paid: false</c>, so a new spec cannot forget to protect its job-starting POST.
+    /// </summary>
+    private void SettlePaid(List<ParsedOperation> operations, EquatableArray<PollSpec> polls)
+    {
+        for (var i = 0; i < operations.Count; i++)
+        {
+            var operation = operations[i];
+            if (operation.Spec.Paid || Get(operation.Node, "x-tk-paid") is not null || !polls.Any(p => p.StartOperationId == operation.Spec.OperationId))
+            {
+                continue;
+            }
+
+            if (operation.Spec.Idempotent && Get(operation.Node, "x-tk-idempotent") is { } idempotentNode)
+            {
+                Report(Diagnostics.InvalidExtension, idempotentNode, "x-tk-idempotent", $"{operation.Spec.OperationId} starts an x-tk-poll job, which is paid, so it must not be retried; remove x-tk-idempotent: true (or say x-tk-paid: false if the job is free)");
+                continue;
+            }
+
+            operations[i] = operation with { Spec = operation.Spec with { Paid = true, Idempotent = false } };
+        }
+    }
+
     private PollSpec? ParsePoll(YamlNode node, OperationSpec operation, List<ParsedOperation> operations, Dictionary<string, SchemaEntry> schemas)
     {
         if (Map(node) is not { } map)

@@ -115,8 +115,10 @@ internal sealed partial class SpecParser
         var envelope = ParseEnvelope(root);
         var operations = ParseOperations(root, schemas, envelope);
         var polls = ParsePolls(root, operations, schemas);
+        SettlePaid(operations, polls);
         var uploads = ParseUploads(operations, schemas);
         var streams = ParseStreams(operations, schemas);
+        var limits = ParseLimits(root, uploads);
         ReserveNames(client?.Name, root, schemas, operations, polls, uploads, streams);
 
         if (client is null || endpoint is null)
@@ -140,7 +142,8 @@ internal sealed partial class SpecParser
             polls,
             envelope,
             uploads,
-            streams);
+            streams,
+            limits);
     }
 
     private (string Name, string Vendor, string DisplayName)? ParseClient(YamlMappingNode root)

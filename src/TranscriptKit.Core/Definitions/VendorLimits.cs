@@ -18,7 +18,7 @@ public sealed record VendorLimits
     /// <summary>File extensions the vendor accepts, lower case with the dot (e.g. <c>.mp4</c>); empty when not documented.</summary>
     public IReadOnlyList<string> FileExtensions { get; init; } = [];
 
-    /// <summary>Spoken languages the vendor takes, as ISO 639-1 codes; empty when not documented.</summary>
+    /// <summary>Spoken languages the vendor takes, as the lower-case ISO 639 codes its docs list (mostly 639-1, e.g. <c>en</c>; some vendors list 639-2 codes such as <c>haw</c>); empty when not documented.</summary>
     public IReadOnlyList<string> Languages { get; init; } = [];
 
     /// <summary>Jobs that may run at once per account.</summary>

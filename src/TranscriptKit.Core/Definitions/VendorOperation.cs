@@ -17,4 +17,18 @@ public sealed record VendorOperation(
     bool Idempotent,
     bool StartsPaidJob,
     TimeSpan? Timeout,
-    string MethodName);
+    string MethodName)
+{
+    /// <summary>
+    /// Calls <see cref="MethodName"/> (or its <c>x-tk-sse</c> variant when <see cref="OperationArguments.Stream"/> is set)
+    /// from wire-level arguments. <see langword="null"/> when a parameter or body has no wire-text form (an array or
+    /// object parameter, an array body, two file parts).
+    /// </summary>
+    public OperationInvoker? Invoke { get; init; }
+
+    /// <summary>The <c>x-tk-upload</c> helper that starts with this operation, or <see langword="null"/>.</summary>
+    public VendorUpload? Upload { get; init; }
+
+    /// <summary>Whether the operation has an <c>x-tk-sse</c> event-stream variant.</summary>
+    public bool Streams { get; init; }
+}

@@ -1,0 +1,22 @@
+namespace TranscriptKit.Generators.Model;
+
+/// <summary>
+/// A vendor's documented limits: <c>x-tk-limits</c> at the root, with the upload size from <c>x-tk-upload.max-size</c>
+/// when the spec has a signed-URL upload (one source: the helper enforces it there).
+/// </summary>
+internal sealed record LimitsSpec(
+    LimitFact<long>? MaxUploadBytes,
+    LimitFact<EquatableArray<string>>? MediaTypes,
+    LimitFact<EquatableArray<string>>? FileExtensions,
+    LimitFact<EquatableArray<string>>? Languages,
+    LimitFact<int>? MaxConcurrentJobs,
+    LimitFact<RateLimitSpec>? RateLimit)
+{
+    public static LimitsSpec None { get; } = new(null, null, null, null, null, null);
+}
+
+/// <summary>One limit and whether the spec marked it <c>x-tk-inferred</c> (not stated by the docs).</summary>
+internal sealed record LimitFact<T>(T Value, bool Inferred);
+
+/// <summary><c>rate-limit: { requests, per }</c>.</summary>
+internal sealed record RateLimitSpec(int Requests, double PerSeconds);

@@ -1,0 +1,211 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using TranscriptKit.Generators.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace TranscriptKit.Generators.Parsing;
+
+/// <summary><c>x-tk-limits</c> at the root → <see cref="LimitsSpec"/>; every fact may be written <c>{ value: …, x-tk-inferred: true }</c>.</summary>
+internal sealed partial class SpecParser
+{
+    private const string LimitsKey = "x-tk-limits";
+
+    private static readonly string[] s_limitKeys = { "max-upload-bytes", "media-types", "file-extensions", "languages", "max-concurrent-jobs", "rate-limit" };
+
+    private LimitsSpec ParseLimits(YamlMappingNode root, EquatableArray<UploadSpec> uploads)
+    {
+        // The signed-URL helper enforces x-tk-upload.max-size before sending a byte, so that is where the upload limit
+        // lives when the spec has one; stating it twice would let the two drift apart.
+        var uploadMax = uploads.Where(u => u.MaxSize is not null).Select(u => u.MaxSize!.Value).DefaultIfEmpty().Max();
+        LimitFact<long>? maxUpload = uploadMax > 0 ? new LimitFact<long>(uploadMax, false) : null;
+        var node = Get(root, LimitsKey);
+        if (node is null)
+        {
+            return LimitsSpec.None with { MaxUploadBytes = maxUpload };
+        }
+
+        if (Map(node) is not { } map)
+        {
+            Report(Diagnostics.InvalidExtension, node, LimitsKey, "must be a mapping of " + string.Join(", ", s_limitKeys));
+            return LimitsSpec.None;
+        }
+
+        foreach (var key in map.Children.Keys)
+        {
+            if (!s_limitKeys.Contains(KeyText(key), StringComparer.Ordinal))
+            {
+                Report(Diagnostics.InvalidExtension, key, $"{LimitsKey}.{KeyText(key)}", "is not a limit TranscriptKit knows; the limits are " + string.Join(", ", s_limitKeys));
+            }
+        }
+
+        if (Get(map, "max-upload-bytes") is { } maxNode)
+        {
+            if (maxUpload is not null)
+            {
+                var upload = uploads.First(u => u.MaxSize is not null);
+                Report(Diagnostics.InvalidExtension, KeyNode(map, "max-upload-bytes"), LimitsKey + ".max-upload-bytes", $"the upload limit is already x-tk-upload.max-size of '{upload.Name}' (which the upload helper enforces); state it once, there");
+            }
+            else
+            {
+                maxUpload = Fact(maxNode, "max-upload-bytes", (text, _) => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) && bytes > 0 ? bytes : (long?)null, "must be a positive whole number of bytes");
+            }
+        }
+
+        return new LimitsSpec(
+            maxUpload,
+            ListFact(Get(map, "media-types"), "media-types", IsMediaType, "must be a media type such as 'video/mp4' (lower case, type/subtype)"),
+            ListFact(Get(map, "file-extensions"), "file-extensions", IsExtension, "must be a lower-case file extension with its dot, such as '.mp4'"),
+            ListFact(Get(map, "languages"), "languages", IsLanguage, "must be a lower-case language code such as 'en' (ISO 639, optionally with a region: 'pt-br')"),
+            Get(map, "max-concurrent-jobs") is { } jobsNode
+                ? Fact(jobsNode, "max-concurrent-jobs", (text, _) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var jobs) && jobs > 0 ? jobs : (int?)null, "must be a positive whole number")
+                : null,
+            Get(map, "rate-limit") is { } rateNode ? RateFact(rateNode) : null);
+    }
+
+    /// <summary>Reads a scalar fact, plain or as <c>{ value, x-tk-inferred }</c>.</summary>
+    private LimitFact<T>? Fact<T>(YamlNode node, string key, Func<string?, YamlNode, T?> read, string expected)
+        where T : struct
+    {
+        var (valueNode, inferred) = Unwrap(node, key);
+        if (valueNode is null)
+        {
+            return null;
+        }
+
+        if (read(Str(valueNode), valueNode) is { } value)
+        {
+            return new LimitFact<T>(value, inferred);
+        }
+
+        Report(Diagnostics.InvalidExtension, valueNode, $"{LimitsKey}.{key}", expected);
+        return null;
+    }
+
+    private LimitFact<EquatableArray<string>>? ListFact(YamlNode? node, string key, Func<string, bool> valid, string expected)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var (valueNode, inferred) = Unwrap(node, key);
+        if (valueNode is null)
+        {
+            return null;
+        }
+
+        if (valueNode is not YamlSequenceNode sequence || sequence.Children.Count == 0)
+        {
+            Report(Diagnostics.InvalidExtension, valueNode, $"{LimitsKey}.{key}", "must be a non-empty list; leave the key out when the docs state none");
+            return null;
+        }
+
+        var values = new List<string>();
+        var ok = true;
+        foreach (var item in sequence.Children)
+        {
+            var text = Str(item);
+            if (text is null || !valid(text))
+            {
+                Report(Diagnostics.InvalidExtension, item, $"{LimitsKey}.{key}", $"{Shown(text ?? "(not text)")} {expected}");
+                ok = false;
+            }
+            else if (values.Contains(text, StringComparer.Ordinal))
+            {
+                Report(Diagnostics.InvalidExtension, item, $"{LimitsKey}.{key}", $"{Shown(text)} is listed twice");
+                ok = false;
+            }
+            else
+            {
+                values.Add(text);
+            }
+        }
+
+        return ok ? new LimitFact<EquatableArray<string>>(values.ToEquatableArray(), inferred) : null;
+    }
+
+    private LimitFact<RateLimitSpec>? RateFact(YamlNode node)
+    {
+        const string Key = "rate-limit";
+        var (valueNode, inferred) = Unwrap(node, Key);
+        if (valueNode is null)
+        {
+            return null;
+        }
+
+        if (Map(valueNode) is not { } map || map.Children.Count != 2 || Get(map, "requests") is null || Get(map, "per") is null)
+        {
+            Report(Diagnostics.InvalidExtension, valueNode, $"{LimitsKey}.{Key}", "must be { requests: <count>, per: <duration> }, e.g. { requests: 60, per: 1m }");
+            return null;
+        }
+
+        var ok = true;
+        if (!int.TryParse(Str(Get(map, "requests")), NumberStyles.None, CultureInfo.InvariantCulture, out var requests) || requests <= 0)
+        {
+            Report(Diagnostics.InvalidExtension, Get(map, "requests")!, $"{LimitsKey}.{Key}.requests", "must be a positive whole number");
+            ok = false;
+        }
+
+        if (!Durations.TryParseSeconds(Str(Get(map, "per")), out var seconds))
+        {
+            Report(Diagnostics.InvalidExtension, Get(map, "per")!, $"{LimitsKey}.{Key}.per", "must be " + Durations.Expected);
+            ok = false;
+        }
+
+        return ok ? new LimitFact<RateLimitSpec>(new RateLimitSpec(requests, seconds), inferred) : null;
+    }
+
+    /// <summary>A fact's value node and its <c>x-tk-inferred</c> mark; a mapping is the <c>{ value, x-tk-inferred }</c> form unless the fact is itself a mapping without <c>value</c>.</summary>
+    private (YamlNode? Value, bool Inferred) Unwrap(YamlNode node, string key)
+    {
+        if (Map(node) is not { } map || Get(map, "value") is null)
+        {
+            return (node, false);
+        }
+
+        var inferred = false;
+        foreach (var entry in map.Children)
+        {
+            switch (KeyText(entry.Key))
+            {
+                case "value":
+                    break;
+                case "x-tk-inferred":
+                    if (Bool(entry.Value) is { } mark)
+                    {
+                        inferred = mark;
+                    }
+                    else
+                    {
+                        Report(Diagnostics.InvalidExtension, entry.Value, $"{LimitsKey}.{key}.x-tk-inferred", "must be true or false");
+                        return (null, false);
+                    }
+
+                    break;
+                default:
+                    Report(Diagnostics.InvalidExtension, entry.Key, $"{LimitsKey}.{key}.{KeyText(entry.Key)}", "a limit written as a mapping takes only 'value' and 'x-tk-inferred'");
+                    return (null, false);
+            }
+        }
+
+        return (Get(map, "value"), inferred);
+    }
+
+    private static bool IsMediaType(string text)
+    {
+        var slash = text.IndexOf('/');
+        return slash > 0 && slash < text.Length - 1 && text.IndexOf('/', slash + 1) < 0 && text.All(c => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c is '/' or '-' or '+' or '.');
+    }
+
+    private static bool IsExtension(string text) =>
+        text.Length > 1 && text[0] == '.' && text.Skip(1).All(c => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c is '.' or '-' or '_') && text[text.Length - 1] != '.';
+
+    private static bool IsLanguage(string text)
+    {
+        var parts = text.Split('-');
+        return parts[0].Length is 2 or 3 && parts[0].All(c => c >= 'a' && c <= 'z')
+            && parts.Skip(1).All(p => p.Length is >= 2 and <= 8 && p.All(c => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')));
+    }
+}
