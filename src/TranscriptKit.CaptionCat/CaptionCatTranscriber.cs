@@ -8,13 +8,17 @@ namespace TranscriptKit;
 /// <summary>Caption Cat's documented flow: upload the video → start the transcription → poll → fetch the SRT.</summary>
 /// <param name="client">The CaptionCat client; the caller keeps owning it.</param>
 /// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
-public sealed class CaptionCatTranscriber(ICaptionCatClient client, TranscriberOptions? options = null) : TranscriberBase("captioncat", options)
+public sealed class CaptionCatTranscriber(ICaptionCatClient client, TranscriberOptions? options = null) : TranscriberBase(CaptionCatVendor.Definition.Id, options)
 {
+    private static VendorLimits Limits => CaptionCatVendor.Definition.Limits;
+
     private static readonly TranscriberCapabilities s_capabilities = new()
     {
+        // Vendor facts (file types, upload size, concurrency) come from the spec, through the generated definition.
+        FileTypes = Limits.FileExtensions,
+        MaxFileSize = Limits.MaxUploadBytes,
+        MaxConcurrentJobs = Limits.MaxConcurrentJobs,
         AcceptsFiles = true,
-        // The docs' upload parameter: "Video file to upload (mp4, mkv, avi, mov, wmv, flv, webm, mpeg, qt)".
-        FileTypes = [".mp4", ".mkv", ".avi", ".mov", ".wmv", ".flv", ".webm", ".mpeg", ".mpg", ".qt"],
         AcceptsUrls = false,
         Timings = true,
         WordTimestamps = false,
@@ -23,11 +27,15 @@ public sealed class CaptionCatTranscriber(ICaptionCatClient client, TranscriberO
         ResumableJobs = true,
     };
 
+    /// <summary>The vendor for a <see cref="TranscriberRegistry"/> (the facade package's <c>Transcribers.Registry</c> already holds it): id, definition, capabilities and how to make this adapter.</summary>
+    public static new TranscriptionVendor Vendor { get; } =
+        new(CaptionCatVendor.Definition, s_capabilities, static (client, options) => new CaptionCatTranscriber((ICaptionCatClient)client, options));
+
     /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
 
     /// <inheritdoc/>
-    protected override string DisplayName => "Caption Cat";
+    protected override string DisplayName => CaptionCatVendor.Definition.DisplayName;
 
     /// <inheritdoc/>
     protected override string HowToCheckSubmission => "Caption Cat's transcription status for the upload id, or its balance history (a started transcription is charged there)";
@@ -43,7 +51,7 @@ public sealed class CaptionCatTranscriber(ICaptionCatClient client, TranscriberO
         }
 
         // The upload id is the job id, known before the paid call: an ambiguous submit still hands out a job to resume.
-        var job = new TranscriptionJob(Vendor, uploaded.Id);
+        var job = new TranscriptionJob(base.Vendor, uploaded.Id);
         Report(progress, TranscriptionStage.Submitting);
         await SubmitAsync(async ct => await client.StartTranscriptionAsync(uploaded.Id, ct).ConfigureAwait(false), job, cancellationToken).ConfigureAwait(false);
         return job;
@@ -57,9 +65,9 @@ public sealed class CaptionCatTranscriber(ICaptionCatClient client, TranscriberO
         var srt = await client.GetSrtAsync(job.Id, cancellationToken).ConfigureAwait(false);
         if (!TryParseSrt(srt.Srt, out var segments, out var error))
         {
-            throw new TranscriptKitResponseException(Vendor, $"Caption Cat returned an SRT for {job.Id} that cannot be read ({error}).");
+            throw new TranscriptKitResponseException(base.Vendor, $"Caption Cat returned an SRT for {job.Id} that cannot be read ({error}).");
         }
 
-        return new Transcript(Vendor, job.Id, JoinSegments(segments), segments, duration: null);
+        return new Transcript(base.Vendor, job.Id, JoinSegments(segments), segments, duration: null);
     }
 }

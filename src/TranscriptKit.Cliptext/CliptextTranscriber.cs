@@ -8,10 +8,16 @@ namespace TranscriptKit;
 /// <summary>Cliptext's flow: presigned upload → complete → create the transcription → poll.</summary>
 /// <param name="client">The Cliptext client; the caller keeps owning it.</param>
 /// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
-public sealed class CliptextTranscriber(ICliptextClient client, TranscriberOptions? options = null) : TranscriberBase("cliptext", options)
+public sealed class CliptextTranscriber(ICliptextClient client, TranscriberOptions? options = null) : TranscriberBase(CliptextVendor.Definition.Id, options)
 {
+    private static VendorLimits Limits => CliptextVendor.Definition.Limits;
+
     private static readonly TranscriberCapabilities s_capabilities = new()
     {
+        // Vendor facts (file types, upload size, concurrency) come from the spec, through the generated definition.
+        FileTypes = Limits.FileExtensions,
+        MaxFileSize = Limits.MaxUploadBytes,
+        MaxConcurrentJobs = Limits.MaxConcurrentJobs,
         AcceptsFiles = true,
         AcceptsUrls = false,
         Timings = false,
@@ -22,11 +28,15 @@ public sealed class CliptextTranscriber(ICliptextClient client, TranscriberOptio
         ResumableJobs = true,
     };
 
+    /// <summary>The vendor for a <see cref="TranscriberRegistry"/> (the facade package's <c>Transcribers.Registry</c> already holds it): id, definition, capabilities and how to make this adapter.</summary>
+    public static new TranscriptionVendor Vendor { get; } =
+        new(CliptextVendor.Definition, s_capabilities, static (client, options) => new CliptextTranscriber((ICliptextClient)client, options));
+
     /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
 
     /// <inheritdoc/>
-    protected override string DisplayName => "Cliptext";
+    protected override string DisplayName => CliptextVendor.Definition.DisplayName;
 
     /// <inheritdoc/>
     protected override string HowToCheckSubmission => "Cliptext's transcription list (listTranscriptions) for one made from this upload";
@@ -45,7 +55,7 @@ public sealed class CliptextTranscriber(ICliptextClient client, TranscriberOptio
         Report(progress, TranscriptionStage.Submitting);
         var body = new CreateTranscriptionRequest { UploadId = uploadId, Language = request.Language };
         var transcription = await SubmitAsync(ct => client.CreateTranscriptionAsync(body, ct), knownJob: null, cancellationToken).ConfigureAwait(false);
-        return new TranscriptionJob(Vendor, transcription.Id);
+        return new TranscriptionJob(base.Vendor, transcription.Id);
     }
 
     /// <inheritdoc/>
@@ -53,7 +63,7 @@ public sealed class CliptextTranscriber(ICliptextClient client, TranscriberOptio
     {
         var transcription = await client.WaitForTranscriptionAsync(job.Id, PollingFor(CliptextClient.DefaultTranscriptionPolling), PollProgress<Transcription>(progress), cancellationToken).ConfigureAwait(false);
         var text = transcription.Text
-            ?? throw new TranscriptKitResponseException(Vendor, $"Cliptext reported transcription {job.Id} completed without text.");
-        return new Transcript(Vendor, job.Id, text, [], Seconds(transcription.Duration));
+            ?? throw new TranscriptKitResponseException(base.Vendor, $"Cliptext reported transcription {job.Id} completed without text.");
+        return new Transcript(base.Vendor, job.Id, text, [], Seconds(transcription.Duration));
     }
 }

@@ -10,10 +10,16 @@ namespace TranscriptKit;
 /// <summary>Soscripted's flow: one call with a social URL, answered as Server-Sent Events (progress, final, done).</summary>
 /// <param name="client">The Soscripted client; the caller keeps owning it.</param>
 /// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
-public sealed class SoscriptedTranscriber(ISoscriptedClient client, TranscriberOptions? options = null) : TranscriberBase("soscripted", options)
+public sealed class SoscriptedTranscriber(ISoscriptedClient client, TranscriberOptions? options = null) : TranscriberBase(SoscriptedVendor.Definition.Id, options)
 {
+    private static VendorLimits Limits => SoscriptedVendor.Definition.Limits;
+
     private static readonly TranscriberCapabilities s_capabilities = new()
     {
+        // Vendor facts (file types, upload size, concurrency) come from the spec, through the generated definition.
+        FileTypes = Limits.FileExtensions,
+        MaxFileSize = Limits.MaxUploadBytes,
+        MaxConcurrentJobs = Limits.MaxConcurrentJobs,
         AcceptsFiles = false,
         AcceptsUrls = true,
         UrlKinds = "social video links (YouTube, TikTok, Instagram and others)",
@@ -24,11 +30,15 @@ public sealed class SoscriptedTranscriber(ISoscriptedClient client, TranscriberO
         ResumableJobs = false,
     };
 
+    /// <summary>The vendor for a <see cref="TranscriberRegistry"/> (the facade package's <c>Transcribers.Registry</c> already holds it): id, definition, capabilities and how to make this adapter.</summary>
+    public static new TranscriptionVendor Vendor { get; } =
+        new(SoscriptedVendor.Definition, s_capabilities, static (client, options) => new SoscriptedTranscriber((ISoscriptedClient)client, options));
+
     /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
 
     /// <inheritdoc/>
-    protected override string DisplayName => "Soscripted";
+    protected override string DisplayName => SoscriptedVendor.Definition.DisplayName;
 
     // One call, 1 credit each, no job id: a lost answer cannot be resumed, only found in the account's credit usage.
     /// <inheritdoc/>
@@ -63,17 +73,17 @@ public sealed class SoscriptedTranscriber(ISoscriptedClient client, TranscriberO
 
         if (final is null)
         {
-            throw new TranscriptKitResponseException(Vendor, "Soscripted's event stream ended without a final event, so there is no transcript.");
+            throw new TranscriptKitResponseException(base.Vendor, "Soscripted's event stream ended without a final event, so there is no transcript.");
         }
 
         if (!final.Ok)
         {
-            throw new TranscriptKitException(Vendor, "Soscripted answered the final event with ok: false; it could not transcribe this URL.");
+            throw new TranscriptKitException(base.Vendor, "Soscripted answered the final event with ok: false; it could not transcribe this URL.");
         }
 
         var segments = final.Caption.Segments
             .Select(s => new TranscriptKit.TranscriptSegment(Seconds(s.Start), Seconds(s.End), s.Text.Trim()))
             .ToList();
-        return new Transcript(Vendor, jobId: null, final.Caption.Text, segments, duration: null);
+        return new Transcript(base.Vendor, jobId: null, final.Caption.Text, segments, duration: null);
     }
 }

@@ -11,15 +11,19 @@ namespace TranscriptKit;
 /// <summary>Subclip's documented flow: signed upload (or a URL) → create the job → poll until <c>outputReady</c>.</summary>
 /// <param name="client">The Subclip client; the caller keeps owning it.</param>
 /// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
-public sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptions? options = null) : TranscriberBase("subclip", options)
+public sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptions? options = null) : TranscriberBase(SubclipVendor.Definition.Id, options)
 {
     private const string FormatState = "format";
 
+    private static VendorLimits Limits => SubclipVendor.Definition.Limits;
+
     private static readonly TranscriberCapabilities s_capabilities = new()
     {
+        // Vendor facts (file types, upload size, concurrency) come from the spec, through the generated definition.
+        FileTypes = Limits.FileExtensions,
+        MaxFileSize = Limits.MaxUploadBytes,
+        MaxConcurrentJobs = Limits.MaxConcurrentJobs,
         AcceptsFiles = true,
-        // The docs' 2 GB upload limit, read as 2 GiB (specs/subclip.yaml).
-        MaxFileSize = 2_147_483_648,
         AcceptsUrls = true,
         UrlKinds = "YouTube, Instagram, Facebook, X or TikTok links, or direct media URLs",
         Timings = true,
@@ -30,11 +34,15 @@ public sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptions
         ResumableJobs = true,
     };
 
+    /// <summary>The vendor for a <see cref="TranscriberRegistry"/> (the facade package's <c>Transcribers.Registry</c> already holds it): id, definition, capabilities and how to make this adapter.</summary>
+    public static new TranscriptionVendor Vendor { get; } =
+        new(SubclipVendor.Definition, s_capabilities, static (client, options) => new SubclipTranscriber((ISubclipClient)client, options));
+
     /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
 
     /// <inheritdoc/>
-    protected override string DisplayName => "Subclip";
+    protected override string DisplayName => SubclipVendor.Definition.DisplayName;
 
     // Subclip's API has createJob and getJob but no job list: the dashboard is the only place to find a lost project id.
     /// <inheritdoc/>
@@ -92,7 +100,7 @@ public sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptions
 
         Report(progress, TranscriptionStage.Submitting);
         var created = await SubmitAsync(ct => client.CreateJobAsync(body, ct), knownJob: null, cancellationToken).ConfigureAwait(false);
-        return new TranscriptionJob(Vendor, created.ProjectId, [KeyValuePair.Create(FormatState, format.Value)]);
+        return new TranscriptionJob(base.Vendor, created.ProjectId, [KeyValuePair.Create(FormatState, format.Value)]);
     }
 
     /// <inheritdoc/>
@@ -108,17 +116,17 @@ public sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptions
         {
             if (!TryParseSrt(srt, out segments, out var error))
             {
-                throw new TranscriptKitResponseException(Vendor, $"Subclip returned an SRT for {job.Id} that cannot be read ({error}).");
+                throw new TranscriptKitResponseException(base.Vendor, $"Subclip returned an SRT for {job.Id} that cannot be read ({error}).");
             }
         }
 
         var text = result.Text ?? result.Transcript?.Text ?? (segments.Count > 0 ? JoinSegments(segments) : null);
         if (text is null)
         {
-            throw new TranscriptKitResponseException(Vendor, $"Subclip reported job {job.Id} ready but returned no text, SRT or transcript (format {job.State.GetValueOrDefault(FormatState) ?? "unknown"}).");
+            throw new TranscriptKitResponseException(base.Vendor, $"Subclip reported job {job.Id} ready but returned no text, SRT or transcript (format {job.State.GetValueOrDefault(FormatState) ?? "unknown"}).");
         }
 
-        return new Transcript(Vendor, job.Id, text, segments, Seconds(result.DurationSeconds));
+        return new Transcript(base.Vendor, job.Id, text, segments, Seconds(result.DurationSeconds));
     }
 
     private static TranscriptKit.TranscriptSegment ToSegment(SubclipSegment segment, IReadOnlyList<WordTimestamp>? allWords)

@@ -9,10 +9,16 @@ namespace TranscriptKit;
 /// <param name="client">The TranscriptGenerate client; the caller keeps owning it.</param>
 /// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
 public sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient client, TranscriberOptions? options = null)
-    : TranscriberBase("transcriptgenerate", options), IConcurrencyLimitSource
+    : TranscriberBase(TranscriptGenerateVendor.Definition.Id, options), IConcurrencyLimitSource
 {
+    private static VendorLimits Limits => TranscriptGenerateVendor.Definition.Limits;
+
     private static readonly TranscriberCapabilities s_capabilities = new()
     {
+        // Vendor facts (file types, upload size, concurrency) come from the spec, through the generated definition.
+        FileTypes = Limits.FileExtensions,
+        MaxFileSize = Limits.MaxUploadBytes,
+        MaxConcurrentJobs = Limits.MaxConcurrentJobs,
         AcceptsFiles = false,
         AcceptsUrls = true,
         UrlKinds = "Douyin, Xiaohongshu or Kuaishou video links",
@@ -24,11 +30,15 @@ public sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient clie
         ResumableJobs = true,
     };
 
+    /// <summary>The vendor for a <see cref="TranscriberRegistry"/> (the facade package's <c>Transcribers.Registry</c> already holds it): id, definition, capabilities and how to make this adapter.</summary>
+    public static new TranscriptionVendor Vendor { get; } =
+        new(TranscriptGenerateVendor.Definition, s_capabilities, static (client, options) => new TranscriptGenerateTranscriber((ITranscriptGenerateClient)client, options));
+
     /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
 
     /// <inheritdoc/>
-    protected override string DisplayName => "TranscriptGenerate";
+    protected override string DisplayName => TranscriptGenerateVendor.Definition.DisplayName;
 
     /// <inheritdoc/>
     protected override string HowToCheckSubmission => "TranscriptGenerate's quota usage and running tasks (GetQuotaUsageAsync, GetConcurrencyAsync)";
@@ -49,7 +59,7 @@ public sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient clie
         Report(progress, TranscriptionStage.Submitting);
         var body = new CreateTaskRequest { WorkUrl = request.Url!.AbsoluteUri };
         var created = await SubmitAsync(ct => client.CreateTaskAsync(body, ct), knownJob: null, cancellationToken).ConfigureAwait(false);
-        return new TranscriptionJob(Vendor, created.TaskId);
+        return new TranscriptionJob(base.Vendor, created.TaskId);
     }
 
     /// <inheritdoc/>
@@ -57,7 +67,7 @@ public sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient clie
     {
         var task = await client.WaitForTaskAsync(job.Id, PollingFor(TranscriptGenerateClient.DefaultTaskPolling), PollProgress<TranscriptTask>(progress), cancellationToken).ConfigureAwait(false);
         var text = task.TextContent
-            ?? throw new TranscriptKitResponseException(Vendor, $"TranscriptGenerate reported task {job.Id} as SUCCESS without textContent.");
-        return new Transcript(Vendor, job.Id, text, [], Seconds(task.Duration));
+            ?? throw new TranscriptKitResponseException(base.Vendor, $"TranscriptGenerate reported task {job.Id} as SUCCESS without textContent.");
+        return new Transcript(base.Vendor, job.Id, text, [], Seconds(task.Duration));
     }
 }
