@@ -10,10 +10,10 @@ namespace TranscriptKit;
 /// </remarks>
 public sealed class VendorSettings
 {
-    /// <summary>The API key (Bearer token, or <c>X-API-Key</c> for TranscriptGenerate).</summary>
+    /// <summary>The API key (sent as the vendor's definition says: a Bearer token, or its key header).</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>The API secret (<c>X-API-Secret</c>), TranscriptGenerate only.</summary>
+    /// <summary>The API secret, for vendors whose definition asks for one (<see cref="VendorCredentials.RequiresSecret"/>); ignored otherwise.</summary>
     public string? ApiSecret { get; set; }
 
     /// <summary>Overrides the vendor's documented base URL, for example a sandbox or a proxy.</summary>

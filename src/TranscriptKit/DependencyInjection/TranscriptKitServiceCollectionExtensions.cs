@@ -28,7 +28,7 @@ public static class TranscriptKitServiceCollectionExtensions
     /// naming the configuration key and never the value; so does a zero or negative timeout or interval, and a key
     /// no setting reads (a misspelling the binder would silently ignore).
     /// Retries and timeouts stay in the vendor clients, which know from each spec which calls are safe to repeat (a
-    /// job-starting POST is not) and how long each may take (an upload, Soscripted's 600 s call): the standard
+    /// job-starting POST is not) and how long each may take (an upload, a long blocking call): the standard
     /// resilience handler would retry paid POSTs and cut long calls at 10 s. The named clients get only a circuit
     /// breaker; add more with <c>services.AddHttpClient(TranscriptKitBuilder.HttpClientName(id))</c>.
     /// </remarks>
@@ -39,7 +39,6 @@ public static class TranscriptKitServiceCollectionExtensions
         var section = configuration.GetSection(TranscriptKitOptions.SectionName);
         var optionsBuilder = services.AddOptions<TranscriptKitOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TranscriptKitOptions>, TranscriptKitOptionsValidator>());
-        services.AddSingleton<IValidateOptions<TranscriptKitOptions>>(new TranscriptKitConfigurationKeysValidator(section));
         if (configure is not null)
         {
             optionsBuilder.Configure(configure);
@@ -52,11 +51,13 @@ public static class TranscriptKitServiceCollectionExtensions
         // The container's own registry: a copy of the process-wide one, so AddVendor here does not change other hosts.
         if (FindRegistry(services) is { } existing)
         {
+            services.AddSingleton<IValidateOptions<TranscriptKitOptions>>(new TranscriptKitConfigurationKeysValidator(section, existing));
             return new TranscriptKitBuilder(services, existing);
         }
 
         var registry = new TranscriberRegistry(Transcribers.Registry.Vendors);
         services.AddSingleton(registry);
+        services.AddSingleton<IValidateOptions<TranscriptKitOptions>>(new TranscriptKitConfigurationKeysValidator(section, registry));
         foreach (var vendor in registry.Vendors)
         {
             TranscriptKitBuilder.AddVendorServices(services, vendor.Id);

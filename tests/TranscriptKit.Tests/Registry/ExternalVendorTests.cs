@@ -87,6 +87,30 @@ public sealed class ExternalVendorTests
         Assert.That(error!.Message, Does.Contain("acme"));
     }
 
+    [Test]
+    public void A_configured_vendor_that_is_not_registered_fails_at_start_up_naming_the_registered_ones()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["TranscriptKit:Vendors:subclp:ApiKey"] = "typo",
+            ["TranscriptKit:Vendors:echo-late:ApiKey"] = "added after AddTranscriptKit",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddTranscriptKit(configuration).AddVendor(EchoVendor.Create("echo-late"));
+        using var provider = services.BuildServiceProvider(validateScopes: true);
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+        {
+            foreach (var validator in provider.GetServices<Microsoft.Extensions.Options.IStartupValidator>())
+            {
+                validator.Validate();
+            }
+        });
+
+        Assert.That(error!.Message, Does.Contain("TranscriptKit:Vendors:subclp names no registered vendor").And.Contain("echo-late").And.Contain("subclip"));
+        Assert.That(error.Failures, Has.Exactly(1).Items);
+    }
+
     private sealed class EchoHandler : HttpMessageHandler
     {
         public int Requests { get; private set; }
