@@ -27,7 +27,7 @@ internal static class CommonOptions
             Required = true,
             HelpName = "id",
         };
-        option.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, [.. VendorIds.All]);
+        option.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, [.. Transcribers.Registry.Ids]);
         return option;
     }
 

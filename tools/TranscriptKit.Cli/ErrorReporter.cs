@@ -122,7 +122,7 @@ internal static class ErrorReporter
         return exception switch
         {
             TranscriptKitAuthenticationException => AuthAdvice(vendor),
-            TranscriptKitInsufficientCreditsException => vendor == VendorIds.CaptionCat
+            TranscriptKitInsufficientCreditsException => vendor == CaptionCatTranscriber.Registration.Id
                 ? "Top up the account's credits (transcriptkit balance --vendor captioncat shows them)."
                 : "Top up the account's credits or quota, then try again.",
             TranscriptKitRateLimitException rateLimit => rateLimit.RetryAfter is { } after
@@ -142,7 +142,7 @@ internal static class ErrorReporter
         };
     }
 
-    private static string AuthAdvice(string vendor) => vendor == VendorIds.TranscriptGenerate
+    private static string AuthAdvice(string vendor) => vendor == TranscriptGenerateTranscriber.Registration.Id
         ? $"Check the API key and secret (--api-key/--api-secret or {VendorConnection.KeyVariable(vendor)}/{VendorConnection.SecretVariable(vendor)})."
         : $"Check the API key (--api-key or {VendorConnection.KeyVariable(vendor)}).";
 

@@ -52,15 +52,8 @@ internal sealed class VendorConnection : IAsyncDisposable
     public static string SecretVariable(string vendor) => $"TRANSCRIPTKIT_{vendor.ToUpperInvariant()}_API_SECRET";
 
     /// <summary>The vendor's name for people.</summary>
-    public static string DisplayName(string vendor) => vendor switch
-    {
-        VendorIds.CaptionCat => "Caption Cat",
-        VendorIds.Subclip => "Subclip",
-        VendorIds.TranscriptGenerate => "TranscriptGenerate",
-        VendorIds.Cliptext => "Cliptext",
-        VendorIds.Soscripted => "Soscripted",
-        _ => vendor,
-    };
+    public static string DisplayName(string vendor) =>
+        Transcribers.Registry.TryGet(vendor, out var registered) ? registered.DisplayName : vendor;
 
     /// <summary>Resolves credentials and endpoint, starting the sandbox when there are neither.</summary>
     /// <param name="vendor">A normalized vendor id.</param>
@@ -101,7 +94,7 @@ internal sealed class VendorConnection : IAsyncDisposable
             throw new UsageException($"--endpoint needs an API key for {vendor}: pass --api-key or set {KeyVariable(vendor)}.");
         }
 
-        if (vendor == VendorIds.TranscriptGenerate && secret is null)
+        if (Transcribers.Registry.Get(vendor).Definition.Credentials.RequiresSecret && secret is null)
         {
             throw new UsageException($"TranscriptGenerate needs an API secret as well as the key: pass --api-secret or set {SecretVariable(vendor)}.");
         }

@@ -11,7 +11,7 @@ namespace TranscriptKit;
 public class TranscriptKitException : Exception
 {
     /// <summary>Creates an exception with the vendor's details.</summary>
-    /// <param name="vendor">The vendor id, for example <c>captioncat</c>.</param>
+    /// <param name="vendor">The vendor id, as in its vendor definition (<see cref="VendorDefinition.Id"/>).</param>
     /// <param name="message">A message for people.</param>
     /// <param name="status">The HTTP status, when the error came from a response.</param>
     /// <param name="errorCode">The vendor's error code, when it gave one.</param>
@@ -35,7 +35,7 @@ public class TranscriptKitException : Exception
         RequestId = requestId;
     }
 
-    /// <summary>The vendor id, for example <c>captioncat</c>.</summary>
+    /// <summary>The vendor id, as in its vendor definition (<see cref="VendorDefinition.Id"/>).</summary>
     public string Vendor { get; }
 
     /// <summary>The HTTP status of the failed response, or <see langword="null"/> when there was none.</summary>
@@ -53,7 +53,7 @@ public class TranscriptKitException : Exception
     /// <summary>
     /// A stable name for what went wrong, defined by the vendor's spec (for example <c>ConcurrencyLimit</c>), so
     /// callers can switch on it instead of matching message text; <see langword="null"/> when the spec names none.
-    /// Each vendor package lists its reasons as constants (for example <c>TranscriptGenerateErrorReasons</c>).
+    /// Each vendor package lists its reasons as constants (<c>&lt;Vendor&gt;ErrorReasons</c>).
     /// </summary>
     public string? Reason { get; internal set; }
 

@@ -39,10 +39,9 @@ public sealed class JobToken : IEquatable<JobToken>
 
     private JobToken(string vendor, string kind, IEnumerable<KeyValuePair<string, string>> parameters, IEnumerable<KeyValuePair<string, string>>? state)
     {
-        ArgumentException.ThrowIfNullOrEmpty(vendor);
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(parameters);
-        Vendor = vendor;
+        Vendor = VendorIdFormat.Normalize(vendor, nameof(vendor));
         Kind = kind;
         _parameters = Copy(parameters, nameof(parameters));
         _state = Copy(state ?? [], nameof(state));
@@ -260,7 +259,7 @@ public sealed class JobToken : IEquatable<JobToken>
             result = new JobToken(vendor, kind, parameters, state);
             return true;
         }
-        catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException)
+        catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException or ArgumentException)
         {
             error = "The job token is damaged (it was cut short or edited): " + e.Message;
             return false;

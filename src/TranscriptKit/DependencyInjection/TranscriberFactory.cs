@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,13 +9,15 @@ namespace TranscriptKit;
 /// <summary>Creates transcribers from <see cref="TranscriptKitOptions"/>, sending through the vendor's named <see cref="HttpClient"/>.</summary>
 internal sealed class TranscriberFactory(
     IOptionsMonitor<TranscriptKitOptions> options,
+    TranscriberRegistry registry,
     IHttpClientFactory httpClientFactory,
     ILoggerFactory loggerFactory,
     TimeProvider timeProvider) : ITranscriberFactory
 {
     public ITranscriber Create(string vendorId)
     {
-        var vendor = VendorIds.Normalize(vendorId);
+        var registered = registry.Get(vendorId);
+        var vendor = registered.Id;
         var current = options.CurrentValue;
         if (!current.Vendors.TryGetValue(vendor, out var settings) || string.IsNullOrWhiteSpace(settings.ApiKey))
         {
@@ -31,7 +34,7 @@ internal sealed class TranscriberFactory(
         };
         try
         {
-            return Transcribers.Create(vendor, settings, transcriberOptions, httpClientFactory.CreateClient(VendorIds.HttpClientName(vendor)));
+            return registered.Create(settings, transcriberOptions, httpClientFactory.CreateClient(TranscriptKitBuilder.HttpClientName(vendor)));
         }
         catch (ArgumentException e)
         {

@@ -9,10 +9,11 @@ namespace TranscriptKit;
 /// <summary>
 /// Refuses, at start-up, a key under <c>TranscriptKit</c> that no setting reads (<c>TranscriptKit:Vendors:subclip:Timeout</c>
 /// instead of <c>…:Polling:Timeout</c>, <c>ApiKee</c>), naming it: the binder ignores unknown keys, so a misspelt
-/// setting would otherwise be silently dropped and the default used. Vendor ids themselves are not checked here,
-/// since a vendor may be registered from outside this package.
+/// setting would otherwise be silently dropped and the default used. A vendor section whose id the container's
+/// registry does not hold (<c>TranscriptKit:Vendors:subclp</c>) is refused the same way, naming the registered ids;
+/// the registry is read when validation runs, so vendors added with <c>AddVendor</c> after this count.
 /// </summary>
-internal sealed class TranscriptKitConfigurationKeysValidator(IConfigurationSection section) : IValidateOptions<TranscriptKitOptions>
+internal sealed class TranscriptKitConfigurationKeysValidator(IConfigurationSection section, TranscriberRegistry registry) : IValidateOptions<TranscriptKitOptions>
 {
     // The names the configuration binder reads; kept beside the types by nameof, so a renamed setting breaks the build here.
     private static readonly string[] s_sectionKeys = [nameof(TranscriptKitOptions.Vendors), nameof(TranscriptKitOptions.Polling)];
@@ -42,6 +43,11 @@ internal sealed class TranscriptKitConfigurationKeysValidator(IConfigurationSect
         Unknown(failures, section.GetSection(nameof(TranscriptKitOptions.Polling)), s_pollingKeys);
         foreach (var vendor in section.GetSection(nameof(TranscriptKitOptions.Vendors)).GetChildren())
         {
+            if (!registry.TryGet(vendor.Key, out _))
+            {
+                failures.Add($"{vendor.Path} names no registered vendor. {registry.DescribeRegistered()}");
+            }
+
             Unknown(failures, vendor, s_vendorKeys);
             Unknown(failures, vendor.GetSection(nameof(VendorSettings.Polling)), s_pollingKeys);
         }

@@ -9,7 +9,7 @@ public sealed class TranscriptKitOptions
     /// <summary>The configuration section's name.</summary>
     public const string SectionName = "TranscriptKit";
 
-    /// <summary>Settings per vendor id (see <see cref="VendorIds"/>), case-insensitive.</summary>
+    /// <summary>Settings per vendor id (a registered vendor id, see <see cref="TranscriberRegistry"/>), case-insensitive.</summary>
     public Dictionary<string, VendorSettings> Vendors { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>

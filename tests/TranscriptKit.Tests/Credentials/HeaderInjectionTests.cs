@@ -44,7 +44,7 @@ public sealed class HeaderInjectionTests
         " KEY",
     ];
 
-    private static readonly string[] s_vendors = [.. VendorIds.All];
+    private static readonly string[] s_vendors = [.. Transcribers.Registry.Ids];
 
     private static IEnumerable<TestCaseData> BadKeyPerVendor() =>
         from vendor in s_vendors
@@ -72,8 +72,8 @@ public sealed class HeaderInjectionTests
         await using var listener = new RawRequestListener();
         using var http = new HttpClient();
 
-        var refused = await AttemptAsync<ArgumentException>(() => ClientTranscriber(VendorIds.TranscriptGenerate, GoodKey, bad, listener.Endpoint, http));
-        await SendOneAsync(ClientTranscriber(VendorIds.TranscriptGenerate, GoodKey, GoodSecret, listener.Endpoint, http));
+        var refused = await AttemptAsync<ArgumentException>(() => ClientTranscriber("transcriptgenerate", GoodKey, bad, listener.Endpoint, http));
+        await SendOneAsync(ClientTranscriber("transcriptgenerate", GoodKey, GoodSecret, listener.Endpoint, http));
 
         await AssertExactlyOneRequestAsync(listener);
         AssertHidden(refused, bad, "API secret");
@@ -99,9 +99,9 @@ public sealed class HeaderInjectionTests
         using var http = new HttpClient();
 
         var refused = await AttemptAsync<ArgumentException>(() => Transcribers.Create(
-            VendorIds.TranscriptGenerate, new VendorSettings { ApiKey = GoodKey, ApiSecret = Smuggling, Endpoint = listener.Endpoint }, httpClient: http));
+            "transcriptgenerate", new VendorSettings { ApiKey = GoodKey, ApiSecret = Smuggling, Endpoint = listener.Endpoint }, httpClient: http));
         await SendOneAsync(Transcribers.Create(
-            VendorIds.TranscriptGenerate, new VendorSettings { ApiKey = GoodKey, ApiSecret = GoodSecret, Endpoint = listener.Endpoint }, httpClient: http));
+            "transcriptgenerate", new VendorSettings { ApiKey = GoodKey, ApiSecret = GoodSecret, Endpoint = listener.Endpoint }, httpClient: http));
 
         await AssertExactlyOneRequestAsync(listener);
         AssertHidden(refused, Smuggling, "VendorSettings.ApiSecret for transcriptgenerate");
@@ -132,7 +132,7 @@ public sealed class HeaderInjectionTests
             ["TranscriptKit:Vendors:transcriptgenerate:ApiKey"] = GoodKey,
             ["TranscriptKit:Vendors:transcriptgenerate:ApiSecret"] = Smuggling,
         }).Build();
-        using var services = new ServiceCollection().AddTranscriptKit(configuration).BuildServiceProvider();
+        using var services = new ServiceCollection().AddTranscriptKit(configuration).Services.BuildServiceProvider();
 
         var refused = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate())!;
 
@@ -147,16 +147,16 @@ public sealed class HeaderInjectionTests
             [$"TranscriptKit:Vendors:{vendor}:ApiSecret"] = GoodSecret,
             [$"TranscriptKit:Vendors:{vendor}:Endpoint"] = endpoint.ToString(),
         }).Build();
-        return new ServiceCollection().AddTranscriptKit(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddTranscriptKit(configuration).Services.BuildServiceProvider();
     }
 
     private static ITranscriber ClientTranscriber(string vendor, string key, string secret, Uri endpoint, HttpClient http) => vendor switch
     {
-        VendorIds.CaptionCat => new CaptionCatClient(http, new CaptionCatClientOptions { ApiKey = key, Endpoint = endpoint }).AsTranscriber(),
-        VendorIds.Subclip => new SubclipClient(http, new SubclipClientOptions { ApiKey = key, Endpoint = endpoint }).AsTranscriber(),
-        VendorIds.TranscriptGenerate => new TranscriptGenerateClient(http, new TranscriptGenerateClientOptions { ApiKey = key, ApiSecret = secret, Endpoint = endpoint }).AsTranscriber(),
-        VendorIds.Cliptext => new CliptextClient(http, new CliptextClientOptions { ApiKey = key, Endpoint = endpoint }).AsTranscriber(),
-        VendorIds.Soscripted => new SoscriptedClient(http, new SoscriptedClientOptions { ApiKey = key, Endpoint = endpoint }).AsTranscriber(),
+        "captioncat" => new CaptionCatClient(http, new CaptionCatClientOptions { ApiKey = key, Endpoint = endpoint }).AsTranscriber(),
+        "subclip" => new SubclipClient(http, new SubclipClientOptions { ApiKey = key, Endpoint = endpoint }).AsTranscriber(),
+        "transcriptgenerate" => new TranscriptGenerateClient(http, new TranscriptGenerateClientOptions { ApiKey = key, ApiSecret = secret, Endpoint = endpoint }).AsTranscriber(),
+        "cliptext" => new CliptextClient(http, new CliptextClientOptions { ApiKey = key, Endpoint = endpoint }).AsTranscriber(),
+        "soscripted" => new SoscriptedClient(http, new SoscriptedClientOptions { ApiKey = key, Endpoint = endpoint }).AsTranscriber(),
         _ => throw new ArgumentOutOfRangeException(nameof(vendor), vendor, "A vendor this test does not know: add its client here."),
     };
 

@@ -12,7 +12,7 @@ public sealed class AddTranscriptKitTests
     private static ServiceProvider Build(Dictionary<string, string?> settings, Action<TranscriptKitOptions>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddTranscriptKit(configuration, configure).BuildServiceProvider(validateScopes: true);
+        return new ServiceCollection().AddTranscriptKit(configuration, configure).Services.BuildServiceProvider(validateScopes: true);
     }
 
     private static readonly Dictionary<string, string?> s_settings = new()
@@ -70,9 +70,9 @@ public sealed class AddTranscriptKitTests
         using var services = Build(s_settings);
         var factory = services.GetRequiredService<IHttpClientFactory>();
 
-        foreach (var vendor in VendorIds.All)
+        foreach (var vendor in Transcribers.Registry.Ids)
         {
-            using var client = factory.CreateClient(VendorIds.HttpClientName(vendor));
+            using var client = factory.CreateClient(TranscriptKitBuilder.HttpClientName(vendor));
             Assert.That(client.Timeout, Is.EqualTo(System.Threading.Timeout.InfiniteTimeSpan), vendor);
         }
     }

@@ -24,6 +24,7 @@ public sealed class TranscriptionJobTests
     [TestCase("hello")]
     [TestCase("tkjob1.%%%")]
     [TestCase("tkjob1.eyJ2IjoiY2FwdGlvbmNhdCJ9")] // {"v":"captioncat"}: no id
+    [TestCase("tkjob1.eyJ2Ijoibm8gcGUhIiwiaWQiOiIxIn0")] // {"v":"no pe!","id":"1"}: not a vendor id
     public void Damaged_tokens_are_refused_with_a_reason(string token)
     {
         Assert.That(TranscriptionJob.TryFromToken(token, out _), Is.False);
@@ -41,6 +42,15 @@ public sealed class TranscriptionJobTests
 
         Assert.That(job.Vendor, Is.EqualTo("nope"));
         Assert.That(error.Message, Does.Contain("nope").And.Contain("captioncat"));
+    }
+
+    [Test]
+    public void A_token_of_a_vendor_registered_elsewhere_is_read()
+    {
+        // The registry, not the token, decides whether a vendor is known: a user's own vendor resumes the same way.
+        var job = TranscriptionJob.FromToken(new TranscriptionJob("Acme-Speech", "j1").ToToken());
+
+        Assert.That(job.Vendor, Is.EqualTo("acme-speech"));
     }
 
     [Test]

@@ -181,7 +181,7 @@ public sealed class PollingOptionsTests
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddSingleton(clock).AddTranscriptKit(configuration);
+        var services = new ServiceCollection().AddSingleton(clock).AddTranscriptKit(configuration).Services;
         services.AddHttpClient("TranscriptKit.captioncat").ConfigurePrimaryHttpMessageHandler(() => handler ?? new NeverFinished());
         return services.BuildServiceProvider(validateScopes: true);
     }

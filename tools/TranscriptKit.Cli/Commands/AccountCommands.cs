@@ -14,16 +14,14 @@ namespace TranscriptKit.Cli.Commands;
 internal static class AccountCommands
 {
     // The one vendor each account command serves; also how a lost submit is checked from the command line.
-    private const string BalanceVendor = VendorIds.CaptionCat;
-    private const string QuotaVendor = VendorIds.TranscriptGenerate;
+    private static readonly string BalanceVendor = CaptionCatTranscriber.Registration.Id;
+    private static readonly string QuotaVendor = TranscriptGenerateTranscriber.Registration.Id;
 
     /// <summary>The <c>transcriptkit</c> command that shows a vendor's account (balance or running tasks), when there is one.</summary>
-    public static string? CheckCommand(string vendor) => vendor switch
-    {
-        BalanceVendor => $"transcriptkit balance --vendor {BalanceVendor}",
-        QuotaVendor => $"transcriptkit quota --vendor {QuotaVendor}",
-        _ => null,
-    };
+    public static string? CheckCommand(string vendor) =>
+        vendor == BalanceVendor ? $"transcriptkit balance --vendor {BalanceVendor}"
+        : vendor == QuotaVendor ? $"transcriptkit quota --vendor {QuotaVendor}"
+        : null;
 
     public static Command Balance()
     {
@@ -34,10 +32,10 @@ internal static class AccountCommands
         connection.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            var id = VendorIds.Normalize(result.GetRequiredValue(vendor));
+            var id = Transcribers.Registry.Get(result.GetRequiredValue(vendor)).Id;
             if (id != BalanceVendor)
             {
-                throw new UsageException($"{id} has no balance endpoint" + (id == VendorIds.TranscriptGenerate ? "; try `transcriptkit quota --vendor transcriptgenerate`." : "; only captioncat has one."));
+                throw new UsageException($"{id} has no balance endpoint" + (id == TranscriptGenerateTranscriber.Registration.Id ? "; try `transcriptkit quota --vendor transcriptgenerate`." : "; only captioncat has one."));
             }
 
             await using var account = await OpenAsync(id, connection.Read(result), cancellationToken).ConfigureAwait(false);
@@ -59,10 +57,10 @@ internal static class AccountCommands
         connection.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            var id = VendorIds.Normalize(result.GetRequiredValue(vendor));
+            var id = Transcribers.Registry.Get(result.GetRequiredValue(vendor)).Id;
             if (id != QuotaVendor)
             {
-                throw new UsageException($"{id} has no quota endpoint" + (id == VendorIds.CaptionCat ? "; try `transcriptkit balance --vendor captioncat`." : "; only transcriptgenerate has one."));
+                throw new UsageException($"{id} has no quota endpoint" + (id == CaptionCatTranscriber.Registration.Id ? "; try `transcriptkit balance --vendor captioncat`." : "; only transcriptgenerate has one."));
             }
 
             await using var account = await OpenAsync(id, connection.Read(result), cancellationToken).ConfigureAwait(false);

@@ -33,7 +33,7 @@ internal static class TranscribeCommand
         command.SetAction((result, cancellationToken) => RunAsync(
             new Arguments(
                 result.GetRequiredValue(input),
-                VendorIds.Normalize(result.GetRequiredValue(vendor)),
+                Transcribers.Registry.Get(result.GetRequiredValue(vendor)).Id,
                 result.GetValue(language),
                 result.GetValue(format),
                 result.GetValue(output),

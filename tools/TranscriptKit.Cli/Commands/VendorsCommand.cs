@@ -12,7 +12,7 @@ internal static class VendorsCommand
         var command = new Command("vendors", "List the vendors and what each accepts and returns.");
         command.SetAction(async (_, cancellationToken) =>
         {
-            var lines = VendorIds.All.Select(id =>
+            var lines = Transcribers.Registry.Ids.Select(id =>
             {
                 // The facade exposes capabilities only on a transcriber; a placeholder key builds one without any call.
                 var capabilities = Transcribers.Create(id, new VendorSettings { ApiKey = "-", ApiSecret = "-" }).Capabilities;

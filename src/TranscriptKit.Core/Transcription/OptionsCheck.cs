@@ -5,7 +5,7 @@ namespace TranscriptKit;
 
 /// <summary>
 /// The one place that decides which option values make no sense, for both start-up validation (keys named as in
-/// configuration, <c>TranscriptKit:Vendors:captioncat:RequestTimeout</c>) and <see cref="Transcribers.Create"/>
+/// configuration, <c>TranscriptKit:Vendors:&lt;id&gt;:RequestTimeout</c>) and <see cref="TranscriptionVendor.Create"/>
 /// (named as in code), so a bad value fails before the first call rather than as an odd timeout mid-job.
 /// </summary>
 internal static class OptionsCheck

@@ -12,11 +12,11 @@ namespace TranscriptKit;
 public sealed class TranscriptionJob : IEquatable<TranscriptionJob>
 {
     /// <summary>Creates a job handle from its vendor and id; the token then names no job kind (as <c>tkjob1.</c> tokens did).</summary>
-    /// <param name="vendor">The vendor id.</param>
+    /// <param name="vendor">The vendor id: any well-formed id (lower-case letters, digits, <c>-_.</c>); whether the vendor is registered is checked where the job is used.</param>
     /// <param name="id">The vendor's job id.</param>
     /// <param name="state">What else the vendor's flow needs to finish (for example the output format asked for).</param>
     public TranscriptionJob(string vendor, string id, IEnumerable<KeyValuePair<string, string>>? state = null)
-        : this(JobToken.ForJobId(VendorIds.Normalize(vendor), id), state)
+        : this(JobToken.ForJobId(vendor, id), state)
     {
     }
 

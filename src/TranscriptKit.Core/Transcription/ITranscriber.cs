@@ -6,12 +6,12 @@ namespace TranscriptKit;
 
 /// <summary>
 /// One vendor behind one interface: transcribe a file, stream or URL and get a normalized <see cref="Transcript"/>.
-/// Create one with <c>client.AsTranscriber()</c>, <see cref="Transcribers.Create"/>, or from DI
+/// Create one with <c>client.AsTranscriber()</c>, <c>Transcribers.Create</c>, or from DI
 /// (<c>AddTranscriptKit</c>: keyed by vendor id, or through <see cref="ITranscriberFactory"/>). Thread-safe.
 /// </summary>
 public interface ITranscriber
 {
-    /// <summary>The vendor id (see <see cref="VendorIds"/>).</summary>
+    /// <summary>The vendor id (<see cref="VendorDefinition.Id"/>).</summary>
     string Vendor { get; }
 
     /// <summary>What this vendor accepts and returns.</summary>

@@ -6,11 +6,19 @@ using TranscriptKit.TranscriptGenerate;
 namespace TranscriptKit;
 
 /// <summary>TranscriptGenerate's documented flow: create a task from the video URL → query until <c>SUCCESS</c>.</summary>
-internal sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient client, TranscriberOptions? options)
-    : TranscriberBase(VendorIds.TranscriptGenerate, options), IConcurrencyLimitSource
+/// <param name="client">The TranscriptGenerate client; the caller keeps owning it.</param>
+/// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
+public sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient client, TranscriberOptions? options = null)
+    : TranscriberBase(TranscriptGenerateVendor.Definition.Id, options), IConcurrencyLimitSource
 {
+    private static VendorLimits Limits => TranscriptGenerateVendor.Definition.Limits;
+
     private static readonly TranscriberCapabilities s_capabilities = new()
     {
+        // Vendor facts (file types, upload size, concurrency) come from the spec, through the generated definition.
+        FileTypes = Limits.FileExtensions,
+        MaxFileSize = Limits.MaxUploadBytes,
+        MaxConcurrentJobs = Limits.MaxConcurrentJobs,
         AcceptsFiles = false,
         AcceptsUrls = true,
         UrlKinds = "Douyin, Xiaohongshu or Kuaishou video links",
@@ -22,20 +30,30 @@ internal sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient cl
         ResumableJobs = true,
     };
 
+    /// <summary>The vendor for a <see cref="TranscriberRegistry"/> (the facade package's <c>Transcribers.Registry</c> already holds it): id, definition, capabilities and how to make this adapter.</summary>
+    public static TranscriptionVendor Registration { get; } =
+        new(TranscriptGenerateVendor.Definition, s_capabilities, static (client, options) => new TranscriptGenerateTranscriber((ITranscriptGenerateClient)client, options));
+
+    /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
 
-    protected override string DisplayName => "TranscriptGenerate";
+    /// <inheritdoc/>
+    protected override string DisplayName => TranscriptGenerateVendor.Definition.DisplayName;
 
+    /// <inheritdoc/>
     protected override string HowToCheckSubmission => "TranscriptGenerate's quota usage and running tasks (GetQuotaUsageAsync, GetConcurrencyAsync)";
 
+    /// <inheritdoc/>
     public async Task<int?> GetAvailableConcurrencyAsync(CancellationToken cancellationToken)
     {
         var usage = await client.GetConcurrencyAsync(cancellationToken).ConfigureAwait(false);
         return usage.AvailableConcurrency;
     }
 
+    /// <inheritdoc/>
     public bool IsBusy(TranscriptKitException exception) => exception.Reason == TranscriptGenerateErrorReasons.ConcurrencyLimit;
 
+    /// <inheritdoc/>
     protected override async Task<TranscriptionJob> StartCoreAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
     {
         Report(progress, TranscriptionStage.Submitting);
@@ -44,11 +62,12 @@ internal sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient cl
         return new TranscriptionJob(client.CreateTaskToken(created.TaskId));
     }
 
+    /// <inheritdoc/>
     protected override async Task<Transcript> WaitCoreAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
     {
         var task = await client.GetTaskOperation(job.Token).WaitForCompletionAsync(PollingFor(TranscriptGenerateClient.DefaultTaskPolling), PollProgress<TranscriptTask>(progress), cancellationToken).ConfigureAwait(false);
         var text = task.TextContent
             ?? throw new TranscriptKitResponseException(Vendor, $"TranscriptGenerate reported task {job.Id} as SUCCESS without textContent.");
-        return new Transcript(Vendor, job.Id, text, [], TranscriptText.Seconds(task.Duration));
+        return new Transcript(Vendor, job.Id, text, [], Seconds(task.Duration));
     }
 }

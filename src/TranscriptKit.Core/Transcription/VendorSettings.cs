@@ -5,21 +5,21 @@ namespace TranscriptKit;
 /// <summary>One vendor's account settings, bound from <c>TranscriptKit:Vendors:&lt;id&gt;</c>.</summary>
 /// <remarks>
 /// The key and secret travel as HTTP header values: one with a control character (a line break could split the
-/// request), a non-ASCII character or surrounding spaces is refused by <see cref="Transcribers.Create"/> and by
+/// request), a non-ASCII character or surrounding spaces is refused by <see cref="TranscriptionVendor.Create"/> and by
 /// options validation at start-up, with a message that names the setting and never shows the value.
 /// </remarks>
 public sealed class VendorSettings
 {
-    /// <summary>The API key (Bearer token, or <c>X-API-Key</c> for TranscriptGenerate).</summary>
+    /// <summary>The API key (sent as the vendor's definition says: a Bearer token, or its key header).</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>The API secret (<c>X-API-Secret</c>), TranscriptGenerate only.</summary>
+    /// <summary>The API secret, for vendors whose definition asks for one (<see cref="VendorCredentials.RequiresSecret"/>); ignored otherwise.</summary>
     public string? ApiSecret { get; set; }
 
     /// <summary>Overrides the vendor's documented base URL, for example a sandbox or a proxy.</summary>
     public Uri? Endpoint { get; set; }
 
-    /// <summary>Changes to this vendor's polling (<c>TranscriptKit:Vendors:&lt;id&gt;:Polling:Timeout</c>, …), on top of <see cref="TranscriptKitOptions.Polling"/> and the spec's defaults.</summary>
+    /// <summary>Changes to this vendor's polling (<c>TranscriptKit:Vendors:&lt;id&gt;:Polling:Timeout</c>, …), on top of <c>TranscriptKitOptions.Polling</c> and the spec's defaults.</summary>
     public PollingOverride? Polling { get; set; }
 
     /// <summary>How long one HTTP attempt may take (<see cref="TranscriptKitClientOptions.RequestTimeout"/>); <see langword="null"/> keeps the client's default.</summary>

@@ -9,15 +9,21 @@ using SubclipSegment = TranscriptKit.Subclip.TranscriptSegment;
 namespace TranscriptKit;
 
 /// <summary>Subclip's documented flow: signed upload (or a URL) → create the job → poll until <c>outputReady</c>.</summary>
-internal sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptions? options) : TranscriberBase(VendorIds.Subclip, options)
+/// <param name="client">The Subclip client; the caller keeps owning it.</param>
+/// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
+public sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptions? options = null) : TranscriberBase(SubclipVendor.Definition.Id, options)
 {
     private const string FormatState = "format";
 
+    private static VendorLimits Limits => SubclipVendor.Definition.Limits;
+
     private static readonly TranscriberCapabilities s_capabilities = new()
     {
+        // Vendor facts (file types, upload size, concurrency) come from the spec, through the generated definition.
+        FileTypes = Limits.FileExtensions,
+        MaxFileSize = Limits.MaxUploadBytes,
+        MaxConcurrentJobs = Limits.MaxConcurrentJobs,
         AcceptsFiles = true,
-        // The docs' 2 GB upload limit, read as 2 GiB (specs/subclip.yaml).
-        MaxFileSize = 2_147_483_648,
         AcceptsUrls = true,
         UrlKinds = "YouTube, Instagram, Facebook, X or TikTok links, or direct media URLs",
         Timings = true,
@@ -28,13 +34,21 @@ internal sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptio
         ResumableJobs = true,
     };
 
+    /// <summary>The vendor for a <see cref="TranscriberRegistry"/> (the facade package's <c>Transcribers.Registry</c> already holds it): id, definition, capabilities and how to make this adapter.</summary>
+    public static TranscriptionVendor Registration { get; } =
+        new(SubclipVendor.Definition, s_capabilities, static (client, options) => new SubclipTranscriber((ISubclipClient)client, options));
+
+    /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
 
-    protected override string DisplayName => "Subclip";
+    /// <inheritdoc/>
+    protected override string DisplayName => SubclipVendor.Definition.DisplayName;
 
     // Subclip's API has createJob and getJob but no job list: the dashboard is the only place to find a lost project id.
+    /// <inheritdoc/>
     protected override string HowToCheckSubmission => "the project list and credit usage in your Subclip dashboard (its API has no job list)";
 
+    /// <inheritdoc/>
     protected override void ValidateCore(TranscriptionRequest request)
     {
         if (!new LanguageCode(request.Language!).IsKnown)
@@ -43,6 +57,7 @@ internal sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptio
         }
     }
 
+    /// <inheritdoc/>
     protected override async Task<TranscriptionJob> StartCoreAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
     {
         // JSON carries timed segments (and words on request); plain text is enough when no timings are wanted.
@@ -65,7 +80,7 @@ internal sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptio
         {
             string key;
             string contentType;
-            await using (var file = request.OpenUpload())
+            await using (var file = OpenUpload(request))
             {
                 Report(progress, TranscriptionStage.Uploading, 0);
                 contentType = file.ContentType;
@@ -88,6 +103,7 @@ internal sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptio
         return new TranscriptionJob(client.CreateJobToken(created.ProjectId), [KeyValuePair.Create(FormatState, format.Value)]);
     }
 
+    /// <inheritdoc/>
     protected override async Task<Transcript> WaitCoreAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
     {
         var result = await client.GetJobOperation(job.Token).WaitForCompletionAsync(PollingFor(SubclipClient.DefaultJobPolling), PollProgress<JobStatusResult>(progress), cancellationToken).ConfigureAwait(false);
@@ -98,25 +114,25 @@ internal sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptio
         }
         else if (result.Output is { Length: > 0 } srt)
         {
-            if (!SrtParser.TryParse(srt, out segments, out var error))
+            if (!TryParseSrt(srt, out segments, out var error))
             {
                 throw new TranscriptKitResponseException(Vendor, $"Subclip returned an SRT for {job.Id} that cannot be read ({error}).");
             }
         }
 
-        var text = result.Text ?? result.Transcript?.Text ?? (segments.Count > 0 ? TranscriptText.Join(segments) : null);
+        var text = result.Text ?? result.Transcript?.Text ?? (segments.Count > 0 ? JoinSegments(segments) : null);
         if (text is null)
         {
-            throw new TranscriptKitResponseException(Vendor, $"Subclip reported job {job.Id} ready but returned no text, SRT or transcript (format {job.GetState(FormatState) ?? "unknown"}).");
+            throw new TranscriptKitResponseException(Vendor, $"Subclip reported job {job.Id} ready but returned no text, SRT or transcript (format {job.State.GetValueOrDefault(FormatState) ?? "unknown"}).");
         }
 
-        return new Transcript(Vendor, job.Id, text, segments, TranscriptText.Seconds(result.DurationSeconds));
+        return new Transcript(Vendor, job.Id, text, segments, Seconds(result.DurationSeconds));
     }
 
     private static TranscriptKit.TranscriptSegment ToSegment(SubclipSegment segment, IReadOnlyList<WordTimestamp>? allWords)
     {
-        var start = TranscriptText.Seconds(segment.Start ?? 0);
-        var end = TranscriptText.Seconds(segment.End ?? segment.Start ?? 0);
+        var start = Seconds(segment.Start ?? 0);
+        var end = Seconds(segment.End ?? segment.Start ?? 0);
         // Words come per segment, or as one top-level list when includeWordTimestamps is set; place the latter by time.
         var words = segment.Words
             ?? allWords?.Where(w => w.Start is { } s && s >= (segment.Start ?? 0) && s < (segment.End ?? double.MaxValue)).ToList();
@@ -124,7 +140,7 @@ internal sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptio
         {
             Words = words?
                 .Where(w => w.Word is not null)
-                .Select(w => new TranscriptWord(TranscriptText.Seconds(w.Start ?? 0), TranscriptText.Seconds(w.End ?? w.Start ?? 0), w.Word!))
+                .Select(w => new TranscriptWord(Seconds(w.Start ?? 0), Seconds(w.End ?? w.Start ?? 0), w.Word!))
                 .ToList() ?? [],
         };
     }

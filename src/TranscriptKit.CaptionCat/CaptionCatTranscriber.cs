@@ -6,13 +6,19 @@ using TranscriptKit.CaptionCat;
 namespace TranscriptKit;
 
 /// <summary>Caption Cat's documented flow: upload the video → start the transcription → poll → fetch the SRT.</summary>
-internal sealed class CaptionCatTranscriber(ICaptionCatClient client, TranscriberOptions? options) : TranscriberBase(VendorIds.CaptionCat, options)
+/// <param name="client">The CaptionCat client; the caller keeps owning it.</param>
+/// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
+public sealed class CaptionCatTranscriber(ICaptionCatClient client, TranscriberOptions? options = null) : TranscriberBase(CaptionCatVendor.Definition.Id, options)
 {
+    private static VendorLimits Limits => CaptionCatVendor.Definition.Limits;
+
     private static readonly TranscriberCapabilities s_capabilities = new()
     {
+        // Vendor facts (file types, upload size, concurrency) come from the spec, through the generated definition.
+        FileTypes = Limits.FileExtensions,
+        MaxFileSize = Limits.MaxUploadBytes,
+        MaxConcurrentJobs = Limits.MaxConcurrentJobs,
         AcceptsFiles = true,
-        // The docs' upload parameter: "Video file to upload (mp4, mkv, avi, mov, wmv, flv, webm, mpeg, qt)".
-        FileTypes = [".mp4", ".mkv", ".avi", ".mov", ".wmv", ".flv", ".webm", ".mpeg", ".mpg", ".qt"],
         AcceptsUrls = false,
         Timings = true,
         WordTimestamps = false,
@@ -21,16 +27,24 @@ internal sealed class CaptionCatTranscriber(ICaptionCatClient client, Transcribe
         ResumableJobs = true,
     };
 
+    /// <summary>The vendor for a <see cref="TranscriberRegistry"/> (the facade package's <c>Transcribers.Registry</c> already holds it): id, definition, capabilities and how to make this adapter.</summary>
+    public static TranscriptionVendor Registration { get; } =
+        new(CaptionCatVendor.Definition, s_capabilities, static (client, options) => new CaptionCatTranscriber((ICaptionCatClient)client, options));
+
+    /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
 
-    protected override string DisplayName => "Caption Cat";
+    /// <inheritdoc/>
+    protected override string DisplayName => CaptionCatVendor.Definition.DisplayName;
 
+    /// <inheritdoc/>
     protected override string HowToCheckSubmission => "Caption Cat's transcription status for the upload id, or its balance history (a started transcription is charged there)";
 
+    /// <inheritdoc/>
     protected override async Task<TranscriptionJob> StartCoreAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
     {
         UploadResult uploaded;
-        await using (var video = request.OpenUpload())
+        await using (var video = OpenUpload(request))
         {
             Report(progress, TranscriptionStage.Uploading, 0);
             uploaded = await client.UploadVideoAsync(video, UploadProgress(progress), cancellationToken).ConfigureAwait(false);
@@ -43,16 +57,17 @@ internal sealed class CaptionCatTranscriber(ICaptionCatClient client, Transcribe
         return job;
     }
 
+    /// <inheritdoc/>
     protected override async Task<Transcript> WaitCoreAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
     {
         await client.GetTranscriptionOperation(job.Token).WaitForCompletionAsync(PollingFor(CaptionCatClient.DefaultTranscriptionPolling), PollProgress<TranscriptionStatus>(progress), cancellationToken).ConfigureAwait(false);
         Report(progress, TranscriptionStage.Downloading);
         var srt = await client.GetSrtAsync(job.Id, cancellationToken).ConfigureAwait(false);
-        if (!SrtParser.TryParse(srt.Srt, out var segments, out var error))
+        if (!TryParseSrt(srt.Srt, out var segments, out var error))
         {
             throw new TranscriptKitResponseException(Vendor, $"Caption Cat returned an SRT for {job.Id} that cannot be read ({error}).");
         }
 
-        return new Transcript(Vendor, job.Id, TranscriptText.Join(segments), segments, duration: null);
+        return new Transcript(Vendor, job.Id, JoinSegments(segments), segments, duration: null);
     }
 }

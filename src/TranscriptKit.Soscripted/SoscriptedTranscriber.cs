@@ -8,10 +8,18 @@ using TranscriptKit.Soscripted;
 namespace TranscriptKit;
 
 /// <summary>Soscripted's flow: one call with a social URL, answered as Server-Sent Events (progress, final, done).</summary>
-internal sealed class SoscriptedTranscriber(ISoscriptedClient client, TranscriberOptions? options) : TranscriberBase(VendorIds.Soscripted, options)
+/// <param name="client">The Soscripted client; the caller keeps owning it.</param>
+/// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
+public sealed class SoscriptedTranscriber(ISoscriptedClient client, TranscriberOptions? options = null) : TranscriberBase(SoscriptedVendor.Definition.Id, options)
 {
+    private static VendorLimits Limits => SoscriptedVendor.Definition.Limits;
+
     private static readonly TranscriberCapabilities s_capabilities = new()
     {
+        // Vendor facts (file types, upload size, concurrency) come from the spec, through the generated definition.
+        FileTypes = Limits.FileExtensions,
+        MaxFileSize = Limits.MaxUploadBytes,
+        MaxConcurrentJobs = Limits.MaxConcurrentJobs,
         AcceptsFiles = false,
         AcceptsUrls = true,
         UrlKinds = "social video links (YouTube, TikTok, Instagram and others)",
@@ -22,14 +30,22 @@ internal sealed class SoscriptedTranscriber(ISoscriptedClient client, Transcribe
         ResumableJobs = false,
     };
 
+    /// <summary>The vendor for a <see cref="TranscriberRegistry"/> (the facade package's <c>Transcribers.Registry</c> already holds it): id, definition, capabilities and how to make this adapter.</summary>
+    public static TranscriptionVendor Registration { get; } =
+        new(SoscriptedVendor.Definition, s_capabilities, static (client, options) => new SoscriptedTranscriber((ISoscriptedClient)client, options));
+
+    /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
 
-    protected override string DisplayName => "Soscripted";
+    /// <inheritdoc/>
+    protected override string DisplayName => SoscriptedVendor.Definition.DisplayName;
 
     // One call, 1 credit each, no job id: a lost answer cannot be resumed, only found in the account's credit usage.
+    /// <inheritdoc/>
     protected override string HowToCheckSubmission => "your Soscripted account's credit usage (each request costs 1 credit and has no job to resume)";
 
     // The event stream rather than the blocking call: same request and result, plus progress as it happens.
+    /// <inheritdoc/>
     protected override async Task<Transcript> TranscribeCoreAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, Activity? activity, CancellationToken cancellationToken)
     {
         Report(progress, TranscriptionStage.Submitting);
@@ -66,7 +82,7 @@ internal sealed class SoscriptedTranscriber(ISoscriptedClient client, Transcribe
         }
 
         var segments = final.Caption.Segments
-            .Select(s => new TranscriptKit.TranscriptSegment(TranscriptText.Seconds(s.Start), TranscriptText.Seconds(s.End), s.Text.Trim()))
+            .Select(s => new TranscriptKit.TranscriptSegment(Seconds(s.Start), Seconds(s.End), s.Text.Trim()))
             .ToList();
         return new Transcript(Vendor, jobId: null, final.Caption.Text, segments, duration: null);
     }

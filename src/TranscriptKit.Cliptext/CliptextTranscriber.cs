@@ -6,10 +6,18 @@ using TranscriptKit.Cliptext;
 namespace TranscriptKit;
 
 /// <summary>Cliptext's flow: presigned upload → complete → create the transcription → poll.</summary>
-internal sealed class CliptextTranscriber(ICliptextClient client, TranscriberOptions? options) : TranscriberBase(VendorIds.Cliptext, options)
+/// <param name="client">The Cliptext client; the caller keeps owning it.</param>
+/// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
+public sealed class CliptextTranscriber(ICliptextClient client, TranscriberOptions? options = null) : TranscriberBase(CliptextVendor.Definition.Id, options)
 {
+    private static VendorLimits Limits => CliptextVendor.Definition.Limits;
+
     private static readonly TranscriberCapabilities s_capabilities = new()
     {
+        // Vendor facts (file types, upload size, concurrency) come from the spec, through the generated definition.
+        FileTypes = Limits.FileExtensions,
+        MaxFileSize = Limits.MaxUploadBytes,
+        MaxConcurrentJobs = Limits.MaxConcurrentJobs,
         AcceptsFiles = true,
         AcceptsUrls = false,
         Timings = false,
@@ -20,16 +28,24 @@ internal sealed class CliptextTranscriber(ICliptextClient client, TranscriberOpt
         ResumableJobs = true,
     };
 
+    /// <summary>The vendor for a <see cref="TranscriberRegistry"/> (the facade package's <c>Transcribers.Registry</c> already holds it): id, definition, capabilities and how to make this adapter.</summary>
+    public static TranscriptionVendor Registration { get; } =
+        new(CliptextVendor.Definition, s_capabilities, static (client, options) => new CliptextTranscriber((ICliptextClient)client, options));
+
+    /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
 
-    protected override string DisplayName => "Cliptext";
+    /// <inheritdoc/>
+    protected override string DisplayName => CliptextVendor.Definition.DisplayName;
 
+    /// <inheritdoc/>
     protected override string HowToCheckSubmission => "Cliptext's transcription list (listTranscriptions) for one made from this upload";
 
+    /// <inheritdoc/>
     protected override async Task<TranscriptionJob> StartCoreAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
     {
         string uploadId;
-        await using (var file = request.OpenUpload())
+        await using (var file = OpenUpload(request))
         {
             Report(progress, TranscriptionStage.Uploading, 0);
             var upload = await client.UploadFileAsync(file, UploadProgress(progress), cancellationToken).ConfigureAwait(false);
@@ -42,11 +58,12 @@ internal sealed class CliptextTranscriber(ICliptextClient client, TranscriberOpt
         return new TranscriptionJob(client.CreateTranscriptionToken(transcription.Id));
     }
 
+    /// <inheritdoc/>
     protected override async Task<Transcript> WaitCoreAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)
     {
         var transcription = await client.GetTranscriptionOperation(job.Token).WaitForCompletionAsync(PollingFor(CliptextClient.DefaultTranscriptionPolling), PollProgress<Transcription>(progress), cancellationToken).ConfigureAwait(false);
         var text = transcription.Text
             ?? throw new TranscriptKitResponseException(Vendor, $"Cliptext reported transcription {job.Id} completed without text.");
-        return new Transcript(Vendor, job.Id, text, [], TranscriptText.Seconds(transcription.Duration));
+        return new Transcript(Vendor, job.Id, text, [], Seconds(transcription.Duration));
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -10,24 +11,33 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace TranscriptKit;
 
 /// <summary>
-/// What every vendor adapter shares: refusing what the vendor cannot serve before any call, spans, logs and
-/// progress mapping. Adapters supply only their documented flow.
+/// The base of a vendor adapter: refuses what the vendor cannot serve before any call (from <see cref="Capabilities"/>),
+/// and gives every adapter the same spans, logs, progress mapping and lost-submit handling. An adapter supplies only its
+/// documented flow (<see cref="StartCoreAsync"/> and <see cref="WaitCoreAsync"/>, or <see cref="TranscribeCoreAsync"/>
+/// for a vendor that answers in one call), and may live in any assembly: register it with a <see cref="TranscriptionVendor"/>.
 /// </summary>
-internal abstract class TranscriberBase : ITranscriber
+public abstract class TranscriberBase : ITranscriber
 {
+    /// <summary>Initializes the adapter.</summary>
+    /// <param name="vendor">The vendor id (its <see cref="VendorDefinition.Id"/>), used in jobs, errors, logs and spans.</param>
+    /// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="vendor"/> is not a well-formed vendor id.</exception>
     protected TranscriberBase(string vendor, TranscriberOptions? options)
     {
-        Vendor = vendor;
+        Vendor = VendorIdFormat.Normalize(vendor, nameof(vendor));
         Options = options ?? new TranscriberOptions();
     }
 
+    /// <inheritdoc/>
     public string Vendor { get; }
 
+    /// <inheritdoc/>
     public abstract TranscriberCapabilities Capabilities { get; }
 
     /// <summary>The vendor's name for people.</summary>
     protected abstract string DisplayName { get; }
 
+    /// <summary>The options this adapter was created with.</summary>
     protected TranscriberOptions Options { get; }
 
     /// <summary>
@@ -37,9 +47,10 @@ internal abstract class TranscriberBase : ITranscriber
     /// </summary>
     protected PollingOptions PollingFor(PollingOptions specDefaults) => Options.Polling?.ApplyTo(specDefaults) ?? specDefaults;
 
-    /// <summary>Also used by the batch helper, so its events go where the transcriber's do.</summary>
+    /// <summary>Where the adapter logs (<see cref="TranscriberOptions.Logger"/>, or nowhere); the batch helper uses it too, so its events go where the transcriber's do.</summary>
     protected internal ILogger Logger => Options.Logger ?? NullLogger.Instance;
 
+    /// <inheritdoc/>
     public async Task<Transcript> TranscribeAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Validate(request);
@@ -58,9 +69,11 @@ internal abstract class TranscriberBase : ITranscriber
         }
     }
 
+    /// <inheritdoc/>
     public Task<TranscriptionJob> StartAsync(TranscriptionRequest request, CancellationToken cancellationToken = default) =>
         StartAsync(request, null, cancellationToken);
 
+    /// <inheritdoc/>
     public async Task<TranscriptionJob> StartAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken = default)
     {
         Validate(request);
@@ -79,6 +92,7 @@ internal abstract class TranscriberBase : ITranscriber
         }
     }
 
+    /// <inheritdoc/>
     public async Task<Transcript> WaitAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -106,6 +120,11 @@ internal abstract class TranscriberBase : ITranscriber
     }
 
     /// <summary>The whole flow: start then wait for vendors with jobs; vendors that transcribe in one call override it.</summary>
+    /// <param name="request">The request, already checked against <see cref="Capabilities"/>.</param>
+    /// <param name="progress">Where to report progress, or <see langword="null"/>.</param>
+    /// <param name="activity">The span of this call, to tag; <see langword="null"/> when nobody listens.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    /// <returns>The transcript.</returns>
     protected virtual async Task<Transcript> TranscribeCoreAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, Activity? activity, CancellationToken cancellationToken)
     {
         var job = await StartCoreAsync(request, progress, cancellationToken).ConfigureAwait(false);
@@ -114,10 +133,18 @@ internal abstract class TranscriberBase : ITranscriber
     }
 
     /// <summary>Uploads and submits. Vendors without jobs keep this default, which refuses.</summary>
+    /// <param name="request">The request, already checked against <see cref="Capabilities"/>.</param>
+    /// <param name="progress">Where to report progress, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    /// <returns>The job the vendor accepted.</returns>
     protected virtual Task<TranscriptionJob> StartCoreAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken) =>
         throw NoJobs();
 
     /// <summary>Waits and fetches. Vendors without jobs keep this default, which refuses.</summary>
+    /// <param name="job">A job of this vendor.</param>
+    /// <param name="progress">Where to report progress, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    /// <returns>The transcript.</returns>
     protected virtual Task<Transcript> WaitCoreAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken) =>
         throw NoJobs();
 
@@ -133,6 +160,8 @@ internal abstract class TranscriberBase : ITranscriber
     /// <param name="submit">The one non-idempotent call.</param>
     /// <param name="knownJob">The job, when the vendor named it before the submit (an upload id that is the job id).</param>
     /// <param name="cancellationToken">The caller's token.</param>
+    /// <typeparam name="T">What the submit returns.</typeparam>
+    /// <returns>What the submit returned.</returns>
     protected async Task<T> SubmitAsync<T>(Func<CancellationToken, Task<T>> submit, TranscriptionJob? knownJob, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submit);
@@ -150,25 +179,73 @@ internal abstract class TranscriberBase : ITranscriber
         }
     }
 
-    /// <summary>Vendor rules beyond the capabilities (language code lists, URL forms).</summary>
+    /// <summary>Vendor rules beyond the capabilities (language code lists, URL forms); throw <see cref="NotSupported"/> to refuse.</summary>
+    /// <param name="request">The request.</param>
     protected virtual void ValidateCore(TranscriptionRequest request)
     {
     }
 
+    /// <summary>The exception for a request this vendor cannot serve, to throw before any call.</summary>
+    /// <param name="message">What the vendor does not do and what to do instead, for people.</param>
+    /// <returns>The exception.</returns>
     protected TranscriptionNotSupportedException NotSupported(string message) => new(Vendor, message);
 
+    /// <summary>Upload progress from a generated client's upload helper, reported as <see cref="TranscriptionStage.Uploading"/>.</summary>
+    /// <param name="progress">The caller's progress, or <see langword="null"/>.</param>
+    /// <returns>The progress to hand to the client, or <see langword="null"/>.</returns>
     protected IProgress<UploadProgress>? UploadProgress(IProgress<TranscriptionProgress>? progress) =>
         progress is null
             ? null
             : new ActionProgress<UploadProgress>(p => progress.Report(new TranscriptionProgress(Vendor, TranscriptionStage.Uploading, p.Percent, BytesSent: p.BytesSent, TotalBytes: p.TotalBytes)));
 
+    /// <summary>Poll progress from a generated client's <c>WaitFor…Async</c>, reported as <see cref="TranscriptionStage.Processing"/>.</summary>
+    /// <param name="progress">The caller's progress, or <see langword="null"/>.</param>
+    /// <typeparam name="T">The polled resource.</typeparam>
+    /// <returns>The progress to hand to the client, or <see langword="null"/>.</returns>
     protected IProgress<PollProgress<T>>? PollProgress<T>(IProgress<TranscriptionProgress>? progress) =>
         progress is null
             ? null
             : new ActionProgress<PollProgress<T>>(p => progress.Report(new TranscriptionProgress(Vendor, TranscriptionStage.Processing, p.Percent, p.State)));
 
+    /// <summary>Reports a stage of the flow.</summary>
+    /// <param name="progress">The caller's progress, or <see langword="null"/>.</param>
+    /// <param name="stage">The stage reached.</param>
+    /// <param name="percent">How far, when known.</param>
+    /// <param name="state">The vendor's own state, when it has one.</param>
     protected void Report(IProgress<TranscriptionProgress>? progress, TranscriptionStage stage, double? percent = null, string? state = null) =>
         progress?.Report(new TranscriptionProgress(Vendor, stage, percent, state));
+
+    /// <summary>Opens the request's media for a generated client's upload helper (a local file, or the caller's stream, which it does not dispose).</summary>
+    /// <param name="request">A file or stream request.</param>
+    /// <returns>The upload; dispose it after the upload.</returns>
+    protected static UploadFile OpenUpload(TranscriptionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.OpenUpload();
+    }
+
+    /// <summary>Reads SRT (what some vendors return) into segments.</summary>
+    /// <param name="srt">The SRT text.</param>
+    /// <param name="segments">The cues, in order.</param>
+    /// <param name="error">Why it cannot be read, when it cannot.</param>
+    /// <returns><see langword="true"/> when it was read.</returns>
+    protected static bool TryParseSrt(string srt, out IReadOnlyList<TranscriptSegment> segments, out string? error) =>
+        SrtParser.TryParse(srt, out segments, out error);
+
+    /// <summary>The segments' text joined the way a reader would read it: one space between cues, line breaks inside cues flattened.</summary>
+    /// <param name="segments">The segments.</param>
+    /// <returns>The text.</returns>
+    protected static string JoinSegments(IEnumerable<TranscriptSegment> segments) => TranscriptText.Join(segments);
+
+    /// <summary>A vendor's seconds as a <see cref="TimeSpan"/>; a negative value (seen in vendor output) becomes zero.</summary>
+    /// <param name="seconds">Seconds.</param>
+    /// <returns>The time.</returns>
+    protected static TimeSpan Seconds(double seconds) => TranscriptText.Seconds(seconds);
+
+    /// <summary>A vendor's optional seconds as a <see cref="TimeSpan"/>.</summary>
+    /// <param name="seconds">Seconds, or <see langword="null"/>.</param>
+    /// <returns>The time, or <see langword="null"/>.</returns>
+    protected static TimeSpan? Seconds(double? seconds) => TranscriptText.Seconds(seconds);
 
     private void Validate(TranscriptionRequest request)
     {
@@ -214,7 +291,7 @@ internal abstract class TranscriberBase : ITranscriber
 
         if (request.Timestamps == TimestampGranularity.Segment && !capabilities.Timings)
         {
-            throw NotSupported($"{DisplayName} returns text only, without timings, so it cannot make SRT or WebVTT; pick a vendor with timings (Caption Cat, Subclip, Soscripted) or ask for text.");
+            throw NotSupported($"{DisplayName} returns text only, without timings, so it cannot make SRT or WebVTT; {WithTimings()}or ask for text.");
         }
 
         if (request.Language is { } language)
@@ -235,6 +312,13 @@ internal abstract class TranscriberBase : ITranscriber
         }
 
         ValidateCore(request);
+    }
+
+    // Named from the registered vendors, so the advice stays true as vendors are added.
+    private string WithTimings()
+    {
+        var names = TranscriberRegistry.Shared.Vendors.Where(v => v.Capabilities.Timings).Select(v => v.DisplayName).ToList();
+        return names.Count == 0 ? "pick a vendor with timings " : $"pick a vendor with timings ({string.Join(", ", names)}) ";
     }
 
     private TranscriptionSubmissionUnknownException SubmissionUnknown(TranscriptionJob? job, Exception cause, string what)
