@@ -10,7 +10,7 @@ namespace TranscriptKit.Sandbox.Media;
 internal sealed record TranscriptSegment(double Start, double End, string Text);
 
 /// <summary>A word with estimated timing: words are spread evenly over their segment, since nothing was recognised.</summary>
-internal sealed record TranscriptWord(string Word, double Start, double End);
+internal sealed record SandboxWord(string Word, double Start, double End);
 
 /// <summary>A transcript as the sandbox serves it: from an SRT sidecar, or plainly labelled as simulated.</summary>
 internal sealed class SandboxTranscript
@@ -38,7 +38,7 @@ internal sealed class SandboxTranscript
     public static SandboxTranscript Simulated(double durationSeconds) =>
         new([new TranscriptSegment(0, Math.Round(durationSeconds, 3), SimulatedText)], simulated: true, sourceName: null);
 
-    public IReadOnlyList<TranscriptWord> WordsOf(TranscriptSegment segment)
+    public IReadOnlyList<SandboxWord> WordsOf(TranscriptSegment segment)
     {
         var words = segment.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length == 0)
@@ -47,10 +47,10 @@ internal sealed class SandboxTranscript
         }
 
         var step = (segment.End - segment.Start) / words.Length;
-        return words.Select((w, i) => new TranscriptWord(w, Round(segment.Start + (i * step)), Round(segment.Start + ((i + 1) * step)))).ToArray();
+        return words.Select((w, i) => new SandboxWord(w, Round(segment.Start + (i * step)), Round(segment.Start + ((i + 1) * step)))).ToArray();
     }
 
-    public IReadOnlyList<TranscriptWord> Words() => Segments.SelectMany(WordsOf).ToArray();
+    public IReadOnlyList<SandboxWord> Words() => Segments.SelectMany(WordsOf).ToArray();
 
     public string ToSrt()
     {

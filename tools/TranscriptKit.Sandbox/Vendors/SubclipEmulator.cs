@@ -291,7 +291,7 @@ internal sealed class SubclipEmulator() : VendorEmulator(SubclipVendor.Definitio
         await Json.OkAsync(context, result).ConfigureAwait(false);
     }
 
-    private static JsonArray WordsJson(IEnumerable<TranscriptWord> words) =>
+    private static JsonArray WordsJson(IEnumerable<SandboxWord> words) =>
         Json.Array(words.Select(w => (JsonNode)new JsonObject { ["word"] = w.Word, ["start"] = w.Start, ["end"] = w.End }));
 
     /// <summary>The social platforms Subclip infers from the host; null for anything else (a direct media URL).</summary>
