@@ -14,7 +14,7 @@ internal static class EchoVendor
 {
     public const string Id = "echo-test";
 
-    public static VendorDefinition Definition => Vendor.Definition;
+    public static VendorDefinition Definition => Registration.Definition;
 
     public static TranscriptionVendor Registration { get; } = Create(Id);
 
@@ -38,11 +38,11 @@ internal static class EchoVendor
     // Transcribers.Registry is process-wide: register once, whichever test gets here first.
     public static void EnsureRegistered()
     {
-        lock (Vendor)
+        lock (Registration)
         {
             if (!Transcribers.Registry.TryGet(Id, out _))
             {
-                Transcribers.Register(Vendor);
+                Transcribers.Register(Registration);
             }
         }
     }
