@@ -51,7 +51,7 @@ public class CassetteReplayTests
         var vendor = name.Split('/')[0];
         var scenario = name.Split('/')[1];
         var definition = s_definitions[vendor];
-        var cassette = Cassette.Load(Path.Combine(Fixtures.Root, vendor, scenario + ".json"));
+        var cassette = Cassette.Load(Path.Combine(Fixtures.Folder(vendor), scenario + ".json"));
         var outcomes = new List<Outcome>();
 
         var i = 0;

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace TranscriptKit.Contract.Tests;
 
-/// <summary>The test project's composition root: the one place that names the five built-in vendors' definitions.</summary>
+/// <summary>The test project's composition root: the one place that names the vendors' definitions (the five built-in ones and the test vendor Murmur).</summary>
 internal static class Definitions
 {
     public static readonly IReadOnlyList<VendorDefinition> All =
@@ -12,5 +12,6 @@ internal static class Definitions
         TranscriptKit.TranscriptGenerate.TranscriptGenerateVendor.Definition,
         TranscriptKit.Cliptext.CliptextVendor.Definition,
         TranscriptKit.Soscripted.SoscriptedVendor.Definition,
+        TranscriptKit.Murmur.MurmurVendor.Definition,
     ];
 }

@@ -30,9 +30,24 @@ internal static class Fixtures
 
     public static string Specs => Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Root))!, "specs");
 
+    /// <summary>
+    /// A vendor's cassettes: <c>tests/fixtures/&lt;id&gt;</c> for the built-in vendors, else <c>fixtures/&lt;id&gt;</c> in the
+    /// output folder, where a vendor project outside src/ (the test vendor in tests/Vendors) copies its own.
+    /// </summary>
+    public static string Folder(string vendor) => InRepositoryOrOutput(Path.Combine(Root, vendor), Path.Combine("fixtures", vendor));
+
+    /// <summary>A vendor's spec: <c>specs/&lt;id&gt;.yaml</c>, else <c>specs/&lt;id&gt;.yaml</c> copied to the output folder by its project.</summary>
+    public static string Spec(string vendor) => InRepositoryOrOutput(Path.Combine(Specs, vendor + ".yaml"), Path.Combine("specs", vendor + ".yaml"));
+
+    private static string InRepositoryOrOutput(string inRepository, string inOutput)
+    {
+        var copied = Path.Combine(AppContext.BaseDirectory, inOutput);
+        return Path.Exists(inRepository) || !Path.Exists(copied) ? inRepository : copied;
+    }
+
     /// <summary>"vendor/scenario" for every cassette.</summary>
     public static IEnumerable<string> All() =>
-        Vendors.SelectMany(vendor => Directory.EnumerateFiles(Path.Combine(Root, vendor), "*.json")
+        Vendors.SelectMany(vendor => Directory.EnumerateFiles(Folder(vendor), "*.json")
                 .Select(path => vendor + "/" + Path.GetFileNameWithoutExtension(path)))
             .OrderBy(name => name, StringComparer.Ordinal);
 
@@ -42,7 +57,7 @@ internal static class Fixtures
         var result = new List<(string, string, string)>();
         string? path = null, method = null;
         var inPaths = false;
-        foreach (var line in File.ReadAllLines(Path.Combine(Specs, vendor + ".yaml")))
+        foreach (var line in File.ReadAllLines(Spec(vendor)))
         {
             if (Regex.IsMatch(line, @"^\S"))
             {
@@ -76,7 +91,7 @@ internal static class Fixtures
     /// <summary>The spec's servers[0].url.</summary>
     public static Uri ServerUrl(string vendor)
     {
-        var lines = File.ReadAllLines(Path.Combine(Specs, vendor + ".yaml"));
+        var lines = File.ReadAllLines(Spec(vendor));
         var inServers = false;
         foreach (var line in lines)
         {

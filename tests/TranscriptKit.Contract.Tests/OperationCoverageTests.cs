@@ -31,7 +31,7 @@ public class OperationCoverageTests
 
     internal static List<string> Missing(VendorDefinition definition)
     {
-        var interactions = Directory.EnumerateFiles(Path.Combine(Fixtures.Root, definition.Id), "*.json")
+        var interactions = Directory.EnumerateFiles(Fixtures.Folder(definition.Id), "*.json")
             .SelectMany(path => Cassette.Load(path).Interactions)
             .Where(i => i.Operation is not null)
             .ToList();

@@ -51,7 +51,7 @@ public class SchemaValidationTests
         {
             if (!Documents.TryGetValue(vendor, out var task))
             {
-                task = OpenApiYamlDocument.FromFileAsync(Path.Combine(Fixtures.Specs, vendor + ".yaml"));
+                task = OpenApiYamlDocument.FromFileAsync(Fixtures.Spec(vendor));
                 Documents[vendor] = task;
             }
 
@@ -74,7 +74,7 @@ public class SchemaValidationTests
         var vendor = name.Split('/')[0];
         var scenario = name.Split('/')[1];
         var document = await Load(vendor);
-        var cassette = Cassette.Load(Path.Combine(Fixtures.Root, vendor, scenario + ".json"));
+        var cassette = Cassette.Load(Path.Combine(Fixtures.Folder(vendor), scenario + ".json"));
         var failures = new List<string>();
 
         for (var i = 0; i < cassette.Interactions.Count; i++)
