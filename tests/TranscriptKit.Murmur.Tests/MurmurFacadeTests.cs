@@ -119,4 +119,13 @@ public sealed class MurmurFacadeTests
         Assert.That(vendor.Definition.GetOperation("createJob").StartsPaidJob, Is.True, "the start of an x-tk-poll is paid implicitly");
         Assert.That(vendor.Definition.GetJob("Job").PollOperationId, Is.EqualTo("getJob"));
     }
+
+    [Test]
+    public void The_emulator_serves_every_operation_of_the_spec()
+    {
+        var emulator = MurmurHost.Sandbox.GetEmulator("murmur");
+
+        Assert.That(emulator.Operations, Is.EquivalentTo(MurmurVendor.Definition.Operations.Select(o => o.OperationId)));
+        Assert.That(MurmurHost.Sandbox.GetEndpoint("murmur").AbsolutePath, Is.EqualTo("/murmur/v2"));
+    }
 }
