@@ -89,6 +89,16 @@ public sealed class MurmurFacadeTests
     }
 
     [Test]
+    public void A_job_start_answered_503_is_not_sent_again()
+    {
+        MurmurHost.Sandbox.Faults.For("murmur").FailNext(1, 503, operation: "createJob");
+
+        Assert.ThrowsAsync(Is.InstanceOf<TranscriptKitException>(), () => MurmurHost.Create().StartAsync(Request()));
+
+        Assert.That(Sent("createJob"), Is.EqualTo(1));
+    }
+
+    [Test]
     public void A_language_the_spec_does_not_list_is_refused_before_any_request()
     {
         var refused = Assert.ThrowsAsync<TranscriptionNotSupportedException>(() => MurmurHost.Create().TranscribeAsync(Request("ja")));
