@@ -14,7 +14,8 @@ internal static class Cases
 
     public static IEnumerable<TestCaseData> IdempotentOperations() => Operations(o => o.Idempotent && !o.Streams);
 
-    public static IEnumerable<TestCaseData> PaidOperations() => Operations(o => o.StartsPaidJob);
+    /// <summary>Operations that must never be re-sent: every paid job start, and every other call that is not idempotent.</summary>
+    public static IEnumerable<TestCaseData> SentOnceOperations() => Operations(o => o.StartsPaidJob || !o.Idempotent);
 
     private static IEnumerable<TestCaseData> Operations(System.Func<VendorOperation, bool> which) =>
         from vendor in Vendors.All

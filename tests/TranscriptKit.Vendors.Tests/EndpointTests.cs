@@ -37,9 +37,10 @@ public sealed class EndpointTests
     }
 
     [TestCaseSource(typeof(Cases), nameof(Cases.EveryOperation))]
-    public async Task Endpoint_path_is_kept_with_or_without_trailing_slash(VendorDefinition vendor, VendorOperation operation)
+    public async Task Endpoint_path_is_kept_with_or_without_trailing_slash_and_the_query_survives(VendorDefinition vendor, VendorOperation operation)
     {
-        foreach (var endpoint in new[] { "http://127.0.0.1:5000/custom/v9", "http://127.0.0.1:5000/custom/v9/" })
+        // Loopback http (by address and by name) and any https endpoint are accepted.
+        foreach (var endpoint in new[] { "http://127.0.0.1:5000/custom/v9", "http://127.0.0.1:5000/custom/v9/", "http://localhost:5000/custom/v9", "https://proxy.internal.example/custom/v9/" })
         {
             var sample = Sample.For(vendor, operation);
             var handler = new StubHandler().Otherwise(_ => sample.Answer());
@@ -47,7 +48,7 @@ public sealed class EndpointTests
 
             await sample.Invoke(client);
 
-            Assert.That(handler.Requests.First().Uri.AbsolutePath, Is.EqualTo("/custom/v9" + sample.RelativePath), endpoint);
+            Assert.That(handler.Requests.First().Uri.AbsoluteUri, Is.EqualTo(endpoint.TrimEnd('/') + sample.RelativePath + sample.Query), endpoint);
         }
     }
 

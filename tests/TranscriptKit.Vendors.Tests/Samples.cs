@@ -81,6 +81,17 @@ internal sealed record Sample(VendorDefinition Vendor, VendorOperation Operation
         }
     }
 
+    /// <summary>The recorded query, with its "?" (empty when there is none).</summary>
+    public string Query
+    {
+        get
+        {
+            var path = Interaction.Request.Path;
+            var q = path.IndexOf('?');
+            return q < 0 ? string.Empty : path[q..];
+        }
+    }
+
     private OperationArguments Arguments()
     {
         var request = Interaction.Request;
