@@ -139,53 +139,6 @@ public sealed class SoscriptedClientErrorTests
         });
     }
 
-    [TestCase(HttpStatusCode.InternalServerError)]
-    [TestCase(HttpStatusCode.BadGateway)]
-    [TestCase(HttpStatusCode.ServiceUnavailable)]
-    [TestCase(HttpStatusCode.GatewayTimeout)]
-    public async Task Transcribe_answered_5xx_is_sent_exactly_once_even_with_retries_enabled(HttpStatusCode status)
-    {
-        var time = new FakeTimeProvider();
-        var handler = new StubHandler()
-            .Respond(status, SoscriptedDocExamples.ErrorResponse)
-            .Otherwise(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(SoscriptedDocExamples.SuccessResponse) });
-        using var client = TestClients.Create(handler, time, TestClients.Retries);
-
-        var call = client.TranscribeAsync(TestClients.DocRequest);
-        await Eventually.WaitUntilAsync(() => call.IsCompleted || Eventually.Count(handler) >= 1, "the first attempt");
-        time.Advance(TimeSpan.FromMinutes(1)); // far past every backoff the options allow
-        await Eventually.WaitUntilAsync(() => call.IsCompleted, "the call to end");
-
-        var error = Assert.ThrowsAsync<TranscriptKitServerException>(() => call);
-        Assert.Multiple(() =>
-        {
-            Assert.That(error!.Status, Is.EqualTo(status));
-            Assert.That(handler.Requests, Has.Count.EqualTo(1), "each request costs a credit: never sent twice after a 5xx");
-        });
-    }
-
-    [Test]
-    public async Task Transport_fault_is_not_retried_and_becomes_a_TranscriptKitException()
-    {
-        var time = new FakeTimeProvider();
-        var handler = new StubHandler().Otherwise(_ => throw new HttpRequestException("Connection reset by peer"));
-        using var client = TestClients.Create(handler, time, TestClients.Retries);
-
-        var call = client.TranscribeAsync(TestClients.DocRequest);
-        await Eventually.WaitUntilAsync(() => call.IsCompleted || Eventually.Count(handler) >= 1, "the first attempt");
-        time.Advance(TimeSpan.FromMinutes(1));
-        await Eventually.WaitUntilAsync(() => call.IsCompleted, "the call to end");
-
-        var error = Assert.ThrowsAsync<TranscriptKitTransportException>(() => call);
-        Assert.Multiple(() =>
-        {
-            Assert.That(error!.Vendor, Is.EqualTo("soscripted"));
-            Assert.That(error.Message, Does.Contain("Soscripted").And.Contain("Connection reset by peer"));
-            Assert.That(error.InnerException, Is.TypeOf<HttpRequestException>());
-            Assert.That(handler.Requests, Has.Count.EqualTo(1), "the vendor may have started (and charged for) the job");
-        });
-    }
-
     [Test]
     public async Task A_429_is_a_refusal_so_it_is_retried_after_Retry_After()
     {

@@ -160,26 +160,6 @@ public sealed class SubclipClientErrorTests
     }
 
     [Test]
-    public async Task CreateJob_answered_500_is_sent_exactly_once_even_with_retries_enabled()
-    {
-        var time = new FakeTimeProvider();
-        var handler = new StubHandler().Otherwise(_ => Http.Json(SubclipDocExamples.ServerError, HttpStatusCode.InternalServerError));
-        using var client = TestClients.Create(handler, time, new RetryOptions { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) });
-
-        var call = Call(client, Operation.CreateJob);
-        await Eventually.WaitUntilAsync(() => call.IsCompleted || Eventually.Count(handler) >= 1, "the first attempt");
-        time.Advance(TimeSpan.FromMinutes(1)); // far past every backoff the options allow
-        await Eventually.WaitUntilAsync(() => call.IsCompleted, "the call to end");
-
-        var error = Assert.ThrowsAsync<TranscriptKitServerException>(() => call);
-        Assert.Multiple(() =>
-        {
-            Assert.That(error!.VendorMessage, Is.EqualTo("Unexpected processing error"));
-            Assert.That(handler.Requests, Has.Count.EqualTo(1), "a job that charges credits is never repeated after a 5xx");
-        });
-    }
-
-    [Test]
     public async Task CreateJob_that_times_out_is_not_sent_again()
     {
         var time = new FakeTimeProvider();
