@@ -133,26 +133,6 @@ public sealed class CliptextClientErrorTests
     }
 
     [Test]
-    public void Html_502_from_a_gateway_becomes_Server_error_without_markup()
-    {
-        const string html = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>cloudflare</center></body></html>";
-        var handler = new StubHandler().Respond(HttpStatusCode.BadGateway, html, "text/html");
-        using var client = TestClients.Create(handler, new FakeTimeProvider());
-
-        var error = Assert.ThrowsAsync<TranscriptKitServerException>(() => client.ListOrganizationsAsync());
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(error!.Vendor, Is.EqualTo("cliptext"));
-            Assert.That(error.Status, Is.EqualTo(HttpStatusCode.BadGateway));
-            Assert.That(error.VendorMessage, Is.Null);
-            Assert.That(error.ErrorCode, Is.Null);
-            Assert.That(error.Message, Does.Contain("Cliptext").And.Contain("502").And.Contain("HTML"));
-            Assert.That(error.Message, Does.Not.Contain("<html>"));
-        });
-    }
-
-    [Test]
     public void Request_id_header_of_an_error_is_kept()
     {
         var handler = new StubHandler().Respond(HttpStatusCode.BadRequest, CliptextDocExamples.ErrorEnvelope, configure: r => r.Headers.Add("x-request-id", "req_9f8e"));
