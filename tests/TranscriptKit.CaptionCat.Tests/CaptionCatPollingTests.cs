@@ -252,16 +252,6 @@ public sealed class CaptionCatPollingTests
     }
 
     [Test]
-    public void Cancelled_before_starting_sends_no_request()
-    {
-        using var cts = new CancellationTokenSource();
-        cts.Cancel();
-
-        Assert.CatchAsync<OperationCanceledException>(() => _client.WaitForTranscriptionAsync(Id, cancellationToken: cts.Token));
-        Assert.That(_handler.Requests, Is.Empty);
-    }
-
-    [Test]
     public async Task WaitForTranscription_reports_attempt_state_and_elapsed_after_each_status_request()
     {
         _handler

@@ -280,16 +280,6 @@ public sealed class CliptextPollingTests
     }
 
     [Test]
-    public void Cancelled_before_starting_sends_no_request()
-    {
-        using var cts = new CancellationTokenSource();
-        cts.Cancel();
-
-        Assert.CatchAsync<OperationCanceledException>(() => _client.WaitForTranscriptionAsync(Id, cancellationToken: cts.Token));
-        Assert.That(_handler.Requests, Is.Empty);
-    }
-
-    [Test]
     public async Task A_404_while_waiting_ends_the_wait_with_NotFound()
     {
         _handler

@@ -314,16 +314,6 @@ public sealed class SubclipPollingTests
     }
 
     [Test]
-    public void Cancelled_before_starting_sends_no_request()
-    {
-        using var cts = new CancellationTokenSource();
-        cts.Cancel();
-
-        Assert.CatchAsync<OperationCanceledException>(() => _client.WaitForJobAsync(Id, cancellationToken: cts.Token));
-        Assert.That(_handler.Requests, Is.Empty);
-    }
-
-    [Test]
     public async Task A_status_error_during_the_wait_ends_it_with_the_typed_error()
     {
         _handler

@@ -237,16 +237,6 @@ public sealed class TranscriptGeneratePollingTests
     }
 
     [Test]
-    public void Cancelled_before_starting_sends_no_request()
-    {
-        using var cts = new CancellationTokenSource();
-        cts.Cancel();
-
-        Assert.CatchAsync<OperationCanceledException>(() => _client.WaitForTaskAsync(TaskId, cancellationToken: cts.Token));
-        Assert.That(_handler.Requests, Is.Empty);
-    }
-
-    [Test]
     public async Task WaitForTask_reports_attempt_state_and_elapsed_after_each_status_request()
     {
         _handler
