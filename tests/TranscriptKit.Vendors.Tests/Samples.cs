@@ -146,6 +146,14 @@ internal sealed record Sample(VendorDefinition Vendor, VendorOperation Operation
         throw new DirectoryNotFoundException("tests/fixtures was not found above " + AppContext.BaseDirectory);
     }
 
+    // A vendor outside tests/fixtures (the test vendor in tests/Vendors) has its project copy its cassettes to fixtures/<id> in the output.
+    private static string Folder(string root, string vendor)
+    {
+        var inRepository = Path.Combine(root, vendor);
+        var copied = Path.Combine(AppContext.BaseDirectory, "fixtures", vendor);
+        return Directory.Exists(inRepository) || !Directory.Exists(copied) ? inRepository : copied;
+    }
+
     private static IReadOnlyList<Sample> Load()
     {
         var root = FixtureRoot();
@@ -154,7 +162,7 @@ internal sealed record Sample(VendorDefinition Vendor, VendorOperation Operation
         {
             // Only successes, plain scenarios first: a 2xx can still carry a business error in an envelope
             // (those scenarios are named "-error-"), and an upload flow's signed-URL PUT has no operation of its own.
-            var interactions = Directory.EnumerateFiles(Path.Combine(root, vendor.Id), "*.json")
+            var interactions = Directory.EnumerateFiles(Folder(root, vendor.Id), "*.json")
                 .OrderBy(path => Path.GetFileName(path).Contains("error", StringComparison.Ordinal) || Path.GetFileName(path).Contains("fail", StringComparison.Ordinal))
                 .ThenBy(path => path, StringComparer.Ordinal)
                 .SelectMany(path => Cassette.Load(path).Interactions)

@@ -12,5 +12,6 @@ internal static class Vendors
         TranscriptKit.TranscriptGenerate.TranscriptGenerateVendor.Definition,
         TranscriptKit.Cliptext.CliptextVendor.Definition,
         TranscriptKit.Soscripted.SoscriptedVendor.Definition,
+        TranscriptKit.Murmur.MurmurVendor.Definition,
     ];
 }
