@@ -8,7 +8,7 @@ namespace TranscriptKit;
 /// <summary>Caption Cat's documented flow: upload the video → start the transcription → poll → fetch the SRT.</summary>
 /// <param name="client">The CaptionCat client; the caller keeps owning it.</param>
 /// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
-public sealed class CaptionCatTranscriber(ICaptionCatClient client, TranscriberOptions? options = null) : TranscriberBase(CaptionCatVendor.Definition.Id, options)
+public sealed class CaptionCatTranscriber(ICaptionCatClient client, TranscriberOptions? options = null) : TranscriberBase(CaptionCatVendor.Definition.Id, options), ITranscriberAccount
 {
     private static VendorLimits Limits => CaptionCatVendor.Definition.Limits;
 
@@ -25,6 +25,7 @@ public sealed class CaptionCatTranscriber(ICaptionCatClient client, TranscriberO
         AcceptsLanguage = false,
         ReportsProgress = false,
         ResumableJobs = true,
+        Account = AccountFeatures.Credits,
     };
 
     /// <summary>The vendor for a <see cref="TranscriberRegistry"/> (the facade package's <c>Transcribers.Registry</c> already holds it): id, definition, capabilities and how to make this adapter.</summary>
@@ -39,6 +40,13 @@ public sealed class CaptionCatTranscriber(ICaptionCatClient client, TranscriberO
 
     /// <inheritdoc/>
     protected override string HowToCheckSubmission => "Caption Cat's transcription status for the upload id, or its balance history (a started transcription is charged there)";
+
+    /// <inheritdoc/>
+    public async Task<AccountStatus> GetAccountAsync(CancellationToken cancellationToken = default)
+    {
+        var balance = await client.GetBalanceAsync(cancellationToken).ConfigureAwait(false);
+        return new AccountStatus { Credits = balance.Balance };
+    }
 
     /// <inheritdoc/>
     protected override async Task<TranscriptionJob> StartCoreAsync(TranscriptionRequest request, IProgress<TranscriptionProgress>? progress, CancellationToken cancellationToken)

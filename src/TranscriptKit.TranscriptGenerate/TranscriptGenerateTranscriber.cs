@@ -9,7 +9,7 @@ namespace TranscriptKit;
 /// <param name="client">The TranscriptGenerate client; the caller keeps owning it.</param>
 /// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
 public sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient client, TranscriberOptions? options = null)
-    : TranscriberBase(TranscriptGenerateVendor.Definition.Id, options), IConcurrencyLimitSource
+    : TranscriberBase(TranscriptGenerateVendor.Definition.Id, options), IConcurrencyLimitSource, ITranscriberAccount
 {
     private static VendorLimits Limits => TranscriptGenerateVendor.Definition.Limits;
 
@@ -28,6 +28,7 @@ public sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient clie
         AcceptsLanguage = false,
         ReportsProgress = false,
         ResumableJobs = true,
+        Account = AccountFeatures.Quota | AccountFeatures.Concurrency,
     };
 
     /// <summary>The vendor for a <see cref="TranscriberRegistry"/> (the facade package's <c>Transcribers.Registry</c> already holds it): id, definition, capabilities and how to make this adapter.</summary>
@@ -42,6 +43,18 @@ public sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient clie
 
     /// <inheritdoc/>
     protected override string HowToCheckSubmission => "TranscriptGenerate's quota usage and running tasks (GetQuotaUsageAsync, GetConcurrencyAsync)";
+
+    /// <inheritdoc/>
+    public async Task<AccountStatus> GetAccountAsync(CancellationToken cancellationToken = default)
+    {
+        var quota = await client.GetQuotaUsageAsync(cancellationToken).ConfigureAwait(false);
+        var concurrency = await client.GetConcurrencyAsync(cancellationToken).ConfigureAwait(false);
+        return new AccountStatus
+        {
+            Quota = new AccountQuota(quota.Unlimited, quota.TotalSeconds, quota.UsedSeconds, quota.AvailableSeconds, quota.DeductionType?.ToString().ToLowerInvariant()),
+            Concurrency = new AccountConcurrency(concurrency.CurrentConcurrency, concurrency.MaxConcurrency, concurrency.AvailableConcurrency, concurrency.CanAddTask),
+        };
+    }
 
     /// <inheritdoc/>
     public async Task<int?> GetAvailableConcurrencyAsync(CancellationToken cancellationToken)

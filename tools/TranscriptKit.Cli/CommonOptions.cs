@@ -19,11 +19,11 @@ internal static class CommonOptions
         Recursive = true,
     };
 
-    public static Option<string> Vendor(string description = "The vendor: captioncat, subclip, transcriptgenerate, cliptext or soscripted.")
+    public static Option<string> Vendor(string? description = null)
     {
         var option = new Option<string>("--vendor")
         {
-            Description = description,
+            Description = description ?? $"The vendor: {CliVendors.IdList(Transcribers.Registry.Ids)}.",
             Required = true,
             HelpName = "id",
         };
@@ -73,7 +73,7 @@ internal static class CommonOptions
 
         public Option<string?> ApiSecret { get; } = new(CredentialOptions[1])
         {
-            Description = "The API secret (TranscriptGenerate); default TRANSCRIPTKIT_<VENDOR>_API_SECRET.",
+            Description = $"The API secret, for vendors that need one ({CliVendors.NeedingSecret()}); default TRANSCRIPTKIT_<VENDOR>_API_SECRET.",
             HelpName = "secret",
         };
 

@@ -122,9 +122,7 @@ internal static class ErrorReporter
         return exception switch
         {
             TranscriptKitAuthenticationException => AuthAdvice(vendor),
-            TranscriptKitInsufficientCreditsException => vendor == CaptionCatTranscriber.Registration.Id
-                ? "Top up the account's credits (transcriptkit balance --vendor captioncat shows them)."
-                : "Top up the account's credits or quota, then try again.",
+            TranscriptKitInsufficientCreditsException => AccountCommands.TopUpAdvice(vendor),
             TranscriptKitRateLimitException rateLimit => rateLimit.RetryAfter is { } after
                 ? $"Too many requests: wait {Math.Ceiling(after.TotalSeconds):0} s and try again."
                 : "Too many requests: wait a little and try again.",
@@ -142,7 +140,8 @@ internal static class ErrorReporter
         };
     }
 
-    private static string AuthAdvice(string vendor) => vendor == TranscriptGenerateTranscriber.Registration.Id
+    private static string AuthAdvice(string vendor) =>
+        Transcribers.Registry.TryGet(vendor, out var registered) && registered.Definition.Credentials.RequiresSecret
         ? $"Check the API key and secret (--api-key/--api-secret or {VendorConnection.KeyVariable(vendor)}/{VendorConnection.SecretVariable(vendor)})."
         : $"Check the API key (--api-key or {VendorConnection.KeyVariable(vendor)}).";
 

@@ -5,11 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TranscriptKit.Authentication;
-using TranscriptKit.CaptionCat;
-using TranscriptKit.Cliptext;
 using TranscriptKit.Sandbox;
-using TranscriptKit.Subclip;
-using TranscriptKit.TranscriptGenerate;
 
 namespace TranscriptKit.Cli;
 
@@ -61,7 +57,7 @@ internal sealed class VendorConnection : IAsyncDisposable
     /// <param name="mediaDirectories">Folders the sandbox searches for sample media with SRT sidecars.</param>
     /// <param name="log">Where to say that the sandbox is used (stderr).</param>
     /// <param name="cancellationToken">Cancels starting the sandbox.</param>
-    /// <exception cref="UsageException">An endpoint without a key, TranscriptGenerate without its secret, or a key or secret that is not a valid HTTP header value.</exception>
+    /// <exception cref="UsageException">An endpoint without a key, a vendor that needs a secret without it, or a key or secret that is not a valid HTTP header value.</exception>
     public static async Task<VendorConnection> OpenAsync(
         string vendor,
         ConnectionArguments credentials,
@@ -76,6 +72,11 @@ internal sealed class VendorConnection : IAsyncDisposable
         if (key is null && endpoint is null)
         {
             var options = new SandboxOptions();
+            foreach (var emulator in CliVendors.CreateExtraEmulators())
+            {
+                options.Emulators.Add(emulator);
+            }
+
             foreach (var directory in mediaDirectories.Where(Directory.Exists).Select(Path.GetFullPath).Distinct(StringComparer.Ordinal))
             {
                 options.MediaDirectories.Add(directory);
@@ -96,7 +97,7 @@ internal sealed class VendorConnection : IAsyncDisposable
 
         if (Transcribers.Registry.Get(vendor).Definition.Credentials.RequiresSecret && secret is null)
         {
-            throw new UsageException($"TranscriptGenerate needs an API secret as well as the key: pass --api-secret or set {SecretVariable(vendor)}.");
+            throw new UsageException($"{DisplayName(vendor)} needs an API secret as well as the key: pass --api-secret or set {SecretVariable(vendor)}.");
         }
 
         return new VendorConnection(vendor, new VendorSettings { ApiKey = key, ApiSecret = secret, Endpoint = endpoint }, sandbox: null);

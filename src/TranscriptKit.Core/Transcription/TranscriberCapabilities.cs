@@ -45,6 +45,9 @@ public sealed record TranscriberCapabilities
     /// <summary>How many jobs it runs at once for one account, when documented (the batch helper stays under it).</summary>
     public int? MaxConcurrentJobs { get; init; }
 
+    /// <summary>What the transcriber reports about the account (it implements <see cref="ITranscriberAccount"/> when this is not <see cref="AccountFeatures.None"/>).</summary>
+    public AccountFeatures Account { get; init; }
+
     /// <summary>One line describing what the vendor accepts, for messages.</summary>
     public string Describe()
     {

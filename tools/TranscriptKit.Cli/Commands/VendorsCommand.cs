@@ -14,8 +14,7 @@ internal static class VendorsCommand
         {
             var lines = Transcribers.Registry.Ids.Select(id =>
             {
-                // The facade exposes capabilities only on a transcriber; a placeholder key builds one without any call.
-                var capabilities = Transcribers.Create(id, new VendorSettings { ApiKey = "-", ApiSecret = "-" }).Capabilities;
+                var capabilities = Transcribers.Registry.Get(id).Capabilities;
                 var jobs = capabilities.ResumableJobs ? "resumable jobs" : "one call, no jobs";
                 var language = capabilities.RequiresLanguage ? "needs --language" : capabilities.AcceptsLanguage ? "--language optional" : "detects the language";
                 return $"{id,-19} {VendorConnection.DisplayName(id),-19} {capabilities.Describe()}; {jobs}; {language}";
