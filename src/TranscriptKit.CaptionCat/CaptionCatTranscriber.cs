@@ -8,7 +8,7 @@ namespace TranscriptKit;
 /// <summary>Caption Cat's documented flow: upload the video → start the transcription → poll → fetch the SRT.</summary>
 /// <param name="client">The CaptionCat client; the caller keeps owning it.</param>
 /// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
-public sealed class CaptionCatTranscriber(ICaptionCatClient client, TranscriberOptions? options = null) : TranscriberBase(CaptionCatVendor.Definition.Id, options), ITranscriberAccount
+public sealed class CaptionCatTranscriber(ICaptionCatClient client, TranscriberOptions? options = null) : TranscriberBase(CaptionCatVendor.Definition, options), ITranscriberAccount
 {
     private static VendorLimits Limits => CaptionCatVendor.Definition.Limits;
 
@@ -35,8 +35,6 @@ public sealed class CaptionCatTranscriber(ICaptionCatClient client, TranscriberO
     /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
 
-    /// <inheritdoc/>
-    protected override string DisplayName => CaptionCatVendor.Definition.DisplayName;
 
     /// <inheritdoc/>
     protected override string HowToCheckSubmission => "Caption Cat's transcription status for the upload id, or its balance history (a started transcription is charged there)";

@@ -8,7 +8,7 @@ namespace TranscriptKit;
 /// <summary>Cliptext's flow: presigned upload → complete → create the transcription → poll.</summary>
 /// <param name="client">The Cliptext client; the caller keeps owning it.</param>
 /// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
-public sealed class CliptextTranscriber(ICliptextClient client, TranscriberOptions? options = null) : TranscriberBase(CliptextVendor.Definition.Id, options)
+public sealed class CliptextTranscriber(ICliptextClient client, TranscriberOptions? options = null) : TranscriberBase(CliptextVendor.Definition, options)
 {
     private static VendorLimits Limits => CliptextVendor.Definition.Limits;
 
@@ -35,8 +35,6 @@ public sealed class CliptextTranscriber(ICliptextClient client, TranscriberOptio
     /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
 
-    /// <inheritdoc/>
-    protected override string DisplayName => CliptextVendor.Definition.DisplayName;
 
     /// <inheritdoc/>
     protected override string HowToCheckSubmission => "Cliptext's transcription list (listTranscriptions) for one made from this upload";

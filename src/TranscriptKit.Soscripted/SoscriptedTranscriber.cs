@@ -10,7 +10,7 @@ namespace TranscriptKit;
 /// <summary>Soscripted's flow: one call with a social URL, answered as Server-Sent Events (progress, final, done).</summary>
 /// <param name="client">The Soscripted client; the caller keeps owning it.</param>
 /// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
-public sealed class SoscriptedTranscriber(ISoscriptedClient client, TranscriberOptions? options = null) : TranscriberBase(SoscriptedVendor.Definition.Id, options)
+public sealed class SoscriptedTranscriber(ISoscriptedClient client, TranscriberOptions? options = null) : TranscriberBase(SoscriptedVendor.Definition, options)
 {
     private static VendorLimits Limits => SoscriptedVendor.Definition.Limits;
 
@@ -37,8 +37,6 @@ public sealed class SoscriptedTranscriber(ISoscriptedClient client, TranscriberO
     /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
 
-    /// <inheritdoc/>
-    protected override string DisplayName => SoscriptedVendor.Definition.DisplayName;
 
     // One call, 1 credit each, no job id: a lost answer cannot be resumed, only found in the account's credit usage.
     /// <inheritdoc/>

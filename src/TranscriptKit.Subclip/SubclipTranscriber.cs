@@ -11,7 +11,7 @@ namespace TranscriptKit;
 /// <summary>Subclip's documented flow: signed upload (or a URL) → create the job → poll until <c>outputReady</c>.</summary>
 /// <param name="client">The Subclip client; the caller keeps owning it.</param>
 /// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
-public sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptions? options = null) : TranscriberBase(SubclipVendor.Definition.Id, options)
+public sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptions? options = null) : TranscriberBase(SubclipVendor.Definition, options)
 {
     private const string FormatState = "format";
 
@@ -41,8 +41,6 @@ public sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptions
     /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
 
-    /// <inheritdoc/>
-    protected override string DisplayName => SubclipVendor.Definition.DisplayName;
 
     // Subclip's API has createJob and getJob but no job list: the dashboard is the only place to find a lost project id.
     /// <inheritdoc/>

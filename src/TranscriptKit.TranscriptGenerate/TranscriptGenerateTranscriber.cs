@@ -9,7 +9,7 @@ namespace TranscriptKit;
 /// <param name="client">The TranscriptGenerate client; the caller keeps owning it.</param>
 /// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
 public sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient client, TranscriberOptions? options = null)
-    : TranscriberBase(TranscriptGenerateVendor.Definition.Id, options), IConcurrencyLimitSource, ITranscriberAccount
+    : TranscriberBase(TranscriptGenerateVendor.Definition, options), IConcurrencyLimitSource, ITranscriberAccount
 {
     private static VendorLimits Limits => TranscriptGenerateVendor.Definition.Limits;
 
@@ -38,8 +38,6 @@ public sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient clie
     /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
 
-    /// <inheritdoc/>
-    protected override string DisplayName => TranscriptGenerateVendor.Definition.DisplayName;
 
     /// <inheritdoc/>
     protected override string HowToCheckSubmission => "TranscriptGenerate's quota usage and running tasks (GetQuotaUsageAsync, GetConcurrencyAsync)";

@@ -19,10 +19,11 @@ internal static class EchoVendor
     public static TranscriptionVendor Registration { get; } = Create(Id);
 
     /// <summary>A fresh vendor under <paramref name="id"/>, for a container that must not see the process-wide registration.</summary>
-    public static TranscriptionVendor Create(string id) => new(
-        Define(id),
-        EchoTranscriber.Known,
-        (client, options) => new EchoTranscriber((EchoClient)client, options, id));
+    public static TranscriptionVendor Create(string id)
+    {
+        var definition = Define(id);
+        return new(definition, EchoTranscriber.Known, (client, options) => new EchoTranscriber((EchoClient)client, options, definition));
+    }
 
     private static VendorDefinition Define(string id) => new(
         id,
@@ -71,7 +72,7 @@ internal sealed class EchoClient(EchoClientOptions options, HttpClient http) : I
     }
 }
 
-internal sealed class EchoTranscriber(EchoClient client, TranscriberOptions? options, string id) : TranscriberBase(id, options)
+internal sealed class EchoTranscriber(EchoClient client, TranscriberOptions? options, VendorDefinition definition) : TranscriberBase(definition, options)
 {
     public static TranscriberCapabilities Known { get; } = new()
     {
@@ -87,8 +88,6 @@ internal sealed class EchoTranscriber(EchoClient client, TranscriberOptions? opt
     public EchoClient Client => client;
 
     public override TranscriberCapabilities Capabilities => Known;
-
-    protected override string DisplayName => "Echo Test";
 
     protected override string HowToCheckSubmission => "nowhere (a test vendor)";
 

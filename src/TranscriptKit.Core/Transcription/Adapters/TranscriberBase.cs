@@ -19,12 +19,14 @@ namespace TranscriptKit;
 public abstract class TranscriberBase : ITranscriber
 {
     /// <summary>Initializes the adapter.</summary>
-    /// <param name="vendor">The vendor id (its <see cref="VendorDefinition.Id"/>), used in jobs, errors, logs and spans.</param>
+    /// <param name="definition">The vendor's generated definition: its id is used in jobs, errors, logs and spans, its display name in messages.</param>
     /// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
-    /// <exception cref="ArgumentException"><paramref name="vendor"/> is not a well-formed vendor id.</exception>
-    protected TranscriberBase(string vendor, TranscriberOptions? options)
+    /// <exception cref="ArgumentException">The definition's id is not a well-formed vendor id.</exception>
+    protected TranscriberBase(VendorDefinition definition, TranscriberOptions? options)
     {
-        Vendor = VendorIdFormat.Normalize(vendor, nameof(vendor));
+        ArgumentNullException.ThrowIfNull(definition);
+        Definition = definition;
+        Vendor = VendorIdFormat.Normalize(definition.Id, nameof(definition));
         Options = options ?? new TranscriberOptions();
     }
 
@@ -34,8 +36,11 @@ public abstract class TranscriberBase : ITranscriber
     /// <inheritdoc/>
     public abstract TranscriberCapabilities Capabilities { get; }
 
-    /// <summary>The vendor's name for people.</summary>
-    protected abstract string DisplayName { get; }
+    /// <summary>The vendor's generated definition: identity, operations, jobs, limits.</summary>
+    protected VendorDefinition Definition { get; }
+
+    /// <summary>The vendor's name for people (the definition's, unless an adapter says otherwise).</summary>
+    protected virtual string DisplayName => Definition.DisplayName;
 
     /// <summary>The options this adapter was created with.</summary>
     protected TranscriberOptions Options { get; }

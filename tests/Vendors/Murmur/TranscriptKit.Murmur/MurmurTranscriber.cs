@@ -10,7 +10,7 @@ namespace TranscriptKit;
 /// <summary>Murmur's flows: one blocking <c>listen</c> call, or a job (<c>createJob</c> → poll <c>getJob</c> until <c>done</c>).</summary>
 /// <param name="client">The Murmur client; the caller keeps owning it.</param>
 /// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
-public sealed class MurmurTranscriber(IMurmurClient client, TranscriberOptions? options = null) : TranscriberBase(MurmurVendor.Definition.Id, options)
+public sealed class MurmurTranscriber(IMurmurClient client, TranscriberOptions? options = null) : TranscriberBase(MurmurVendor.Definition, options)
 {
     private static VendorLimits Limits => MurmurVendor.Definition.Limits;
 
@@ -38,8 +38,6 @@ public sealed class MurmurTranscriber(IMurmurClient client, TranscriberOptions? 
     /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
 
-    /// <inheritdoc/>
-    protected override string DisplayName => MurmurVendor.Definition.DisplayName;
 
     /// <inheritdoc/>
     protected override string HowToCheckSubmission => "the job list of your Murmur account";
