@@ -1,5 +1,6 @@
 using System;
 using Microsoft.Extensions.Logging;
+using Microsoft.Kiota.Abstractions.Authentication;
 
 namespace TranscriptKit;
 
@@ -17,4 +18,11 @@ public sealed class TranscriberOptions
 
     /// <summary>Where transcription events are logged (never with credentials or URL queries).</summary>
     public ILogger? Logger { get; set; }
+
+    /// <summary>
+    /// Authenticates every request instead of <see cref="VendorSettings.ApiKey"/>/<see cref="VendorSettings.ApiSecret"/>
+    /// (any Kiota <see cref="IAuthenticationProvider"/>, for example one that fetches short-lived tokens from a vault);
+    /// with it, no key is needed in the settings. In DI, register it as a keyed service under the vendor id.
+    /// </summary>
+    public IAuthenticationProvider? AuthenticationProvider { get; set; }
 }

@@ -96,16 +96,17 @@ public sealed class TranscriptionVendor
         }
 
         clientOptions.TimeProvider = options.TimeProvider;
+        clientOptions.AuthenticationProvider = options.AuthenticationProvider ?? clientOptions.AuthenticationProvider;
     }
 
     private void RequireValid(VendorSettings settings, TranscriberOptions? options)
     {
-        if (string.IsNullOrWhiteSpace(settings.ApiKey))
+        if (options?.AuthenticationProvider is null && string.IsNullOrWhiteSpace(settings.ApiKey))
         {
             throw new ArgumentException($"No API key for {Id}: set TranscriptKit:Vendors:{Id}:ApiKey (or VendorSettings.ApiKey).", nameof(settings));
         }
 
-        if (Definition.Credentials.RequiresSecret && string.IsNullOrWhiteSpace(settings.ApiSecret))
+        if (options?.AuthenticationProvider is null && Definition.Credentials.RequiresSecret && string.IsNullOrWhiteSpace(settings.ApiSecret))
         {
             throw new ArgumentException($"{DisplayName} needs an API secret as well as the key: set TranscriptKit:Vendors:{Id}:ApiSecret (or VendorSettings.ApiSecret).", nameof(settings));
         }
@@ -120,7 +121,11 @@ public sealed class TranscriptionVendor
             throw new ArgumentException(pollingProblem, nameof(options));
         }
 
-        CredentialCheck.ThrowIfInvalid(settings.ApiKey, $"VendorSettings.ApiKey for {Id}", nameof(settings));
+        if (settings.ApiKey is { } key)
+        {
+            CredentialCheck.ThrowIfInvalid(key, $"VendorSettings.ApiKey for {Id}", nameof(settings));
+        }
+
         if (settings.ApiSecret is { } secret)
         {
             CredentialCheck.ThrowIfInvalid(secret, $"VendorSettings.ApiSecret for {Id}", nameof(settings));
