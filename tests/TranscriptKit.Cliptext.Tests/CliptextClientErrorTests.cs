@@ -56,18 +56,6 @@ public sealed class CliptextClientErrorTests
     }
 
     [Test]
-    public void Status_403_becomes_Authentication_error()
-    {
-        var handler = new StubHandler().Respond(HttpStatusCode.Forbidden, """{"error": {"code": "FORBIDDEN", "message": "Only admins can add members"}}""");
-        using var client = TestClients.Create(handler, new FakeTimeProvider());
-
-        var error = Assert.ThrowsAsync<TranscriptKitAuthenticationException>(
-            () => client.AddOrganizationMemberAsync("org_1", new AddMemberRequest { Email = "ana@example.com" }));
-
-        AssertVendorError(error!, HttpStatusCode.Forbidden, "FORBIDDEN", "Only admins can add members");
-    }
-
-    [Test]
     public void Status_404_becomes_NotFound_with_code_and_message()
     {
         var handler = new StubHandler().Respond(HttpStatusCode.NotFound, CliptextDocExamples.NotFound);
@@ -76,17 +64,6 @@ public sealed class CliptextClientErrorTests
         var error = Assert.ThrowsAsync<TranscriptKitNotFoundException>(() => client.GetTranscriptionAsync("txn_missing"));
 
         AssertVendorError(error!, HttpStatusCode.NotFound, "NOT_FOUND", "Transcription not found");
-    }
-
-    [Test]
-    public void Status_404_on_delete_becomes_NotFound()
-    {
-        var handler = new StubHandler().Respond(HttpStatusCode.NotFound, CliptextDocExamples.NotFound);
-        using var client = TestClients.Create(handler, new FakeTimeProvider());
-
-        var error = Assert.ThrowsAsync<TranscriptKitNotFoundException>(() => client.DeleteTranscriptionAsync("txn_missing"));
-
-        Assert.That(error!.Status, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]

@@ -5,16 +5,15 @@ using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
-using System.Web;
 using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using Snapshooter;
 using Snapshooter.NUnit;
 using TranscriptKit.Testing;
+using TranscriptKit.Tests;
 
 namespace TranscriptKit.Contract.Tests;
 
@@ -154,47 +153,9 @@ public class CassetteReplayTests
 
     private static byte[] Body(CassetteInteraction interaction) => Encoding.UTF8.GetBytes(interaction.Request.Body ?? "{}");
 
-    /// <summary>Path parameters, by matching the request path against the operation's template under the server's base path.</summary>
-    private static Dictionary<string, string> PathParameters(string vendor, VendorOperation operation, CassetteInteraction interaction)
-    {
-        var basePath = Fixtures.ServerUrl(vendor).AbsolutePath.TrimEnd('/');
-        var pattern = "^" + Regex.Escape(basePath) + Regex.Replace(Regex.Escape(operation.PathTemplate), @"\\\{(\w+)}", "(?<$1>[^/?]+)") + @"(\?.*)?$";
-        var path = interaction.Request.Path;
-        var match = Regex.Match(path, pattern);
-        Assert.That(match.Success, Is.True, $"{path} does not match {basePath}{operation.PathTemplate}");
-        return match.Groups.Cast<Group>().Where(g => !int.TryParse(g.Name, out _))
-            .ToDictionary(g => g.Name, g => Uri.UnescapeDataString(g.Value));
-    }
-
-    private static Dictionary<string, string> Pairs(string text)
-    {
-        var values = HttpUtility.ParseQueryString(text);
-        return values.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => values[k]!);
-    }
-
-    private static Dictionary<string, string> Query(CassetteInteraction interaction)
-    {
-        var path = interaction.Request.Path;
-        var q = path.IndexOf('?');
-        return Pairs(q < 0 ? string.Empty : path[(q + 1)..]);
-    }
-
-    /// <summary>The recorded request as wire-level arguments: its path, query, headers, body (JSON or form), a small file for a binary part, and whether it asked for an event stream.</summary>
-    private static OperationArguments Arguments(VendorDefinition definition, VendorOperation operation, CassetteInteraction interaction)
-    {
-        var request = interaction.Request;
-        var form = request.Headers.TryGetValue("Content-Type", out var type) && type.Contains("x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
-        return new OperationArguments
-        {
-            Path = PathParameters(definition.Id, operation, interaction),
-            Query = Query(interaction),
-            Headers = new Dictionary<string, string>(request.Headers, StringComparer.OrdinalIgnoreCase),
-            Body = Body(interaction),
-            Form = form ? Pairs(request.Body ?? string.Empty) : new Dictionary<string, string>(),
-            File = File16(),
-            Stream = request.Headers.TryGetValue("Accept", out var accept) && accept.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase),
-        };
-    }
+    /// <summary>The recorded request as wire-level arguments, with every recorded header and a small file for a binary part.</summary>
+    private static OperationArguments Arguments(VendorDefinition definition, VendorOperation operation, CassetteInteraction interaction) =>
+        RecordedArguments.From(operation, interaction, Fixtures.ServerUrl(definition.Id).AbsolutePath, File16());
 
     private static async Task Invoke(VendorDefinition definition, VendorOperation operation, CassetteInteraction interaction, bool upload, HttpClient http, Outcome outcome)
     {

@@ -126,32 +126,6 @@ public sealed class SubclipClientErrorTests
     }
 
     [Test]
-    public async Task CreateJob_that_times_out_is_not_sent_again()
-    {
-        var time = new FakeTimeProvider();
-        var handler = new HangingHandler();
-        var options = TestClients.Options(time, new RetryOptions { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) });
-        options.RequestTimeout = TimeSpan.FromSeconds(30);
-        using var client = new SubclipClient(new HttpClient(handler), options);
-
-        var call = Call(client, Operation.CreateJob);
-        await Eventually.WaitUntilAsync(() => handler.Count >= 1, "the first attempt");
-        time.Advance(TimeSpan.FromSeconds(30));
-        await Eventually.WaitUntilAsync(() => call.IsCompleted, "the attempt timeout");
-        time.Advance(TimeSpan.FromMinutes(5));
-        await Eventually.SettleAsync();
-
-        var error = Assert.ThrowsAsync<TranscriptKitTimeoutException>(() => call);
-        Assert.Multiple(() =>
-        {
-            Assert.That(error!.Vendor, Is.EqualTo("subclip"));
-            Assert.That(error.Job, Is.Null, "a single request, not a job wait");
-            Assert.That(error.Message, Does.Contain("not sent again"));
-            Assert.That(handler.Count, Is.EqualTo(1));
-        });
-    }
-
-    [Test]
     public async Task CreateJob_answered_429_is_sent_again_after_Retry_After_with_the_same_body()
     {
         var time = new FakeTimeProvider();

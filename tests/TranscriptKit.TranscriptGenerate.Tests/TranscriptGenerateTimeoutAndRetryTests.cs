@@ -56,29 +56,6 @@ public sealed class TranscriptGenerateTimeoutAndRetryTests
     }
 
     [Test]
-    public async Task CreateTask_that_timed_out_is_not_sent_again_even_with_retries_enabled()
-    {
-        var time = new FakeTimeProvider();
-        var handler = new HangingHandler();
-        var retry = new RetryOptions { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) };
-        using var client = new TranscriptGenerateClient(new HttpClient(handler), TestClients.Options(time, retry));
-
-        var pending = client.CreateTaskAsync(new CreateTaskRequest { WorkUrl = TranscriptGenerateDocExamples.WorkUrl });
-        await Eventually.RequestsAsync(handler, 1);
-        time.Advance(s_operationTimeout);
-        await Eventually.WaitUntilAsync(() => pending.IsCompleted, "the 30 s timeout");
-        time.Advance(TimeSpan.FromMinutes(5));
-        await Eventually.SettleAsync();
-
-        var error = Assert.ThrowsAsync<TranscriptKitTimeoutException>(() => pending);
-        Assert.Multiple(() =>
-        {
-            Assert.That(handler.Count, Is.EqualTo(1), "createTask uses quota and a concurrency slot: never sent twice after a timeout");
-            Assert.That(error!.Message, Does.Contain("not sent again"));
-        });
-    }
-
-    [Test]
     public async Task QueryTask_that_timed_out_is_sent_again_when_retries_are_enabled()
     {
         var time = new FakeTimeProvider();

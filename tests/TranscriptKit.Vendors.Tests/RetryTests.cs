@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using TranscriptKit.Tests;
 
@@ -75,5 +76,33 @@ public sealed class RetryTests
         Assert.CatchAsync<TranscriptKitException>(() => sample.Invoke(client));
 
         Assert.That(handler.Requests, Has.Count.EqualTo(1));
+    }
+
+    [TestCaseSource(typeof(Cases), nameof(Cases.SentOnceOperations))]
+    public async Task Paid_or_non_idempotent_operation_is_not_sent_again_after_a_timeout(VendorDefinition vendor, VendorOperation operation)
+    {
+        var sample = Sample.For(vendor, operation);
+        var handler = new HangingHandler();
+        var options = Sample.Options(vendor, new RetryOptions { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) });
+        options.RequestTimeout = TimeSpan.FromSeconds(10);
+        var time = (FakeTimeProvider)options.TimeProvider;
+        using var client = vendor.CreateClient(options, new HttpClient(handler));
+
+        var pending = sample.Invoke(client);
+        await Eventually.RequestsAsync(handler, 1);
+        // Past whichever timeout governs the attempt (the spec's own or the client's), then past any backoff a retry would wait.
+        time.Advance((operation.Timeout ?? options.RequestTimeout) + TimeSpan.FromMilliseconds(1));
+        await Eventually.WaitUntilAsync(() => pending.IsCompleted, $"{sample}'s timeout");
+        time.Advance(TimeSpan.FromMinutes(5));
+        await Eventually.SettleAsync();
+
+        var error = Assert.ThrowsAsync<TranscriptKitTimeoutException>(() => pending);
+        Assert.Multiple(() =>
+        {
+            Assert.That(handler.Count, Is.EqualTo(1), "a call that may have started a job is never re-sent after a timeout");
+            Assert.That(error!.Vendor, Is.EqualTo(vendor.Id));
+            Assert.That(error.Job, Is.Null, "a single request, not a job wait");
+            Assert.That(error.Message, Does.Contain(operation.OperationId).And.Contain("not sent again"));
+        });
     }
 }

@@ -5,10 +5,9 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
-using System.Text.RegularExpressions;
-using System.Web;
 using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
+using TranscriptKit.Tests;
 using TranscriptKit.Testing;
 
 namespace TranscriptKit.Vendors.Tests;
@@ -92,45 +91,11 @@ internal sealed record Sample(VendorDefinition Vendor, VendorOperation Operation
         }
     }
 
-    private OperationArguments Arguments()
-    {
-        var request = Interaction.Request;
-        var form = request.Headers.TryGetValue("Content-Type", out var type) && type.Contains("x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
-        var path = request.Path;
-        var q = path.IndexOf('?');
-        return new OperationArguments
-        {
-            Path = PathParameters(),
-            Query = Pairs(q < 0 ? string.Empty : path[(q + 1)..]),
-            Headers = new Dictionary<string, string>(request.Headers.Where(h => !IsCredential(h.Key)).ToDictionary(h => h.Key, h => h.Value), StringComparer.OrdinalIgnoreCase),
-            Body = Encoding.UTF8.GetBytes(request.Body ?? "{}"),
-            Form = form ? Pairs(request.Body ?? string.Empty) : new Dictionary<string, string>(),
-            File = UploadFile.FromStream(new MemoryStream(new byte[16]), "video.mp4"),
-            Stream = request.Headers.TryGetValue("Accept", out var accept) && accept.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase),
-        };
-    }
+    private OperationArguments Arguments() =>
+        RecordedArguments.From(Operation, Interaction, Vendor.DefaultEndpoint.AbsolutePath, UploadFile.FromStream(new MemoryStream(new byte[16]), "video.mp4"), header => !IsCredential(header));
 
     private bool IsCredential(string header) =>
         Vendor.Credentials.Headers.Contains(header, StringComparer.OrdinalIgnoreCase) || header.Equals("Authorization", StringComparison.OrdinalIgnoreCase);
-
-    private Dictionary<string, string> PathParameters()
-    {
-        var basePath = Vendor.DefaultEndpoint.AbsolutePath.TrimEnd('/');
-        var pattern = "^" + Regex.Escape(basePath) + Regex.Replace(Regex.Escape(Operation.PathTemplate), @"\\\{(\w+)}", "(?<$1>[^/?]+)") + @"(\?.*)?$";
-        var match = Regex.Match(Interaction.Request.Path, pattern);
-        if (!match.Success)
-        {
-            throw new AssertionException($"{Interaction.Request.Path} does not match {basePath}{Operation.PathTemplate}");
-        }
-
-        return match.Groups.Cast<Group>().Where(g => !int.TryParse(g.Name, out _)).ToDictionary(g => g.Name, g => Uri.UnescapeDataString(g.Value));
-    }
-
-    private static Dictionary<string, string> Pairs(string text)
-    {
-        var values = HttpUtility.ParseQueryString(text);
-        return values.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => values[k]!);
-    }
 
     private static string FixtureRoot()
     {
