@@ -10,14 +10,9 @@ namespace TranscriptKit;
 /// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
 public sealed class CaptionCatTranscriber(ICaptionCatClient client, TranscriberOptions? options = null) : TranscriberBase(CaptionCatVendor.Definition, options), ITranscriberAccount
 {
-    private static VendorLimits Limits => CaptionCatVendor.Definition.Limits;
-
-    private static readonly TranscriberCapabilities s_capabilities = new()
+    // Vendor facts (file types, upload size, concurrency) come from the spec, through the generated definition.
+    private static readonly TranscriberCapabilities s_capabilities = new TranscriberCapabilities
     {
-        // Vendor facts (file types, upload size, concurrency) come from the spec, through the generated definition.
-        FileTypes = Limits.FileExtensions,
-        MaxFileSize = Limits.MaxUploadBytes,
-        MaxConcurrentJobs = Limits.MaxConcurrentJobs,
         AcceptsFiles = true,
         AcceptsUrls = false,
         Timings = true,
@@ -26,7 +21,7 @@ public sealed class CaptionCatTranscriber(ICaptionCatClient client, TranscriberO
         ReportsProgress = false,
         ResumableJobs = true,
         Account = AccountFeatures.Credits,
-    };
+    }.WithLimits(CaptionCatVendor.Definition.Limits);
 
     /// <summary>The vendor for a <see cref="TranscriberRegistry"/> (the facade package's <c>Transcribers.Registry</c> already holds it): id, definition, capabilities and how to make this adapter.</summary>
     public static TranscriptionVendor Registration { get; } =
@@ -34,7 +29,6 @@ public sealed class CaptionCatTranscriber(ICaptionCatClient client, TranscriberO
 
     /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
-
 
     /// <inheritdoc/>
     protected override string HowToCheckSubmission => "Caption Cat's transcription status for the upload id, or its balance history (a started transcription is charged there)";

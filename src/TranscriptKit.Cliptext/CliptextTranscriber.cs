@@ -10,14 +10,9 @@ namespace TranscriptKit;
 /// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
 public sealed class CliptextTranscriber(ICliptextClient client, TranscriberOptions? options = null) : TranscriberBase(CliptextVendor.Definition, options)
 {
-    private static VendorLimits Limits => CliptextVendor.Definition.Limits;
-
-    private static readonly TranscriberCapabilities s_capabilities = new()
+    // Vendor facts (file types, upload size, concurrency) come from the spec, through the generated definition.
+    private static readonly TranscriberCapabilities s_capabilities = new TranscriberCapabilities
     {
-        // Vendor facts (file types, upload size, concurrency) come from the spec, through the generated definition.
-        FileTypes = Limits.FileExtensions,
-        MaxFileSize = Limits.MaxUploadBytes,
-        MaxConcurrentJobs = Limits.MaxConcurrentJobs,
         AcceptsFiles = true,
         AcceptsUrls = false,
         Timings = false,
@@ -26,7 +21,7 @@ public sealed class CliptextTranscriber(ICliptextClient client, TranscriberOptio
         AcceptsLanguage = true,
         ReportsProgress = false,
         ResumableJobs = true,
-    };
+    }.WithLimits(CliptextVendor.Definition.Limits);
 
     /// <summary>The vendor for a <see cref="TranscriberRegistry"/> (the facade package's <c>Transcribers.Registry</c> already holds it): id, definition, capabilities and how to make this adapter.</summary>
     public static TranscriptionVendor Registration { get; } =
@@ -34,7 +29,6 @@ public sealed class CliptextTranscriber(ICliptextClient client, TranscriberOptio
 
     /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
-
 
     /// <inheritdoc/>
     protected override string HowToCheckSubmission => "Cliptext's transcription list (listTranscriptions) for one made from this upload";

@@ -12,14 +12,9 @@ namespace TranscriptKit;
 /// <param name="options">Polling, clock and logging; defaults when <see langword="null"/>.</param>
 public sealed class SoscriptedTranscriber(ISoscriptedClient client, TranscriberOptions? options = null) : TranscriberBase(SoscriptedVendor.Definition, options)
 {
-    private static VendorLimits Limits => SoscriptedVendor.Definition.Limits;
-
-    private static readonly TranscriberCapabilities s_capabilities = new()
+    // Vendor facts (file types, upload size, concurrency) come from the spec, through the generated definition.
+    private static readonly TranscriberCapabilities s_capabilities = new TranscriberCapabilities
     {
-        // Vendor facts (file types, upload size, concurrency) come from the spec, through the generated definition.
-        FileTypes = Limits.FileExtensions,
-        MaxFileSize = Limits.MaxUploadBytes,
-        MaxConcurrentJobs = Limits.MaxConcurrentJobs,
         AcceptsFiles = false,
         AcceptsUrls = true,
         UrlKinds = "social video links (YouTube, TikTok, Instagram and others)",
@@ -28,7 +23,7 @@ public sealed class SoscriptedTranscriber(ISoscriptedClient client, TranscriberO
         AcceptsLanguage = false,
         ReportsProgress = true,
         ResumableJobs = false,
-    };
+    }.WithLimits(SoscriptedVendor.Definition.Limits);
 
     /// <summary>The vendor for a <see cref="TranscriberRegistry"/> (the facade package's <c>Transcribers.Registry</c> already holds it): id, definition, capabilities and how to make this adapter.</summary>
     public static TranscriptionVendor Registration { get; } =
@@ -36,7 +31,6 @@ public sealed class SoscriptedTranscriber(ISoscriptedClient client, TranscriberO
 
     /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
-
 
     // One call, 1 credit each, no job id: a lost answer cannot be resumed, only found in the account's credit usage.
     /// <inheritdoc/>

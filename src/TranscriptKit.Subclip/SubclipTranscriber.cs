@@ -15,14 +15,9 @@ public sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptions
 {
     private const string FormatState = "format";
 
-    private static VendorLimits Limits => SubclipVendor.Definition.Limits;
-
-    private static readonly TranscriberCapabilities s_capabilities = new()
+    // Vendor facts (file types, upload size, concurrency) come from the spec, through the generated definition.
+    private static readonly TranscriberCapabilities s_capabilities = new TranscriberCapabilities
     {
-        // Vendor facts (file types, upload size, concurrency) come from the spec, through the generated definition.
-        FileTypes = Limits.FileExtensions,
-        MaxFileSize = Limits.MaxUploadBytes,
-        MaxConcurrentJobs = Limits.MaxConcurrentJobs,
         AcceptsFiles = true,
         AcceptsUrls = true,
         UrlKinds = "YouTube, Instagram, Facebook, X or TikTok links, or direct media URLs",
@@ -32,7 +27,7 @@ public sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptions
         RequiresLanguage = true,
         ReportsProgress = false,
         ResumableJobs = true,
-    };
+    }.WithLimits(SubclipVendor.Definition.Limits);
 
     /// <summary>The vendor for a <see cref="TranscriberRegistry"/> (the facade package's <c>Transcribers.Registry</c> already holds it): id, definition, capabilities and how to make this adapter.</summary>
     public static TranscriptionVendor Registration { get; } =
@@ -40,7 +35,6 @@ public sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptions
 
     /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
-
 
     // Subclip's API has createJob and getJob but no job list: the dashboard is the only place to find a lost project id.
     /// <inheritdoc/>

@@ -11,14 +11,9 @@ namespace TranscriptKit;
 public sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient client, TranscriberOptions? options = null)
     : TranscriberBase(TranscriptGenerateVendor.Definition, options), IConcurrencyLimitSource, ITranscriberAccount
 {
-    private static VendorLimits Limits => TranscriptGenerateVendor.Definition.Limits;
-
-    private static readonly TranscriberCapabilities s_capabilities = new()
+    // Vendor facts (file types, upload size, concurrency) come from the spec, through the generated definition.
+    private static readonly TranscriberCapabilities s_capabilities = new TranscriberCapabilities
     {
-        // Vendor facts (file types, upload size, concurrency) come from the spec, through the generated definition.
-        FileTypes = Limits.FileExtensions,
-        MaxFileSize = Limits.MaxUploadBytes,
-        MaxConcurrentJobs = Limits.MaxConcurrentJobs,
         AcceptsFiles = false,
         AcceptsUrls = true,
         UrlKinds = "Douyin, Xiaohongshu or Kuaishou video links",
@@ -29,7 +24,7 @@ public sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient clie
         ReportsProgress = false,
         ResumableJobs = true,
         Account = AccountFeatures.Quota | AccountFeatures.Concurrency,
-    };
+    }.WithLimits(TranscriptGenerateVendor.Definition.Limits);
 
     /// <summary>The vendor for a <see cref="TranscriberRegistry"/> (the facade package's <c>Transcribers.Registry</c> already holds it): id, definition, capabilities and how to make this adapter.</summary>
     public static TranscriptionVendor Registration { get; } =
@@ -37,7 +32,6 @@ public sealed class TranscriptGenerateTranscriber(ITranscriptGenerateClient clie
 
     /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
-
 
     /// <inheritdoc/>
     protected override string HowToCheckSubmission => "TranscriptGenerate's quota usage and running tasks (GetQuotaUsageAsync, GetConcurrencyAsync)";

@@ -45,6 +45,15 @@ public sealed record TranscriberCapabilities
     /// <summary>How many jobs it runs at once for one account, when documented (the batch helper stays under it).</summary>
     public int? MaxConcurrentJobs { get; init; }
 
+    /// <summary>These capabilities with the spec's documented limits (file types, upload size, concurrency) from the vendor's definition.</summary>
+    /// <param name="limits">The definition's <see cref="VendorDefinition.Limits"/>.</param>
+    /// <returns>A copy with <see cref="FileTypes"/>, <see cref="MaxFileSize"/> and <see cref="MaxConcurrentJobs"/> taken from <paramref name="limits"/>.</returns>
+    public TranscriberCapabilities WithLimits(VendorLimits limits)
+    {
+        System.ArgumentNullException.ThrowIfNull(limits);
+        return this with { FileTypes = limits.FileExtensions, MaxFileSize = limits.MaxUploadBytes, MaxConcurrentJobs = limits.MaxConcurrentJobs };
+    }
+
     /// <summary>What the transcriber reports about the account (it implements <see cref="ITranscriberAccount"/> when this is not <see cref="AccountFeatures.None"/>).</summary>
     public AccountFeatures Account { get; init; }
 

@@ -14,12 +14,9 @@ public sealed class MurmurTranscriber(IMurmurClient client, TranscriberOptions? 
 {
     private static VendorLimits Limits => MurmurVendor.Definition.Limits;
 
-    private static readonly TranscriberCapabilities s_capabilities = new()
+    // Vendor facts come from the spec's x-tk-limits, through the generated definition.
+    private static readonly TranscriberCapabilities s_capabilities = new TranscriberCapabilities
     {
-        // Vendor facts come from the spec's x-tk-limits, through the generated definition.
-        FileTypes = Limits.FileExtensions,
-        MaxFileSize = Limits.MaxUploadBytes,
-        MaxConcurrentJobs = Limits.MaxConcurrentJobs,
         AcceptsFiles = false,
         AcceptsUrls = true,
         UrlKinds = "public http(s) URLs of .mp3 or .wav recordings",
@@ -29,7 +26,7 @@ public sealed class MurmurTranscriber(IMurmurClient client, TranscriberOptions? 
         RequiresLanguage = true,
         ReportsProgress = true,
         ResumableJobs = true,
-    };
+    }.WithLimits(Limits);
 
     /// <summary>The vendor for a <see cref="TranscriberRegistry"/>: id, definition, capabilities and how to make this adapter.</summary>
     public static TranscriptionVendor Registration { get; } =
@@ -37,7 +34,6 @@ public sealed class MurmurTranscriber(IMurmurClient client, TranscriberOptions? 
 
     /// <inheritdoc/>
     public override TranscriberCapabilities Capabilities => s_capabilities;
-
 
     /// <inheritdoc/>
     protected override string HowToCheckSubmission => "the job list of your Murmur account";
