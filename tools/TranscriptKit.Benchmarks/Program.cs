@@ -4,7 +4,8 @@ using BenchmarkDotNet.Running;
 namespace TranscriptKit.Benchmarks;
 
 /// <summary>
-/// <c>polling</c>, <c>generator</c>, <c>upload</c>, <c>sse</c>: deterministic reports; anything else goes to
+/// <c>polling</c>, <c>generator</c>, <c>upload</c>, <c>sse</c>: deterministic reports; <c>smoke</c>: each of them and
+/// every benchmark once, tiny, for CI; anything else goes to
 /// BenchmarkDotNet (<c>--filter '*'</c> runs the per-call and generator benchmarks).
 /// </summary>
 internal static class Program
@@ -19,6 +20,8 @@ internal static class Program
                 return Generator.GeneratorCacheReport.Run();
             case "upload":
                 return await Upload.UploadReport.RunAsync(args[1..]).ConfigureAwait(false);
+            case "smoke":
+                return await Smoke.BenchmarkSmoke.RunAsync().ConfigureAwait(false);
             case "sse":
                 return await Streaming.SseLatencyReport.RunAsync(args[1..]).ConfigureAwait(false);
             default:

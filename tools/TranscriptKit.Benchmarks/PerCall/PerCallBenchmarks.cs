@@ -10,7 +10,8 @@ using Microsoft.Kiota.Http.HttpClientLibrary;
 using TranscriptKit.Benchmarks.PerCall.Floor;
 using TranscriptKit.Benchmarks.PerCall.Kiota;
 using TranscriptKit.Subclip;
-using K = TranscriptKit.Benchmarks.PerCall.Kiota.Models;
+using TranscriptKit.Benchmarks.KiotaPeer.Subclip;
+using K = TranscriptKit.Benchmarks.KiotaPeer.Subclip.Models;
 using N = NSwagGenerated.Subclip;
 
 namespace TranscriptKit.Benchmarks.PerCall;
