@@ -143,29 +143,120 @@ public sealed partial class ClientPipeline
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            var buffer = new MemoryStream(declared is > 0 ? (int)declared.Value : 4096);
-            var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
-            try
+            if (declared is > 0)
             {
-                int read;
-                while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    if (buffer.Length + read > cap)
-                    {
-                        throw TooLarge(operation, response.StatusCode, $"sent more than {cap:N0} bytes");
-                    }
-
-                    buffer.Write(chunk, 0, read);
-                }
+                // The usual case: one array of the declared size, filled in place (a longer body grows past it).
+                var exact = new MemoryStream((int)declared.Value);
+                await CopyCappedAsync(stream, exact, cap, operation, response.StatusCode, cancellationToken).ConfigureAwait(false);
+                exact.Position = 0;
+                return exact;
             }
-            finally
+
+            // No Content-Length (chunked): pooled chunks, then one array of the exact size.
+            using var chunks = new ChunkedBody();
+            await CopyCappedAsync(stream, chunks, cap, operation, response.StatusCode, cancellationToken).ConfigureAwait(false);
+            return chunks.ToMemoryStream();
+        }
+    }
+
+    private async Task CopyCappedAsync(Stream source, Stream target, long cap, OperationDescriptor operation, HttpStatusCode status, CancellationToken cancellationToken)
+    {
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await source.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (target.Length + read > cap)
+                {
+                    throw TooLarge(operation, status, $"sent more than {cap:N0} bytes");
+                }
+
+                target.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+
+    /// <summary>
+    /// A write-only stream of pooled 64 KiB chunks that never move: the body is copied once, into an array of its exact
+    /// size, when it is complete (MemoryStream's doubling allocated up to 4× the body in copies).
+    /// </summary>
+    private sealed class ChunkedBody : Stream
+    {
+        private const int ChunkSize = 64 * 1024;
+        private readonly System.Collections.Generic.List<byte[]> _chunks = new();
+        private int _usedInLast = ChunkSize;
+        private long _length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position
+        {
+            get => _length;
+            set => throw new NotSupportedException();
+        }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            while (count > 0)
+            {
+                if (_usedInLast == ChunkSize)
+                {
+                    _chunks.Add(ArrayPool<byte>.Shared.Rent(ChunkSize));
+                    _usedInLast = 0;
+                }
+
+                var n = Math.Min(count, ChunkSize - _usedInLast);
+                Buffer.BlockCopy(buffer, offset, _chunks[^1], _usedInLast, n);
+                (_usedInLast, offset, count, _length) = (_usedInLast + n, offset + n, count - n, _length + n);
+            }
+        }
+
+        public MemoryStream ToMemoryStream()
+        {
+            var body = new byte[_length];
+            var at = 0;
+            for (var i = 0; i < _chunks.Count; i++)
+            {
+                var n = i == _chunks.Count - 1 ? _usedInLast : ChunkSize;
+                Buffer.BlockCopy(_chunks[i], 0, body, at, n);
+                at += n;
+            }
+
+            Dispose();
+            return new MemoryStream(body, 0, body.Length, writable: false, publiclyVisible: true);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            foreach (var chunk in _chunks)
             {
                 ArrayPool<byte>.Shared.Return(chunk);
             }
 
-            buffer.Position = 0;
-            return buffer;
+            _chunks.Clear();
+            base.Dispose(disposing);
         }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private TranscriptKitResponseException TooLarge(OperationDescriptor operation, HttpStatusCode status, string what)

@@ -96,4 +96,28 @@ public class ClientPipelineEnvelopeTests
         Assert.That(name, Is.EqualTo("clip"));
         Assert.That(allocated, Is.LessThan(2L * bytes.Length), "the body is buffered once (Content-Length known); the unknown field is skipped in place");
     }
+
+    [Test]
+    public async Task A_20_MB_chunked_body_without_content_length_is_copied_once_not_doubled()
+    {
+        const int size = 20 * 1024 * 1024;
+        var bytes = Encoding.UTF8.GetBytes(new StringBuilder(size + 64).Append("{\"code\":0,\"junk\":\"").Append('x', size).Append("\",\"data\":{\"name\":\"clip\"},\"msg\":\"ok\"}").ToString());
+        var fixture = new PipelineFixture(vendor: s_vendor, configure: o => o.MaxResponseBodyBytes = 64 * 1024 * 1024);
+        // A stream that cannot seek: StreamContent then sends no Content-Length, as a chunked answer would.
+        fixture.Handler.Otherwise(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new UnseekableStream(bytes)) });
+        Assert.That(await Read(fixture, PipelineFixture.Get), Is.EqualTo("clip"), "warm-up: the pool now holds chunks");
+
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var name = await Read(fixture, PipelineFixture.Get);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        TestContext.Out.WriteLine($"allocated {allocated:N0} bytes for a {bytes.Length:N0}-byte body without Content-Length");
+
+        Assert.That(name, Is.EqualTo("clip"));
+        Assert.That(allocated, Is.LessThan(2L * bytes.Length), "MemoryStream's doubling allocated up to 4× the body");
+    }
+
+    private sealed class UnseekableStream(byte[] bytes) : System.IO.MemoryStream(bytes, writable: false)
+    {
+        public override bool CanSeek => false;
+    }
 }
