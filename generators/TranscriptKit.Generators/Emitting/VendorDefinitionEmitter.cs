@@ -46,6 +46,11 @@ internal static class VendorDefinitionEmitter
             w.Line($"        new({CSharpText.Literal(poll.Name)}, {CSharpText.Literal(poll.StartOperationId!)}, {CSharpText.Literal(poll.StatusOperationId)}, new string[] {{ {ids} }}, {client}.{GeneratedNames.DefaultPolling(poll.Name)})");
             w.Line("        {");
             w.Line($"            ListsRunningStates = {Bool(poll.Running is not null)},");
+            if (poll.FailureMessage is { } failureMessage)
+            {
+                w.Line($"            FailureMessageField = {CSharpText.Literal(failureMessage.Spec)},");
+            }
+
             w.Line($"            Statuses = new {KnownTypes.JobStatusValue}[]");
             w.Line("            {");
             foreach (var (condition, meaning) in new[] { (poll.Running, "Running"), (poll.Succeeded, "Succeeded"), (poll.Failed, "Failed"), (poll.Error, "Failed") })

@@ -28,4 +28,7 @@ public sealed record VendorJob(
     /// <see langword="false"/> when every unlisted value counts as running.
     /// </summary>
     public bool ListsRunningStates { get; init; }
+
+    /// <summary>The status response's field with the vendor's failure message (<c>failure-message</c>, a dotted JSON path), if the spec names one.</summary>
+    public string? FailureMessageField { get; init; }
 }
