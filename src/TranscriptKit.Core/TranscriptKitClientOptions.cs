@@ -67,6 +67,12 @@ public abstract class TranscriptKitClientOptions
     /// </summary>
     public IAuthenticationProvider? AuthenticationProvider { get; set; }
 
+    /// <summary>
+    /// Receives the client's warnings, for example a job state the spec does not list (event
+    /// <c>TranscriptKit.UnknownJobStatus</c>, id 101); no credential is ever written to it.
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILogger? Logger { get; set; }
+
     /// <summary>Added to the <c>User-Agent</c> header, for example your application's name and version.</summary>
     public string? ApplicationId { get; set; }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -56,6 +57,11 @@ public sealed class SoscriptedTranscriber(ISoscriptedClient client, TranscriberO
                     {
                         last = f;
                     }
+                    else if (e.Done is { Ok: false } done && last is not { Ok: false })
+                    {
+                        // A stream that fails after its final event (or without one) says so in done.
+                        throw Failed(request, done.Error, "done");
+                    }
                 }
 
                 return last;
@@ -70,12 +76,32 @@ public sealed class SoscriptedTranscriber(ISoscriptedClient client, TranscriberO
 
         if (!final.Ok)
         {
-            throw new TranscriptKitException(Vendor, "Soscripted answered the final event with ok: false; it could not transcribe this URL.");
+            throw Failed(request, final.Error, "final");
+        }
+
+        if (final.Caption is null)
+        {
+            throw new TranscriptKitResponseException(Vendor, "Soscripted's final event said ok: true but carried no caption, so there is no transcript.");
         }
 
         var segments = final.Caption.Segments
             .Select(s => new TranscriptKit.TranscriptSegment(Seconds(s.Start), Seconds(s.End), s.Text.Trim()))
             .ToList();
         return new Transcript(Vendor, jobId: null, final.Caption.Text, segments, duration: null);
+    }
+
+    // The docs' examples branch on data.ok and print data.error: ok:false is the vendor saying it could not
+    // transcribe this URL, a failed job (the credit may be spent), not a malformed answer.
+    private TranscriptKitJobFailedException Failed(TranscriptionRequest request, string? vendorMessage, string eventName)
+    {
+        // No job id exists; the token names the request (URL without its query) so logs and support can match it.
+        var source = request.Url!.GetLeftPart(UriPartial.Path);
+        var job = new JobToken(Vendor, "Transcribe", new[] { new KeyValuePair<string, string>("url", source) });
+        return new TranscriptKitJobFailedException(
+            Vendor,
+            $"Soscripted could not transcribe {source}: its {eventName} event said ok: false" + (string.IsNullOrWhiteSpace(vendorMessage) ? "." : $" with \"{vendorMessage}\".") + " There is no job to resume; check the URL before trying again (each request costs 1 credit).",
+            job,
+            "ok:false",
+            vendorMessage);
     }
 }

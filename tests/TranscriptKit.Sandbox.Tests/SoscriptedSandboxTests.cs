@@ -20,8 +20,8 @@ public sealed class SoscriptedSandboxTests
         var result = await Client(sandbox).TranscribeAsync(new TranscribeRequest { Url = sandbox.GetMediaUrl(TestMedia.SampleName).ToString() });
 
         Assert.That(result.Ok, Is.True);
-        Assert.That(result.Caption.Text, Is.EqualTo(TestMedia.SampleText));
-        Assert.That(result.Caption.Segments.Select(s => (s.Start, s.End)), Is.EqualTo(new[] { (0.0, 2.0), (2.5, 4.5) }));
+        Assert.That(result.Caption!.Text, Is.EqualTo(TestMedia.SampleText));
+        Assert.That(result.Caption!.Segments.Select(s => (s.Start, s.End)), Is.EqualTo(new[] { (0.0, 2.0), (2.5, 4.5) }));
     }
 
     [Test]
@@ -38,7 +38,7 @@ public sealed class SoscriptedSandboxTests
         Assert.That(events.Select(e => e.EventType), Is.EqualTo(new[] { "progress", "progress", "progress", "final", "done" }));
         Assert.That(events[0].Progress!.Stage, Is.EqualTo("downloading"));
         Assert.That(events.Where(e => e.Progress is not null).Select(e => e.Progress!.Pct), Is.Ordered.Ascending);
-        Assert.That(events[3].Final!.Caption.Segments, Has.Count.EqualTo(2));
+        Assert.That(events[3].Final!.Caption!.Segments, Has.Count.EqualTo(2));
         Assert.That(events[4].Done!.Ok, Is.True);
     }
 
@@ -64,7 +64,7 @@ public sealed class SoscriptedSandboxTests
 
         var result = await Client(sandbox).TranscribeAsync(new TranscribeRequest { Url = "https://www.instagram.com/reel/xyz" });
 
-        Assert.That(result.Caption.Text, Is.EqualTo("[simulated transcript: the TranscriptKit sandbox does not recognise speech]"));
+        Assert.That(result.Caption!.Text, Is.EqualTo("[simulated transcript: the TranscriptKit sandbox does not recognise speech]"));
     }
 
     [Test]

@@ -30,8 +30,9 @@ public sealed class TranscriptGenerateSandboxTests
         Assert.That(task.Platform?.ToString(), Is.EqualTo("DOUYIN"));
         Assert.That(task.Duration, Is.EqualTo(4.5));
         var quota = await client.GetQuotaUsageAsync();
-        Assert.That(quota.UsedSeconds, Is.EqualTo(5));
-        Assert.That(quota.AvailableSeconds, Is.EqualTo(7195));
+        Assert.That(quota.UsedSeconds, Is.EqualTo(4.5), "the sandbox charges the fractional duration, as the docs' Number allows");
+        Assert.That(quota.AvailableSeconds, Is.EqualTo(7195.5));
+        Assert.That(quota.TotalSeconds, Is.EqualTo(7200), "written 7200.0 by the sandbox");
     }
 
     [Test]

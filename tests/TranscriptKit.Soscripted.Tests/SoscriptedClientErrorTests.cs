@@ -126,7 +126,7 @@ public sealed class SoscriptedClientErrorTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Caption.Text, Is.EqualTo("Full transcript text here..."));
+            Assert.That(result.Caption!.Text, Is.EqualTo("Full transcript text here..."));
             Assert.That(handler.Requests, Has.Count.EqualTo(2));
             Assert.That(handler.Requests[1].BodyText, Is.EqualTo(handler.Requests[0].BodyText));
         });

@@ -79,13 +79,13 @@ public sealed class SoscriptedClientOperationTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Ok, Is.True);
-            Assert.That(result.Caption.Text, Is.EqualTo("Full transcript text here..."));
-            Assert.That(result.Caption.Segments, Has.Count.EqualTo(2));
+            Assert.That(result.Caption!.Text, Is.EqualTo("Full transcript text here..."));
+            Assert.That(result.Caption!.Segments, Has.Count.EqualTo(2));
         });
         Assert.Multiple(() =>
         {
-            Assert.That(result.Caption.Segments[0], Is.EqualTo(new CaptionSegment { Start = 0.0, End = 2.5, Text = "Hello world" }));
-            Assert.That(result.Caption.Segments[1], Is.EqualTo(new CaptionSegment { Start = 2.5, End = 5.0, Text = "This is a transcript" }));
+            Assert.That(result.Caption!.Segments[0], Is.EqualTo(new CaptionSegment { Start = 0.0, End = 2.5, Text = "Hello world" }));
+            Assert.That(result.Caption!.Segments[1], Is.EqualTo(new CaptionSegment { Start = 2.5, End = 5.0, Text = "This is a transcript" }));
         });
     }
 
@@ -116,8 +116,8 @@ public sealed class SoscriptedClientOperationTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Caption.Text, Is.EqualTo("Hi"));
-            Assert.That(result.Caption.Segments.Single(), Is.EqualTo(new CaptionSegment { Start = 0, End = 1, Text = "Hi" }));
+            Assert.That(result.Caption!.Text, Is.EqualTo("Hi"));
+            Assert.That(result.Caption!.Segments.Single(), Is.EqualTo(new CaptionSegment { Start = 0, End = 1, Text = "Hi" }));
         });
     }
 
@@ -130,8 +130,8 @@ public sealed class SoscriptedClientOperationTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Caption.Text, Is.Empty);
-            Assert.That(result.Caption.Segments, Is.Empty);
+            Assert.That(result.Caption!.Text, Is.Empty);
+            Assert.That(result.Caption!.Segments, Is.Empty);
         });
     }
 
@@ -152,27 +152,19 @@ public sealed class SoscriptedClientOperationTests
     }
 
     [Test]
-    public void Success_body_without_caption_becomes_a_Response_exception_naming_the_field()
+    public async Task A_200_with_ok_false_and_an_error_field_reads_as_a_failed_result_with_the_vendors_message()
     {
-        _handler.Respond(HttpStatusCode.OK, """{"ok": true}""");
-
-        var error = Assert.ThrowsAsync<TranscriptKitResponseException>(() => _client.TranscribeAsync(TestClients.DocRequest));
-
-        Assert.That(error!.Message, Does.Contain("caption"));
-    }
-
-    [Test]
-    public void A_200_with_ok_false_and_an_error_field_is_a_typed_error_not_a_result()
-    {
-        // The docs' code examples branch on data.ok and print data.error, as if a 200 could carry a failure.
+        // The docs' code examples branch on data.ok and print data.error: the model carries both, so the facade
+        // can raise a typed job failure with the vendor's words instead of a parse error about "caption".
         _handler.Respond(HttpStatusCode.OK, """{"ok": false, "error": "Unsupported platform"}""");
 
-        var error = Assert.ThrowsAsync<TranscriptKitResponseException>(() => _client.TranscribeAsync(TestClients.DocRequest));
+        var result = await _client.TranscribeAsync(TestClients.DocRequest);
 
         Assert.Multiple(() =>
         {
-            Assert.That(error!.Vendor, Is.EqualTo("soscripted"));
-            Assert.That(error.Status, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(result.Ok, Is.False);
+            Assert.That(result.Error, Is.EqualTo("Unsupported platform"));
+            Assert.That(result.Caption, Is.Null);
         });
     }
 

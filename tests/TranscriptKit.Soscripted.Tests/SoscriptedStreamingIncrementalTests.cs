@@ -42,7 +42,7 @@ public sealed class SoscriptedStreamingIncrementalTests
         var third = events.MoveNextAsync().AsTask();
         await handler.WriteAsync(SoscriptedDocExamples.SseFinalWithSegments);
         Assert.That(await Eventually.CompletesAsync(third, "the final event"), Is.True);
-        Assert.That(events.Current.Final!.Caption.Segments, Has.Count.EqualTo(2));
+        Assert.That(events.Current.Final!.Caption!.Segments, Has.Count.EqualTo(2));
 
         var fourth = events.MoveNextAsync().AsTask();
         await handler.WriteAsync(SoscriptedDocExamples.SseDone);

@@ -124,8 +124,8 @@ public sealed class SoscriptedStreamingTests
             Assert.That(events[2].Progress, Is.Null);
             Assert.That(events[2].Done, Is.Null);
             Assert.That(final.Ok, Is.True);
-            Assert.That(final.Caption.Text, Is.EqualTo("Full transcript text here..."));
-            Assert.That(final.Caption.Segments, Is.EqualTo(new[]
+            Assert.That(final.Caption!.Text, Is.EqualTo("Full transcript text here..."));
+            Assert.That(final.Caption!.Segments, Is.EqualTo(new[]
             {
                 new CaptionSegment { Start = 0.0, End = 2.5, Text = "Hello world" },
                 new CaptionSegment { Start = 2.5, End = 5.0, Text = "This is a transcript" },
@@ -150,8 +150,8 @@ public sealed class SoscriptedStreamingTests
         Assert.Multiple(() =>
         {
             Assert.That(final.Ok, Is.EqualTo(result.Ok));
-            Assert.That(final.Caption.Text, Is.EqualTo(result.Caption.Text));
-            Assert.That(final.Caption.Segments, Is.EqualTo(result.Caption.Segments));
+            Assert.That(final.Caption!.Text, Is.EqualTo(result.Caption!.Text));
+            Assert.That(final.Caption!.Segments, Is.EqualTo(result.Caption!.Segments));
         });
     }
 
@@ -193,7 +193,7 @@ public sealed class SoscriptedStreamingTests
         {
             Assert.That(events.Select(e => e.EventType), Is.EqualTo(new[] { "progress", "final", "done" }));
             Assert.That(events[0].Progress, Is.EqualTo(new ProgressEvent { Stage = "downloading", Pct = 10 }));
-            Assert.That(events[1].Final!.Caption.Segments.Single().Text, Is.EqualTo("Hi"));
+            Assert.That(events[1].Final!.Caption!.Segments.Single().Text, Is.EqualTo("Hi"));
         });
     }
 
@@ -216,8 +216,8 @@ public sealed class SoscriptedStreamingTests
         Assert.Multiple(() =>
         {
             Assert.That(events.Select(e => e.EventType), Is.EqualTo(new[] { "progress", "final", "done" }));
-            Assert.That(events[1].Final!.Caption.Text, Is.EqualTo("Grüße, 世界 🎬"));
-            Assert.That(events[1].Final!.Caption.Segments.Single().End, Is.EqualTo(1.25));
+            Assert.That(events[1].Final!.Caption!.Text, Is.EqualTo("Grüße, 世界 🎬"));
+            Assert.That(events[1].Final!.Caption!.Segments.Single().End, Is.EqualTo(1.25));
         });
         await handler.CompleteAsync();
     }

@@ -149,12 +149,13 @@ public sealed class SubclipPollingTests
     }
 
     [Test]
-    public async Task WaitForJob_treats_unknown_statuses_and_a_missing_outputReady_as_still_running()
+    public async Task WaitForJob_treats_the_listed_running_statuses_and_a_missing_outputReady_as_still_running()
     {
+        // Unlisted statuses end the wait after the spec's unknown-grace instead (UnknownStatusTests in the Vendors suite).
         _handler
-            .Respond(HttpStatusCode.OK, Status("downloading"))
-            .Respond(HttpStatusCode.OK, Status("transcribing", outputReady: false))
-            .Respond(HttpStatusCode.OK, Status("Something_New"))
+            .Respond(HttpStatusCode.OK, Status("queued"))
+            .Respond(HttpStatusCode.OK, Status("processing", outputReady: false))
+            .Respond(HttpStatusCode.OK, Status("PROCESSING"))
             .Respond(HttpStatusCode.OK, SubclipDocExamples.StatusText);
         var options = Fast(TimeSpan.FromMinutes(1));
 

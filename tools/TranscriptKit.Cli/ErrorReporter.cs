@@ -127,6 +127,9 @@ internal static class ErrorReporter
                 ? $"Too many requests: wait {Math.Ceiling(after.TotalSeconds):0} s and try again."
                 : "Too many requests: wait a little and try again.",
             TranscriptKitNotFoundException => "The vendor does not know this job or resource: check the job token and that --endpoint is the one that accepted it.",
+            // Before its base: the job may still finish, so the advice is to resume, not to fix the media.
+            TranscriptKitUnknownJobStatusException unknown =>
+                $"The vendor reported state {(unknown.RawStatus is { } raw ? $"'{raw}'" : "(none)")}, which its spec does not list{(unknown.VendorMessage is { Length: > 0 } said ? $" (it said: \"{said}\")" : string.Empty)}; the job may still finish: run `transcriptkit resume {unknown.Job}` later, and report the state so the spec can learn it.",
             TranscriptKitJobFailedException => "The vendor could not transcribe this media: check that it has audible speech and a supported format.",
             TranscriptKitBadRequestException => "The vendor rejected the request: check the input and options against `transcriptkit vendors`.",
             TranscriptKitServerException => "The vendor had a problem on its side: try again later (a job it accepted can be resumed).",

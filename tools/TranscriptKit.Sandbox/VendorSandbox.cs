@@ -338,6 +338,10 @@ public sealed class VendorSandbox : IAsyncDisposable
 
                     context.Abort();
                     return;
+                case ResponseFault.None when plan.Drift != SandboxDrift.None:
+                    entry.Faulted("drift");
+                    await DriftedAsync(context, next, vendor, operation?.OperationId, plan.Drift).ConfigureAwait(false);
+                    return;
                 default:
                     context.Items[FaultMarkerItem] = (Action<string>)entry.Faulted;
                     await next(context).ConfigureAwait(false);
@@ -386,6 +390,16 @@ public sealed class VendorSandbox : IAsyncDisposable
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>Runs the request for real, then sends its answer as a vendor that drifted from its docs would (<see cref="DriftRewriter"/>).</summary>
+    private static async Task DriftedAsync(HttpContext context, RequestDelegate next, VendorEmulator vendor, string? operationId, SandboxDrift drift)
+    {
+        var bytes = await BufferedAsync(context, next).ConfigureAwait(false);
+        var job = vendor.Definition?.Jobs.FirstOrDefault(j => string.Equals(j.PollOperationId, operationId, StringComparison.Ordinal));
+        var rewritten = DriftRewriter.Rewrite(bytes, context.Response.ContentType, drift, job);
+        context.Response.ContentLength = rewritten.Length;
+        await context.Response.Body.WriteAsync(rewritten, context.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>Runs the request for real, then sends only the first half of its body: never valid JSON.</summary>

@@ -20,6 +20,9 @@ internal static class KnownTypes
     public const string CredentialScheme = "global::TranscriptKit.CredentialScheme";
     public const string VendorOperation = "global::TranscriptKit.VendorOperation";
     public const string VendorJob = "global::TranscriptKit.VendorJob";
+    public const string JobStatusValue = "global::TranscriptKit.JobStatusValue";
+    public const string JobStatusMeaning = "global::TranscriptKit.JobStatusMeaning";
+    public const string JobStatusMatch = "global::TranscriptKit.JobStatusMatch";
     public const string VendorLimits = "global::TranscriptKit.VendorLimits";
     public const string VendorUpload = "global::TranscriptKit.VendorUpload";
     public const string OperationArguments = "global::TranscriptKit.OperationArguments";

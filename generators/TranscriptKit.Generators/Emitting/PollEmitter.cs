@@ -137,8 +137,13 @@ internal static class PollEmitter
     private static void WaitDocs(SourceWriter w, ApiSpec spec, PollSpec poll, string started)
     {
         w.DocRaw($"<summary>Waits for the {CSharpText.XmlDoc(poll.Name)} job{started} to finish, polling <c>{CSharpText.XmlDoc(poll.StatusOperationId)}</c>.</summary>");
-        w.DocRaw($"<remarks>Defaults from the spec: first interval {CSharpText.Number(poll.IntervalSeconds)} s, growing ×{CSharpText.Number(poll.BackoffFactor)} up to {CSharpText.Number(poll.MaxIntervalSeconds)} s, timeout {CSharpText.Number(poll.TimeoutSeconds)} s. State values the spec does not list count as still running.</remarks>");
+        w.DocRaw($"<remarks>Defaults from the spec: first interval {CSharpText.Number(poll.IntervalSeconds)} s, growing ×{CSharpText.Number(poll.BackoffFactor)} up to {CSharpText.Number(poll.MaxIntervalSeconds)} s, timeout {CSharpText.Number(poll.TimeoutSeconds)} s. {UnlistedDoc(poll)}</remarks>");
     }
+
+    private static string UnlistedDoc(PollSpec poll) =>
+        poll.Running is null
+            ? "State values the spec does not list count as still running."
+            : $"A state value the spec does not list is reported at once and ends the wait after {poll.UnknownGrace} such answer{(poll.UnknownGrace == 1 ? string.Empty : "s")} in a row (<see cref=\"global::TranscriptKit.TranscriptKitUnknownJobStatusException\"/>).";
 
     private static void OperationDocs(SourceWriter w, PollSpec poll, string started)
     {
@@ -153,6 +158,7 @@ internal static class PollEmitter
         w.DocRaw("<returns>The status response that reported success.</returns>");
         w.DocRaw($"<exception cref=\"global::TranscriptKit.TranscriptKitJobFailedException\">The vendor reported a failed state.</exception>");
         w.DocRaw($"<exception cref=\"global::TranscriptKit.TranscriptKitTimeoutException\">The job was still running at the timeout; its token resumes the wait.</exception>");
+        w.DocRaw($"<exception cref=\"global::TranscriptKit.TranscriptKitUnknownJobStatusException\">The vendor kept reporting a state the spec does not list (only when it lists the running states); its token resumes the wait.</exception>");
     }
 
     private static void EmitImplementation(SourceWriter w, ApiSpec spec, PollSpec poll)
@@ -164,6 +170,7 @@ internal static class PollEmitter
         w.Line($"    MaxInterval = {KnownTypes.TimeSpan}.FromSeconds({CSharpText.Number(poll.MaxIntervalSeconds)}),");
         w.Line($"    BackoffFactor = {CSharpText.Number(poll.BackoffFactor)},");
         w.Line($"    Timeout = {KnownTypes.TimeSpan}.FromSeconds({CSharpText.Number(poll.TimeoutSeconds)}),");
+        w.Line($"    UnknownStatusPolls = {poll.UnknownGrace.ToString(System.Globalization.CultureInfo.InvariantCulture)},");
         w.Line("};");
         w.Line();
         EmitSignatures(w, spec, poll, forInterface: false);
@@ -190,8 +197,30 @@ internal static class PollEmitter
             w.Close();
         }
 
+        string Message(string local) => poll.FailureMessage is null ? "null" : Text(poll.FailureMessage, local);
+        if (poll.Error is { } error)
+        {
+            // The vendor's error shape under a 2xx ({"status":"error","msg":…}) is a failure, never "still running".
+            w.Line();
+            w.Open($"if ({Test(error, "error")})");
+            w.Line($"return {KnownTypes.PollOutcome}.Failed({Text(error.Field, "errorState")}, percent, {Message("errorMessage")});");
+            w.Close();
+        }
+
         w.Line();
-        w.Line($"return {KnownTypes.PollOutcome}.Running(state, percent);");
+        if (poll.Running is { } running)
+        {
+            w.Open($"if ({Test(running, "running")})");
+            w.Line($"return {KnownTypes.PollOutcome}.Running(state, percent);");
+            w.Close();
+            w.Line();
+            w.Line($"return {KnownTypes.PollOutcome}.Unknown(state, percent, {Message("unknownMessage")});");
+        }
+        else
+        {
+            w.Line($"return {KnownTypes.PollOutcome}.Running(state, percent);");
+        }
+
         w.Close();
     }
 

@@ -43,7 +43,33 @@ internal static class VendorDefinitionEmitter
         foreach (var poll in spec.Polls.Where(p => p.StartOperationId is not null))
         {
             var ids = string.Join(", ", poll.JobParameters.Select(p => CSharpText.Literal(p.WireName)));
-            w.Line($"        new({CSharpText.Literal(poll.Name)}, {CSharpText.Literal(poll.StartOperationId!)}, {CSharpText.Literal(poll.StatusOperationId)}, new string[] {{ {ids} }}, {client}.{GeneratedNames.DefaultPolling(poll.Name)}),");
+            w.Line($"        new({CSharpText.Literal(poll.Name)}, {CSharpText.Literal(poll.StartOperationId!)}, {CSharpText.Literal(poll.StatusOperationId)}, new string[] {{ {ids} }}, {client}.{GeneratedNames.DefaultPolling(poll.Name)})");
+            w.Line("        {");
+            w.Line($"            ListsRunningStates = {Bool(poll.Running is not null)},");
+            if (poll.FailureMessage is { } failureMessage)
+            {
+                w.Line($"            FailureMessageField = {CSharpText.Literal(failureMessage.Spec)},");
+            }
+
+            w.Line($"            Statuses = new {KnownTypes.JobStatusValue}[]");
+            w.Line("            {");
+            foreach (var (condition, meaning) in new[] { (poll.Running, "Running"), (poll.Succeeded, "Succeeded"), (poll.Failed, "Failed"), (poll.Error, "Failed") })
+            {
+                if (condition is null)
+                {
+                    continue;
+                }
+
+                var match = condition.Operator switch { ConditionOperator.Contains => "Contains", ConditionOperator.AtLeast => "AtLeast", _ => "Equals" };
+                var values = condition.Operator == ConditionOperator.AtLeast ? new[] { CSharpText.Number(condition.Threshold) } : condition.Values.ToArray();
+                foreach (var value in values)
+                {
+                    w.Line($"                new({CSharpText.Literal(condition.Field.Spec)}, {CSharpText.Literal(value)}, {KnownTypes.JobStatusMeaning}.{meaning}, {KnownTypes.JobStatusMatch}.{match}, {Bool(condition.Inferred.Contains(value))}),");
+                }
+            }
+
+            w.Line("            },");
+            w.Line("        },");
         }
 
         w.Line("    },");

@@ -10,8 +10,11 @@ internal enum ConditionOperator
 /// <summary>A field of the status response, resolved to C# property names and the leaf type.</summary>
 internal sealed record FieldPath(string Spec, EquatableArray<string> Properties, TypeRef LeafType);
 
-/// <summary>A test on one field: equals one of the values, contains one of them, or is at least a number.</summary>
-internal sealed record PollCondition(FieldPath Field, ConditionOperator Operator, EquatableArray<string> Values, double Threshold);
+/// <summary>
+/// A test on one field: equals one of the values, contains one of them, or is at least a number. <c>Inferred</c> holds
+/// the values written <c>{ value: …, x-tk-inferred: true }</c> (not in the vendor's docs).
+/// </summary>
+internal sealed record PollCondition(FieldPath Field, ConditionOperator Operator, EquatableArray<string> Values, double Threshold, EquatableArray<string> Inferred);
 
 /// <summary>An <c>x-tk-poll</c>: the status operation and how to read a job's state from it.</summary>
 internal sealed record PollSpec(
@@ -29,4 +32,7 @@ internal sealed record PollSpec(
     double IntervalSeconds,
     double MaxIntervalSeconds,
     double BackoffFactor,
-    double TimeoutSeconds);
+    double TimeoutSeconds,
+    PollCondition? Running,
+    PollCondition? Error,
+    int UnknownGrace);

@@ -102,6 +102,25 @@ internal sealed partial class SpecParser
         var ok = true;
         var succeeded = ParseCondition(map, Get(map, "succeeded-when"), "succeeded-when", responseType, schemas, required: true, ref ok);
         var failed = ParseCondition(map, Get(map, "failed-when"), "failed-when", responseType, schemas, required: false, ref ok);
+        var running = ParseCondition(map, Get(map, "running-when"), "running-when", responseType, schemas, required: false, ref ok);
+        var error = ParseCondition(map, Get(map, "error-when"), "error-when", responseType, schemas, required: false, ref ok);
+        CheckDisjoint(map, ref ok, ("succeeded-when", succeeded), ("failed-when", failed), ("running-when", running), ("error-when", error));
+        var unknownGrace = 3;
+        if (Get(map, "unknown-grace") is { } graceNode)
+        {
+            // A count of answers, not a duration: the intervals grow, and "three answers" is what a reader can check.
+            if (!int.TryParse(Str(graceNode), NumberStyles.None, CultureInfo.InvariantCulture, out unknownGrace) || unknownGrace < 1 || unknownGrace > 20)
+            {
+                unknownGrace = 3;
+                Report(Diagnostics.InvalidExtension, graceNode, PollKey + ".unknown-grace", "must be a whole number of status answers from 1 to 20");
+                ok = false;
+            }
+            else if (running is null)
+            {
+                Report(Diagnostics.InvalidExtension, graceNode, PollKey + ".unknown-grace", "needs 'running-when': without it every unlisted state counts as running, so no state is unknown");
+                ok = false;
+            }
+        }
         var failureMessage = Get(map, "failure-message") is { } messageNode ? ResolveField(messageNode, responseType, schemas, "failure-message", ref ok) : null;
         var progress = Get(map, "progress") is { } progressNode ? ResolveField(progressNode, responseType, schemas, "progress", ref ok) : null;
         var state = Get(map, "state") is { } stateNode ? ResolveField(stateNode, responseType, schemas, "state", ref ok) : null;
@@ -150,7 +169,7 @@ internal sealed partial class SpecParser
         // The state reported as progress: named, else the first textual field the conditions read
         // (Subclip succeeds on the boolean outputReady but its status says queued/processing/failed).
         state ??= succeeded.Field.LeafType.IsTextual || failed is null || !failed.Field.LeafType.IsTextual ? succeeded.Field : failed.Field;
-        return new PollSpec(name, operation.OperationId, operation.MethodName, start, responseType.SchemaName!, jobParameters.ToEquatableArray(), succeeded, failed, state, failureMessage, progress, interval, maxInterval, backoff, timeout);
+        return new PollSpec(name, operation.OperationId, operation.MethodName, start, responseType.SchemaName!, jobParameters.ToEquatableArray(), succeeded, failed, state, failureMessage, progress, interval, maxInterval, backoff, timeout, running, error, unknownGrace);
     }
 
     private double ReadDuration(YamlMappingNode map, string key, double fallback, ref bool ok)
@@ -207,7 +226,7 @@ internal sealed partial class SpecParser
                 return null;
             }
 
-            return new PollCondition(field, ConditionOperator.AtLeast, EquatableArray<string>.Empty, threshold);
+            return new PollCondition(field, ConditionOperator.AtLeast, EquatableArray<string>.Empty, threshold, EquatableArray<string>.Empty);
         }
 
         var op = Get(map, "equals") is not null ? ConditionOperator.Equals : Get(map, "contains") is not null ? ConditionOperator.Contains : (ConditionOperator?)null;
@@ -219,7 +238,19 @@ internal sealed partial class SpecParser
         }
 
         var valuesNode = Get(map, op == ConditionOperator.Equals ? "equals" : "contains")!;
-        var values = (valuesNode as YamlSequenceNode)?.Children.Select(Str).ToList() ?? new List<string?> { Str(valuesNode) };
+        var items = (valuesNode as YamlSequenceNode)?.Children.ToList() ?? new List<YamlNode> { valuesNode };
+        var values = new List<string?>();
+        var inferred = new List<string>();
+        foreach (var item in items)
+        {
+            var (value, isInferred) = ReadStateValue(item, what, ref ok);
+            values.Add(value);
+            if (isInferred && value is not null)
+            {
+                inferred.Add(value);
+            }
+        }
+
         if (values.Count == 0 || values.Any(v => v is null))
         {
             Report(Diagnostics.InvalidExtension, valuesNode, what, "needs a non-empty list of values");
@@ -255,7 +286,54 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        return new PollCondition(field, op.Value, values.Select(v => v!).ToEquatableArray(), 0);
+        return new PollCondition(field, op.Value, values.Select(v => v!).ToEquatableArray(), 0, inferred.ToEquatableArray());
+    }
+
+    /// <summary>A state value: a scalar (documented), or <c>{ value: x, x-tk-inferred: true }</c> (not in the docs), as in <c>x-tk-limits</c>.</summary>
+    private (string? Value, bool Inferred) ReadStateValue(YamlNode item, string what, ref bool ok)
+    {
+        if (Map(item) is not { } valueMap)
+        {
+            return (Str(item), false);
+        }
+
+        var value = Str(Get(valueMap, "value"));
+        var flag = Get(valueMap, "x-tk-inferred");
+        if (value is null || (flag is not null && Str(flag) is not ("true" or "false")) || valueMap.Children.Count != (flag is null ? 1 : 2))
+        {
+            Report(Diagnostics.InvalidExtension, item, what, "a value is a scalar, or { value: …, x-tk-inferred: true } for one the docs do not show");
+            ok = false;
+            return (null, false);
+        }
+
+        return (value, Str(flag) == "true");
+    }
+
+    /// <summary>A value listed under two meanings on the same field would be read by whichever test runs first: refuse it where it is written twice.</summary>
+    private void CheckDisjoint(YamlMappingNode map, ref bool ok, params (string Key, PollCondition? Condition)[] conditions)
+    {
+        var seen = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, condition) in conditions)
+        {
+            if (condition is null || condition.Operator != ConditionOperator.Equals)
+            {
+                continue;
+            }
+
+            foreach (var value in condition.Values)
+            {
+                var id = condition.Field.Spec + "=" + value;
+                if (seen.TryGetValue(id, out var first))
+                {
+                    Report(Diagnostics.InvalidExtension, Get(map, key)!, $"{PollKey}.{key}", $"'{value}' of '{condition.Field.Spec}' is already listed in '{first}': a state has one meaning");
+                    ok = false;
+                }
+                else
+                {
+                    seen[id] = key;
+                }
+            }
+        }
     }
 
     /// <summary>A dotted path such as <c>data.status</c> through the response model's properties.</summary>

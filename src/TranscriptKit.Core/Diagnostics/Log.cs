@@ -27,4 +27,9 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Warning, "{Vendor} may have accepted a job whose submit answer was lost (job id {JobId}); do not submit it again blindly")]
     public static partial void SubmissionUnknown(ILogger logger, string vendor, string? jobId);
+
+    // A hook for drift reporting: the raw state and the vendor's own message, never a credential (both are masked
+    // with the client's secret mask before they get here).
+    [LoggerMessage(101, LogLevel.Warning, "{Vendor} {Kind} job {JobId} reported state {RawStatus}, which the spec does not list (answer {UnknownPolls} of {AllowedPolls} allowed, polled with {OperationId}): {VendorMessage}", EventName = "UnknownJobStatus")]
+    public static partial void UnknownJobStatus(ILogger logger, string vendor, string kind, string jobId, string rawStatus, int unknownPolls, int allowedPolls, string? operationId, string? vendorMessage);
 }

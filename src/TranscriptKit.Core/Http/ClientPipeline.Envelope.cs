@@ -80,6 +80,9 @@ public sealed partial class ClientPipeline
                 var text = reader.TokenType switch
                 {
                     JsonTokenType.String => reader.GetString(),
+                    // A server that writes every number as a float sends code 200.0: the integer code the spec means.
+                    JsonTokenType.Number when reader.TryGetDecimal(out var number) && decimal.Truncate(number) == number && number is >= long.MinValue and <= long.MaxValue
+                        => ((long)number).ToString(CultureInfo.InvariantCulture),
                     JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
                     _ => null,
                 };

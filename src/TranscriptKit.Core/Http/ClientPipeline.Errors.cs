@@ -17,7 +17,7 @@ public sealed partial class ClientPipeline
     {
         if (PollScope.Current is { } scope)
         {
-            (scope.DisplayName, scope.OperationId, scope.Mask) = (Vendor.DisplayName, operation.OperationId, _mask);
+            (scope.DisplayName, scope.OperationId, scope.Mask, scope.Logger) = (Vendor.DisplayName, operation.OperationId, _mask, Logger);
         }
     }
 

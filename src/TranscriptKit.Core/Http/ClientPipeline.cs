@@ -80,6 +80,7 @@ public sealed partial class ClientPipeline : IDisposable
 
         Vendor = vendor;
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
+        Logger = options.Logger;
         _auth = authentication;
         _mask = SecretMask.Of(authentication);
         _baseUrl = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
@@ -109,6 +110,9 @@ public sealed partial class ClientPipeline : IDisposable
 
     /// <summary>The clock for retries, timeouts and polling.</summary>
     public TimeProvider TimeProvider { get; }
+
+    /// <summary>The client's logger, if any (<see cref="TranscriptKitClientOptions.Logger"/>).</summary>
+    public Microsoft.Extensions.Logging.ILogger? Logger { get; }
 
     /// <summary>Starts a request for <paramref name="urlTemplate"/>, an RFC 6570 template beginning with <c>{+baseurl}</c>.</summary>
     public RequestInformation CreateRequest(Method method, string urlTemplate)

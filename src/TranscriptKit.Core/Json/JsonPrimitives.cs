@@ -105,21 +105,28 @@ public static class JsonPrimitives
         _ => throw Unexpected(ref reader, "a boolean"),
     };
 
-    /// <summary>Reads a 32-bit integer or null.</summary>
+    /// <summary>Reads a 32-bit integer or null; an integral float (<c>3600.0</c>, <c>3.6e3</c>) is that integer.</summary>
     public static int? ReadInt32(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
         JsonTokenType.Number when reader.TryGetInt32(out var value) => value,
+        JsonTokenType.Number when Integral(ref reader) is { } value && value >= int.MinValue && value <= int.MaxValue => (int)value,
         _ => throw Unexpected(ref reader, "a 32-bit integer"),
     };
 
-    /// <summary>Reads a 64-bit integer or null.</summary>
+    /// <summary>Reads a 64-bit integer or null; an integral float (<c>3600.0</c>, <c>3.6e3</c>) is that integer.</summary>
     public static long? ReadInt64(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
         JsonTokenType.Number when reader.TryGetInt64(out var value) => value,
+        JsonTokenType.Number when Integral(ref reader) is { } value && value >= long.MinValue && value <= long.MaxValue => (long)value,
         _ => throw Unexpected(ref reader, "an integer"),
     };
+
+    // Many servers write every number as a float (JavaScript's JSON.stringify of 3600 is 3600, but Python's of
+    // 3600.0 is 3600.0): an integral value is the integer the spec means; 3599.5 is not, and stays an error.
+    private static decimal? Integral(ref Utf8JsonReader reader) =>
+        reader.TryGetDecimal(out var value) && decimal.Truncate(value) == value ? value : null;
 
     /// <summary>Reads a number or null.</summary>
     /// <remarks>A number beyond a double's range (<c>1e400</c>) is refused, not read as infinity.</remarks>

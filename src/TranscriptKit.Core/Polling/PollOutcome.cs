@@ -6,7 +6,7 @@ namespace TranscriptKit.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly record struct PollOutcome(PollOutcomeKind Kind, string? State, double? Percent, string? FailureMessage)
 {
-    /// <summary>The job is still running (also for state values the spec does not list).</summary>
+    /// <summary>The job is still running (for a spec without <c>running-when</c>, also for state values it does not list).</summary>
     public static PollOutcome Running(string? state, double? percent) => new(PollOutcomeKind.Running, state, percent, null);
 
     /// <summary>The job finished successfully.</summary>
@@ -14,9 +14,12 @@ public readonly record struct PollOutcome(PollOutcomeKind Kind, string? State, d
 
     /// <summary>The job failed.</summary>
     public static PollOutcome Failed(string? state, double? percent, string? message) => new(PollOutcomeKind.Failed, state, percent, message);
+
+    /// <summary>The state is in none of the spec's lists (running, succeeded, failed): the poller allows a few such answers, then gives up.</summary>
+    public static PollOutcome Unknown(string? state, double? percent, string? message) => new(PollOutcomeKind.Unknown, state, percent, message);
 }
 
-/// <summary>The three places a job can be.</summary>
+/// <summary>The places a job can be, as far as the spec knows.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public enum PollOutcomeKind
 {
@@ -28,4 +31,7 @@ public enum PollOutcomeKind
 
     /// <summary>Failed.</summary>
     Failed,
+
+    /// <summary>A state the spec does not list: neither running, succeeded nor failed.</summary>
+    Unknown,
 }

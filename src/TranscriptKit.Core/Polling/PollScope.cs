@@ -24,4 +24,7 @@ internal sealed class PollScope
     public string? OperationId { get; set; }
 
     public SecretMask Mask { get; set; } = SecretMask.None;
+
+    /// <summary>The client's logger, for the poller's warnings (an unknown job state).</summary>
+    public Microsoft.Extensions.Logging.ILogger? Logger { get; set; }
 }

@@ -48,6 +48,7 @@ public static class Poller
         PollOutcome? lastOutcome = null;
         var scope = new PollScope();
         PollScope.Current = scope;
+        var unknownInARow = 0;
 
         for (var attempt = 1; ; attempt++)
         {
@@ -90,6 +91,20 @@ public static class Poller
                         return response;
                     case PollOutcomeKind.Failed:
                         throw Failed(job, outcome, scope);
+                    case PollOutcomeKind.Unknown:
+                        // A state the spec does not list may be a new running state or a failure we cannot read:
+                        // warn at once, allow a few answers (it may pass), then stop instead of waiting to the timeout.
+                        unknownInARow++;
+                        NoteUnknown(job, outcome, scope, unknownInARow, options.UnknownStatusPolls);
+                        if (unknownInARow >= options.UnknownStatusPolls)
+                        {
+                            throw Unknown(job, outcome, scope, unknownInARow);
+                        }
+
+                        break;
+                    default:
+                        unknownInARow = 0;
+                        break;
                 }
 
                 await Task.Delay(interval, timeProvider, linked.Token).ConfigureAwait(false);
@@ -124,8 +139,40 @@ public static class Poller
         PollScope.Current = scope;
         var response = await poll(cancellationToken).ConfigureAwait(false);
         var outcome = classify(response);
+        if (outcome.Kind == PollOutcomeKind.Unknown)
+        {
+            // One status request cannot tell a passing state from a stuck one: report it and leave the job running.
+            NoteUnknown(job, outcome, scope, 1, 1);
+        }
+
         return outcome.Kind == PollOutcomeKind.Failed ? throw Failed(job, outcome, scope) : (response, outcome);
     }
+
+    private static void NoteUnknown(JobToken job, PollOutcome outcome, PollScope scope, int inARow, int allowed)
+    {
+        if (scope.Logger is { } logger)
+        {
+            Log.UnknownJobStatus(logger, job.Vendor, job.Kind.Length == 0 ? "job" : job.Kind, job.Id, Raw(scope.Mask.Apply(outcome.State)), inARow, allowed, scope.OperationId, scope.Mask.Apply(outcome.FailureMessage));
+        }
+    }
+
+    private static TranscriptKitUnknownJobStatusException Unknown(JobToken job, PollOutcome outcome, PollScope scope, int polls)
+    {
+        var state = scope.Mask.Apply(outcome.State);
+        var message = scope.Mask.Apply(outcome.FailureMessage);
+        return new TranscriptKitUnknownJobStatusException(
+            job.Vendor,
+            scope.Mask.Apply($"The {scope.DisplayName ?? job.Vendor}{Kind(job)} job reported state {Raw(state)}, which its spec does not list, in {polls} answer{(polls == 1 ? string.Empty : "s")} in a row{Polled(scope)}" +
+                (message is null ? string.Empty : $"; the vendor said: {message}") +
+                $". Stopped waiting rather than polling to the timeout; the job may still finish: resume waiting with job token {job} rather than starting it again."),
+            job,
+            state,
+            message,
+            polls)
+        { OperationId = scope.OperationId };
+    }
+
+    private static string Raw(string? state) => state is null ? "(none: the status field was missing)" : $"'{state}'";
 
     private static TranscriptKitJobFailedException Failed(JobToken job, PollOutcome outcome, PollScope scope)
     {

@@ -20,6 +20,14 @@ public sealed record PollingOptions
     /// <summary>How long to wait in all before <see cref="TranscriptKitTimeoutException"/>; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> waits forever.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How many status answers in a row may report a state the spec does not list (neither running, succeeded nor
+    /// failed) before the wait ends with <see cref="TranscriptKitUnknownJobStatusException"/>; 1 ends it at the first.
+    /// Each generated helper starts from the spec's <c>unknown-grace</c> (3 unless it says otherwise), so an undocumented
+    /// state costs a few polls, not the whole timeout.
+    /// </summary>
+    public int UnknownStatusPolls { get; init; } = 3;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when a value makes no sense.</summary>
     public void Validate()
     {
@@ -41,6 +49,11 @@ public sealed record PollingOptions
         if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "The polling timeout must be positive or infinite.");
+        }
+
+        if (UnknownStatusPolls < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(UnknownStatusPolls), UnknownStatusPolls, "At least one status answer must be read before giving up on an unknown state.");
         }
     }
 }

@@ -70,6 +70,11 @@ internal static class OptionsCheck
             yield return $"{prefix}{nameof(PollingOverride.BackoffFactor)} must be at least 1 (1 keeps the interval constant).";
         }
 
+        if (polling.UnknownStatusPolls is { } unknown && unknown < 1)
+        {
+            yield return $"{prefix}{nameof(PollingOverride.UnknownStatusPolls)} must be at least 1.";
+        }
+
         foreach (var problem in Timeout(polling.Timeout, prefix + nameof(PollingOverride.Timeout)))
         {
             yield return problem;

@@ -21,6 +21,9 @@ public sealed class PollingOverride
     /// <summary>How long to wait in all before a timeout; <see langword="null"/> keeps the spec's.</summary>
     public TimeSpan? Timeout { get; set; }
 
+    /// <summary>How many answers in a row may report a state the spec does not list before the wait ends; <see langword="null"/> keeps the spec's <c>unknown-grace</c>.</summary>
+    public int? UnknownStatusPolls { get; set; }
+
     /// <summary>An override that sets every value, replacing the spec's schedule whole (what <c>TranscriberOptions.Polling</c> did when it was a <see cref="PollingOptions"/>).</summary>
     /// <param name="options">The complete schedule.</param>
     /// <returns>A new override.</returns>
@@ -33,6 +36,7 @@ public sealed class PollingOverride
             MaxInterval = options.MaxInterval,
             BackoffFactor = options.BackoffFactor,
             Timeout = options.Timeout,
+            UnknownStatusPolls = options.UnknownStatusPolls,
         };
     }
 
@@ -48,6 +52,7 @@ public sealed class PollingOverride
             MaxInterval = MaxInterval ?? defaults.MaxInterval,
             BackoffFactor = BackoffFactor ?? defaults.BackoffFactor,
             Timeout = Timeout ?? defaults.Timeout,
+            UnknownStatusPolls = UnknownStatusPolls ?? defaults.UnknownStatusPolls,
         };
     }
 
@@ -60,5 +65,6 @@ public sealed class PollingOverride
         MaxInterval = other?.MaxInterval ?? MaxInterval,
         BackoffFactor = other?.BackoffFactor ?? BackoffFactor,
         Timeout = other?.Timeout ?? Timeout,
+        UnknownStatusPolls = other?.UnknownStatusPolls ?? UnknownStatusPolls,
     };
 }

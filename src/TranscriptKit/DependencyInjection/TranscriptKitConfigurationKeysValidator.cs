@@ -27,7 +27,7 @@ internal sealed class TranscriptKitConfigurationKeysValidator(IConfigurationSect
 
     private static readonly string[] s_pollingKeys =
     [
-        nameof(PollingOverride.InitialInterval), nameof(PollingOverride.MaxInterval), nameof(PollingOverride.BackoffFactor), nameof(PollingOverride.Timeout),
+        nameof(PollingOverride.InitialInterval), nameof(PollingOverride.MaxInterval), nameof(PollingOverride.BackoffFactor), nameof(PollingOverride.Timeout), nameof(PollingOverride.UnknownStatusPolls),
     ];
 
     public ValidateOptionsResult Validate(string? name, TranscriptKitOptions options)

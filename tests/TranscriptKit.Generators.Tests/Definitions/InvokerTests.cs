@@ -15,6 +15,10 @@ public class InvokerTests
 {
     private static readonly Lazy<VendorDefinition> s_probe = new(() => DefinitionSpec.Load(DefinitionSpec.With()));
 
+    // Compiling the probe takes seconds on a loaded machine: outside the tests' 10 s guard, which is for the calls.
+    [OneTimeSetUp]
+    public void CompileProbe() => _ = s_probe.Value;
+
     [Test]
     public async Task A_JSON_body_is_parsed_and_the_result_is_written_back_as_JSON(CancellationToken cancellationToken)
     {

@@ -30,6 +30,8 @@ public sealed class VendorFaults
     private Armed _close = Armed.None;
     private Armed _hangUpload = Armed.None;
     private Armed _silence = Armed.None;
+    private Armed _drift = Armed.None;
+    private SandboxDrift _driftKind;
     private TimeSpan? _keepAlive;
     private int _jobFailures;
     private IReadOnlyCollection<string>? _operations;
@@ -220,12 +222,40 @@ public sealed class VendorFaults
         return this;
     }
 
+    /// <summary>The raw state <see cref="SandboxDrift.UnknownStatus"/> writes: a value no spec lists.</summary>
+    public const string UnknownStatusValue = "drift_unknown_state";
+
+    /// <summary>The vendor message the drift faults write (<see cref="SandboxDrift.ErrorShape"/>, <see cref="SandboxDrift.OkFalse"/>).</summary>
+    public const string DriftMessage = "drift: an answer the docs never showed";
+
+    /// <summary>
+    /// Answers the next <paramref name="count"/> requests as the emulator would, then rewrites the answer as a real vendor
+    /// that drifted from its docs might (<see cref="SandboxDrift"/>): an unknown job state, an error shape under 200,
+    /// integral floats, extra fields, <c>ok: false</c>. The request itself is processed for real (a job is created and charged).
+    /// </summary>
+    /// <param name="count">How many answers drift.</param>
+    /// <param name="drift">Which drifts, combined.</param>
+    /// <param name="operation">Only requests of this operationId (e.g. the poll operation); <see langword="null"/> for any.</param>
+    /// <returns>This instance, to chain switches.</returns>
+    /// <exception cref="ArgumentException">The operation is not one of this vendor's.</exception>
+    public VendorFaults DriftNext(int count, SandboxDrift drift, string? operation = null)
+    {
+        var armed = Arm(count, operation);
+        lock (_gate)
+        {
+            _drift = armed;
+            _driftKind = drift;
+        }
+
+        return this;
+    }
+
     /// <summary>Clears this vendor's pending faults.</summary>
     public void Reset()
     {
         lock (_gate)
         {
-            _fail = _delay = _malform = _stall = _reset = _close = _hangUpload = _silence = Armed.None;
+            _fail = _delay = _malform = _stall = _reset = _close = _hangUpload = _silence = _drift = Armed.None;
             _jobFailures = 0;
         }
     }
@@ -290,7 +320,8 @@ public sealed class VendorFaults
                 : _close.TryTake(operation) ? ResponseFault.CloseWithoutAnswer
                 : _malform.TryTake(operation) ? ResponseFault.Malform
                 : ResponseFault.None;
-            return new FaultPlan(delay, null, null, fault);
+            var drift = fault == ResponseFault.None && _drift.TryTake(operation) ? _driftKind : SandboxDrift.None;
+            return new FaultPlan(delay, null, null, fault) { Drift = drift };
         }
     }
 
@@ -335,4 +366,8 @@ internal enum ResponseFault
 }
 
 /// <summary>What happens to one request.</summary>
-internal readonly record struct FaultPlan(TimeSpan? Delay, int? FailStatus, TimeSpan? RetryAfter, ResponseFault Fault);
+internal readonly record struct FaultPlan(TimeSpan? Delay, int? FailStatus, TimeSpan? RetryAfter, ResponseFault Fault)
+{
+    /// <summary>How the answer drifts from the docs, applied after the emulator wrote it.</summary>
+    public SandboxDrift Drift { get; init; }
+}

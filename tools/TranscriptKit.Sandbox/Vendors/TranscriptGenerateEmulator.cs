@@ -20,7 +20,8 @@ internal sealed class TranscriptGenerateEmulator() : VendorEmulator(TranscriptGe
     private const int MaxUrlLength = 2048;
     private readonly object _gate = new();
     private readonly Dictionary<string, GenerateTask> _tasks = new(StringComparer.Ordinal);
-    private long _usedSeconds;
+    // Seconds of media charged, to the tenth: the docs type the quota fields "Number", and a 4.5 s video uses 4.5 s.
+    private decimal _usedSeconds;
     private long _nextId = 1893456789012345678;
 
     /// <summary>Unfinished tasks allowed at once when <see cref="SandboxOptions.ConcurrencyLimits"/> names none.</summary>
@@ -98,7 +99,7 @@ internal sealed class TranscriptGenerateEmulator() : VendorEmulator(TranscriptGe
 
         var entry = Media.FindByUrl(url);
         var transcript = entry?.Transcript ?? Media.Simulated();
-        var seconds = (long)Math.Ceiling(transcript.Duration);
+        var seconds = Math.Round((decimal)transcript.Duration, 1);
         GenerateTask? task = null;
         string? refusal = null;
         lock (_gate)
@@ -204,13 +205,15 @@ internal sealed class TranscriptGenerateEmulator() : VendorEmulator(TranscriptGe
 
     private Task QuotaAsync(HttpContext context)
     {
-        long used;
+        decimal used;
         lock (_gate)
         {
             used = _usedSeconds;
         }
 
-        var total = Options.QuotaSecondsFor(Id, DefaultQuotaSeconds);
+        // The total is written as an integral float (7200.0) and the rest as fractions (4.5, 7195.5): both shapes a
+        // "Number" field takes, so the clients' readers meet them here and not first at the real vendor.
+        var total = Options.QuotaSecondsFor(Id, DefaultQuotaSeconds) + 0.0m;
         var data = total < 0
             ? new JsonObject { ["unlimited"] = true, ["availableSeconds"] = -1, ["availableMinutes"] = -1, ["totalSeconds"] = -1, ["usedSeconds"] = used }
             : new JsonObject
@@ -246,7 +249,7 @@ internal sealed class TranscriptGenerateEmulator() : VendorEmulator(TranscriptGe
     }
 
     // The docs show minutes as decimal strings with one place: "60.0".
-    private static string Minutes(long seconds) => (seconds / 60.0).ToString("0.0", CultureInfo.InvariantCulture);
+    private static string Minutes(decimal seconds) => (seconds / 60m).ToString("0.0", CultureInfo.InvariantCulture);
 
     /// <summary>Douyin, Xiaohongshu and Kuaishou as documented; the sandbox's own <c>/media/</c> URLs as a sandbox-only platform.</summary>
     private static string? PlatformOf(Uri uri, HttpContext context)

@@ -19,7 +19,7 @@ public sealed record AccountStatus
 /// <param name="UsedSeconds">Seconds used this period.</param>
 /// <param name="AvailableSeconds">Seconds left this period.</param>
 /// <param name="Resets">How often the quota resets, in the vendor's words (e.g. <c>monthly</c>), when it says.</param>
-public sealed record AccountQuota(bool Unlimited, long TotalSeconds, long UsedSeconds, long AvailableSeconds, string? Resets = null);
+public sealed record AccountQuota(bool Unlimited, double TotalSeconds, double UsedSeconds, double AvailableSeconds, string? Resets = null);
 
 /// <summary>Jobs running now against the account's limit.</summary>
 /// <param name="Running">Jobs running now.</param>

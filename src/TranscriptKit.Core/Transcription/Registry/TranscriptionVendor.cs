@@ -96,6 +96,7 @@ public sealed class TranscriptionVendor
         }
 
         clientOptions.TimeProvider = options.TimeProvider;
+        clientOptions.Logger = options.Logger ?? clientOptions.Logger;
         clientOptions.AuthenticationProvider = options.AuthenticationProvider ?? clientOptions.AuthenticationProvider;
     }
 
