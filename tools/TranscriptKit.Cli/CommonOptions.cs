@@ -58,23 +58,25 @@ internal static class CommonOptions
         /// <summary>The options that carry credentials: what follows them, or a misspelling of them, is never printed.</summary>
         public static IReadOnlyList<string> CredentialOptions { get; } = ["--api-key", "--api-secret"];
 
-        public Option<Uri?> Endpoint { get; } = new("--endpoint")
+        public Option<string[]> Endpoint { get; } = new("--endpoint")
         {
-            Description = "The vendor's base URL (a proxy or a sandbox); needs an API key.",
+            Description = "The vendor's base URL (a proxy or a sandbox); needs an API key. Repeatable as <vendor>=<url> with --vendor a,b,c.",
             HelpName = "url",
-            CustomParser = ParseEndpoint,
+            Arity = ArgumentArity.ZeroOrMore,
         };
 
-        public Option<string?> ApiKey { get; } = new(CredentialOptions[0])
+        public Option<string[]> ApiKey { get; } = new(CredentialOptions[0])
         {
-            Description = "The vendor API key; default TRANSCRIPTKIT_<VENDOR>_API_KEY. With no key and no endpoint, the built-in sandbox is used.",
+            Description = "The vendor API key; default TRANSCRIPTKIT_<VENDOR>_API_KEY. With no key and no endpoint, the built-in sandbox is used. Repeatable as <vendor>=<key>.",
             HelpName = "key",
+            Arity = ArgumentArity.ZeroOrMore,
         };
 
-        public Option<string?> ApiSecret { get; } = new(CredentialOptions[1])
+        public Option<string[]> ApiSecret { get; } = new(CredentialOptions[1])
         {
-            Description = $"The API secret, for vendors that need one ({CliVendors.NeedingSecret()}); default TRANSCRIPTKIT_<VENDOR>_API_SECRET.",
+            Description = $"The API secret, for vendors that need one ({CliVendors.NeedingSecret()}); default TRANSCRIPTKIT_<VENDOR>_API_SECRET. Repeatable as <vendor>=<secret>.",
             HelpName = "secret",
+            Arity = ArgumentArity.ZeroOrMore,
         };
 
         public void AddTo(Command command)
@@ -85,7 +87,7 @@ internal static class CommonOptions
         }
 
         public ConnectionArguments Read(ParseResult result) =>
-            new(result.GetValue(Endpoint), result.GetValue(ApiKey), result.GetValue(ApiSecret));
+            new(result.GetValue(Endpoint) ?? [], result.GetValue(ApiKey) ?? [], result.GetValue(ApiSecret) ?? []);
     }
 
     private static OutputFormat ParseFormat(ArgumentResult result)
@@ -98,18 +100,6 @@ internal static class CommonOptions
 
         result.AddError($"--format '{text}' is not one of text, srt, vtt, json.");
         return OutputFormat.Text;
-    }
-
-    private static Uri? ParseEndpoint(ArgumentResult result)
-    {
-        var text = result.Tokens.Single().Value;
-        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
-        {
-            return uri;
-        }
-
-        result.AddError($"--endpoint '{text}' is not an absolute http(s) URL.");
-        return null;
     }
 
     private static TimeSpan? ParseTimeout(ArgumentResult result)

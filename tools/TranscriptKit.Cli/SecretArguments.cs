@@ -59,7 +59,9 @@ internal static class SecretArguments
             }
         }
 
+        // A <vendor>=<key> value hides its key alone too, wherever it is echoed without the prefix.
         return secrets
+            .SelectMany(VendorScopedValue.SecretParts)
             .SelectMany(s => new[] { s, s.Trim() })
             .Where(s => !string.IsNullOrWhiteSpace(s))
             .Distinct(StringComparer.Ordinal)

@@ -65,9 +65,9 @@ internal sealed class VendorConnection : IAsyncDisposable
         TextWriter log,
         CancellationToken cancellationToken)
     {
-        var key = Credential(credentials.ApiKey, "--api-key", KeyVariable(vendor));
-        var secret = Credential(credentials.ApiSecret, "--api-secret", SecretVariable(vendor));
-        var endpoint = credentials.Endpoint;
+        var key = Credential(credentials.ApiKeyFor(vendor), "--api-key", KeyVariable(vendor));
+        var secret = Credential(credentials.ApiSecretFor(vendor), "--api-secret", SecretVariable(vendor));
+        var endpoint = credentials.EndpointFor(vendor);
 
         if (key is null && endpoint is null)
         {

@@ -16,7 +16,7 @@ namespace TranscriptKit;
 internal sealed class TranscriptKitConfigurationKeysValidator(IConfigurationSection section, TranscriberRegistry registry) : IValidateOptions<TranscriptKitOptions>
 {
     // The names the configuration binder reads; kept beside the types by nameof, so a renamed setting breaks the build here.
-    private static readonly string[] s_sectionKeys = [nameof(TranscriptKitOptions.Vendors), nameof(TranscriptKitOptions.Polling)];
+    private static readonly string[] s_sectionKeys = [nameof(TranscriptKitOptions.Vendors), nameof(TranscriptKitOptions.Polling), nameof(TranscriptKitOptions.Routing)];
 
     private static readonly string[] s_vendorKeys =
     [
@@ -50,6 +50,14 @@ internal sealed class TranscriptKitConfigurationKeysValidator(IConfigurationSect
 
             Unknown(failures, vendor, s_vendorKeys);
             Unknown(failures, vendor.GetSection(nameof(VendorSettings.Polling)), s_pollingKeys);
+        }
+
+        foreach (var routed in section.GetSection(nameof(TranscriptKitOptions.Routing)).GetChildren())
+        {
+            if (!registry.TryGet(routed.Value, out _))
+            {
+                failures.Add($"{routed.Path} = '{routed.Value}' names no registered vendor. {registry.DescribeRegistered()}");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -17,4 +17,11 @@ public sealed class TranscriptKitOptions
     /// defaults; a vendor's own <see cref="VendorSettings.Polling"/> is layered on top of this.
     /// </summary>
     public PollingOverride? Polling { get; set; }
+
+    /// <summary>
+    /// The vendor ids a <see cref="TranscriptionRouter"/> resolved from the container tries, first choice first
+    /// (<c>TranscriptKit:Routing:0</c>, <c>TranscriptKit:Routing:1</c>, … or a JSON array); empty means every vendor
+    /// with credentials in <see cref="Vendors"/>, in the order configured.
+    /// </summary>
+    public List<string> Routing { get; set; } = [];
 }

@@ -47,6 +47,7 @@ public static class TranscriptKitServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.TryAddSingleton<ITranscriberFactory, TranscriberFactory>();
+        services.TryAddTransient(TranscriptKitRouting.CreateConfiguredRouter);
 
         // The container's own registry: a copy of the process-wide one, so AddVendor here does not change other hosts.
         if (FindRegistry(services) is { } existing)

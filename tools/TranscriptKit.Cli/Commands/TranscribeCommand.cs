@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TranscriptKit.Cli.Output;
@@ -15,7 +16,7 @@ internal static class TranscribeCommand
     public static Command Create()
     {
         var input = new Argument<string>("file|url") { Description = "A local media file, or an http(s) URL the vendor downloads itself." };
-        var vendor = CommonOptions.Vendor();
+        var vendor = VendorListOption.Create();
         var language = new Option<string?>("--language", "-l") { Description = "The spoken language as an ISO 639-1 code (en, fr), for vendors that take one.", HelpName = "xx" };
         var format = CommonOptions.Format();
         var output = CommonOptions.OutputFile();
@@ -33,7 +34,7 @@ internal static class TranscribeCommand
         command.SetAction((result, cancellationToken) => RunAsync(
             new Arguments(
                 result.GetRequiredValue(input),
-                Transcribers.Registry.Get(result.GetRequiredValue(vendor)).Id,
+                result.GetRequiredValue(vendor),
                 result.GetValue(language),
                 result.GetValue(format),
                 result.GetValue(output),
@@ -48,15 +49,27 @@ internal static class TranscribeCommand
         var request = CreateRequest(args.Input) with { Language = string.IsNullOrWhiteSpace(args.Language) ? null : args.Language.Trim() };
         JobRunner.EnsureOutputWritable(args.Output);
 
-        await using var connection = await VendorConnection.OpenAsync(args.Vendor, args.Connection, MediaDirectories(request), Console.Error, cancellationToken).ConfigureAwait(false);
-        var transcriber = Transcribers.Create(args.Vendor, connection.Settings, connection.CreateTranscriberOptions(args.Timeout));
+        var connections = new List<VendorConnection>();
+        await using var closing = new AsyncDisposables(connections);
+        foreach (var vendor in args.Vendors)
+        {
+            connections.Add(await VendorConnection.OpenAsync(vendor, args.Connection, MediaDirectories(request), Console.Error, cancellationToken).ConfigureAwait(false));
+        }
+
+        var transcribers = connections.Select(c => Transcribers.Create(c.Vendor, c.Settings, c.CreateTranscriberOptions(args.Timeout))).ToList();
+        var connection = connections[0];
+        ITranscriber transcriber = transcribers.Count == 1 ? transcribers[0] : new TranscriptionRouter(transcribers);
         request = request with { Timestamps = OutputFormats.Timestamps(args.Format, transcriber.Capabilities) };
         var display = ProgressDisplay.Create();
+        if (transcriber is TranscriptionRouter router)
+        {
+            return await RouteAsync(router, request, connections, display, args, cancellationToken).ConfigureAwait(false);
+        }
 
         Transcript transcript;
         if (transcriber.Capabilities.ResumableJobs)
         {
-            var job = await display.RunAsync($"{args.Vendor}: {request.Describe()}", p => transcriber.StartAsync(request, p, cancellationToken)).ConfigureAwait(false);
+            var job = await display.RunAsync($"{connection.Vendor}: {request.Describe()}", p => transcriber.StartAsync(request, p, cancellationToken)).ConfigureAwait(false);
             var resume = $"transcriptkit resume {job.ToToken()}";
             await Console.Error.WriteLineAsync(connection.IsSandbox
                 ? $"Job accepted: resume with `{resume}` (the built-in sandbox stops with this process, so only a real vendor's jobs outlive it)."
@@ -79,6 +92,50 @@ internal static class TranscribeCommand
     }
 
     /// <summary>Vendors without jobs (Soscripted) answer in one call; --timeout bounds that call.</summary>
+    private static async Task<int> RouteAsync(TranscriptionRouter router, TranscriptionRequest request, IReadOnlyList<VendorConnection> connections, IProgressDisplay display, Arguments args, CancellationToken cancellationToken)
+    {
+        Transcript transcript;
+        if (router.Capabilities.ResumableJobs && connections.All(c => Transcribers.Registry.Get(c.Vendor).Capabilities.ResumableJobs))
+        {
+            var started = await display.RunAsync($"{string.Join(",", router.Vendors)}: {request.Describe()}", p => router.StartRoutedAsync(request, p, cancellationToken)).ConfigureAwait(false);
+            await WriteAttemptsAsync(started.Attempts).ConfigureAwait(false);
+            var resume = $"transcriptkit resume {started.Job.ToToken()}";
+            await Console.Error.WriteLineAsync(connections.First(c => c.Vendor == started.Job.Vendor).IsSandbox
+                ? $"Job accepted by {started.Job.Vendor}: resume with `{resume}` (the built-in sandbox stops with this process, so only a real vendor's jobs outlive it)."
+                : $"Job accepted by {started.Job.Vendor}: resume with `{resume}`").ConfigureAwait(false);
+            var (waited, exitCode) = await JobRunner.WaitAsync(router, started.Job, display, cancellationToken).ConfigureAwait(false);
+            if (waited is null)
+            {
+                return exitCode;
+            }
+
+            transcript = waited;
+        }
+        else
+        {
+            // A vendor without resumable jobs has only the one call: the router still falls back only before it is accepted.
+            var routed = await display.RunAsync($"{string.Join(",", router.Vendors)}: {request.Describe()}", p => router.TranscribeRoutedAsync(request, p, cancellationToken)).ConfigureAwait(false);
+            await WriteAttemptsAsync(routed.Attempts).ConfigureAwait(false);
+            transcript = routed.Transcript;
+        }
+
+        await ResultWriter.WriteAsync(OutputFormats.Render(transcript, args.Format), args.Output, OutputFormats.Name(args.Format), cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+
+    private static async Task WriteAttemptsAsync(IReadOnlyList<RouteAttempt> attempts)
+    {
+        foreach (var attempt in attempts.Where(a => a.Outcome != RouteAttemptOutcome.Accepted))
+        {
+            await Console.Error.WriteLineAsync($"{attempt.Outcome} {attempt.Vendor}: {attempt.Reason}").ConfigureAwait(false);
+        }
+
+        if (attempts.LastOrDefault(a => a.Outcome == RouteAttemptOutcome.Accepted) is { } served)
+        {
+            await Console.Error.WriteLineAsync($"Served by {served.Vendor} ({served.Reason}).").ConfigureAwait(false);
+        }
+    }
+
     private static async Task<Transcript> TranscribeOnceAsync(ITranscriber transcriber, TranscriptionRequest request, IProgressDisplay display, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -152,9 +209,21 @@ internal static class TranscribeCommand
         yield return Path.Combine(Environment.CurrentDirectory, "samples");
     }
 
+    /// <summary>Closes every vendor connection (and its sandbox) opened for one command.</summary>
+    private sealed class AsyncDisposables(List<VendorConnection> connections) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
     private sealed record Arguments(
         string Input,
-        string Vendor,
+        IReadOnlyList<string> Vendors,
         string? Language,
         OutputFormat Format,
         FileInfo? Output,
