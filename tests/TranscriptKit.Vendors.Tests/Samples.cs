@@ -91,6 +91,13 @@ internal sealed record Sample(VendorDefinition Vendor, VendorOperation Operation
         }
     }
 
+    /// <summary>The last 2xx answer to <paramref name="operationId"/> in the vendor's recorded flows (a flow ends with its job done), if any.</summary>
+    public static string? LastAnswerInFlows(VendorDefinition vendor, string operationId) =>
+        Directory.EnumerateFiles(Folder(FixtureRoot(), vendor.Id), "flow-*.json")
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .SelectMany(path => Cassette.Load(path).Interactions)
+            .LastOrDefault(i => i.Operation == operationId && i.Response.Status is >= 200 and < 300)?.Response.Body;
+
     private OperationArguments Arguments() =>
         RecordedArguments.From(Operation, Interaction, Vendor.DefaultEndpoint.AbsolutePath, UploadFile.FromStream(new MemoryStream(new byte[16]), "video.mp4"), header => !IsCredential(header));
 
