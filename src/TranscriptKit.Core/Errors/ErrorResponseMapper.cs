@@ -58,17 +58,8 @@ internal static class ErrorResponseMapper
             return ReadXmlError(body);
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-            return (FirstText(document.RootElement, vendor.ErrorCodePaths), FirstText(document.RootElement, vendor.ErrorMessagePaths));
-        }
-        catch (Exception ex) when (JsonPrimitives.IsMismatch(ex))
-        {
-            // Not JSON, or JSON whose strings are not valid UTF-8 (GetString throws InvalidOperationException): the
-            // status and a leniently decoded snippet still describe the error; mapping an error must never fail itself.
-            return (null, null);
-        }
+        // A forward scan per path over the bytes as they are: no copy of the body and no document of it.
+        return (FirstText(body, vendor.ErrorCodePaths), FirstText(body, vendor.ErrorMessagePaths));
     }
 
     private static (string? Code, string? Message) ReadXmlError(ReadOnlySpan<byte> body)
@@ -86,32 +77,11 @@ internal static class ErrorResponseMapper
         }
     }
 
-    private static string? FirstText(JsonElement root, IReadOnlyList<string> paths)
+    private static string? FirstText(ReadOnlySpan<byte> body, IReadOnlyList<string> paths)
     {
         foreach (var path in paths)
         {
-            var current = root;
-            var found = true;
-            foreach (var segment in path.Split('.'))
-            {
-                if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(segment, out current))
-                {
-                    found = false;
-                    break;
-                }
-            }
-
-            if (!found)
-            {
-                continue;
-            }
-
-            var text = current.ValueKind switch
-            {
-                JsonValueKind.String => current.GetString(),
-                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => current.GetRawText(),
-                _ => null,
-            };
+            var text = Find(body, path);
             if (!string.IsNullOrWhiteSpace(text))
             {
                 return text;
@@ -119,6 +89,71 @@ internal static class ErrorResponseMapper
         }
 
         return null;
+    }
+
+    /// <summary>The text of the value at a dotted path (strings as they are, numbers and booleans as written), or null.</summary>
+    private static string? Find(ReadOnlySpan<byte> body, string path)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body, JsonPrimitives.ReaderOptions);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            var start = 0;
+            while (true)
+            {
+                var dot = path.IndexOf('.', start);
+                var segment = dot < 0 ? path.AsSpan(start) : path.AsSpan(start, dot - start);
+                if (!SeekProperty(ref reader, segment))
+                {
+                    return null;
+                }
+
+                if (dot < 0)
+                {
+                    return reader.TokenType switch
+                    {
+                        JsonTokenType.String => reader.GetString(),
+                        JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+                        _ => null,
+                    };
+                }
+
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    return null;
+                }
+
+                start = dot + 1;
+            }
+        }
+        catch (Exception ex) when (JsonPrimitives.IsMismatch(ex))
+        {
+            // Not JSON, or strings that are not valid UTF-8: the status and a leniently decoded snippet still describe
+            // the error; mapping an error must never fail itself.
+            return null;
+        }
+    }
+
+    /// <summary>From just inside an object, moves to the value of <paramref name="name"/>; false when the object lacks it.</summary>
+    private static bool SeekProperty(ref Utf8JsonReader reader, ReadOnlySpan<char> name)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var match = reader.ValueTextEquals(name);
+            JsonPrimitives.ReadValue(ref reader);
+            if (match)
+            {
+                return true;
+            }
+
+            reader.Skip();
+        }
+
+        return false;
     }
 
     private static string Describe(VendorDescriptor vendor, string? operationId, HttpStatusCode status, string? code, string? message, string? requestId, ReadOnlySpan<byte> body, string? mediaType, SecretMask mask)

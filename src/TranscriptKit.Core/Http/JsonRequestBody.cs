@@ -1,7 +1,9 @@
+using System;
 using System.Buffers;
 using System.ComponentModel;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace TranscriptKit.Runtime;
@@ -11,9 +13,9 @@ namespace TranscriptKit.Runtime;
 public sealed class JsonRequestBody : RequestBody
 {
     private static readonly MediaTypeHeaderValue s_contentType = new("application/json") { CharSet = "utf-8" };
-    private readonly byte[] _utf8;
+    private readonly ArraySegment<byte> _utf8;
 
-    private JsonRequestBody(byte[] utf8) => _utf8 = utf8;
+    private JsonRequestBody(ArraySegment<byte> utf8) => _utf8 = utf8;
 
     /// <summary>Serializes <paramref name="value"/> with its generated writer.</summary>
     public static JsonRequestBody Create<T>(T value, JsonWriteAction<T> write)
@@ -24,7 +26,8 @@ public sealed class JsonRequestBody : RequestBody
             write(writer, value);
         }
 
-        return new JsonRequestBody(buffer.WrittenSpan.ToArray());
+        // The writer's own array, not a copy of it (ArrayBufferWriter always keeps one array).
+        return new JsonRequestBody(MemoryMarshal.TryGetArray(buffer.WrittenMemory, out var written) ? written : buffer.WrittenSpan.ToArray());
     }
 
     /// <inheritdoc />
@@ -33,7 +36,7 @@ public sealed class JsonRequestBody : RequestBody
     /// <inheritdoc />
     public override HttpContent CreateContent()
     {
-        var content = new ByteArrayContent(_utf8);
+        var content = new ByteArrayContent(_utf8.Array!, _utf8.Offset, _utf8.Count);
         content.Headers.ContentType = s_contentType;
         return content;
     }
