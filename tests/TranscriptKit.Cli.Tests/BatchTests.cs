@@ -58,7 +58,16 @@ public sealed class BatchTests
     /// </summary>
     [Test]
     [CancelAfter(120_000)]
-    public async Task Killed_three_times_a_batch_of_50_pays_each_item_at_most_once([Values(14)] int seed)
+    public Task Killed_three_times_a_batch_of_50_pays_each_item_at_most_once([Values(14)] int seed) => KillAndFinishAsync(seed);
+
+    /// <summary>The same with more seeds, outside the CI run: <c>dotnet test --filter TestCategory=Soak</c>.</summary>
+    [Test]
+    [Category("Soak")]
+    [Explicit("Long: ten killed batches")]
+    [CancelAfter(120_000)]
+    public Task Killed_at_other_random_points_no_item_pays_twice([Range(1, 10)] int seed) => KillAndFinishAsync(seed);
+
+    private async Task KillAndFinishAsync(int seed)
     {
         var random = new Random(seed);
         var folder = MediaFolder(50);
