@@ -33,6 +33,7 @@ public static class TranscriptKitCli
         var root = new RootCommand($"TranscriptKit: transcribe media with {CliVendors.IdList(names)} (or the built-in sandbox).")
         {
             TranscribeCommand.Create(),
+            BatchCommand.Create(),
             ResumeCommand.Create(),
             AccountCommands.Balance(),
             AccountCommands.Quota(),

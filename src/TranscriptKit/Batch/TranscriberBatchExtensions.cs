@@ -47,23 +47,47 @@ public static class TranscriberBatchExtensions
             return [];
         }
 
+        var keys = options.Ledger is null ? null : items.Select(options.ItemKey ?? (r => r.Describe())).ToList();
+        if (keys is not null)
+        {
+            var duplicate = keys.GroupBy(k => k, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate is not null)
+            {
+                throw new ArgumentException($"Two items share the ledger key '{duplicate.Key}'; give each its own (TranscriptionBatchOptions.ItemKey).", nameof(requests));
+            }
+
+            await options.Ledger!.AddAsync(keys, cancellationToken).ConfigureAwait(false);
+        }
+
         var concurrency = await ResolveConcurrencyAsync(transcriber, options, cancellationToken).ConfigureAwait(false);
         var logger = (transcriber as TranscriberBase)?.Logger ?? NullLogger.Instance;
         var results = new TranscriptionBatchItem[items.Count];
         using var slots = new SemaphoreSlim(concurrency, concurrency);
         var tasks = items.Select(async (request, index) =>
         {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            var cursor = keys is null
+                ? new LedgerCursor(null, null)
+                : new LedgerCursor(options.Ledger, await options.Ledger!.TryClaimAsync(keys[index], options.WorkerId, options.LeaseDuration, cancellationToken).ConfigureAwait(false));
+            TranscriptionBatchItem item;
+            if (keys is not null && TryFinishWithoutSending(transcriber, request, index, keys[index], cursor.Item, options) is { } settled)
             {
-                var item = await RunOneAsync(transcriber, request, index, options, logger, cancellationToken).ConfigureAwait(false);
-                results[index] = item;
-                progress?.Report(item);
+                item = settled;
             }
-            finally
+            else
             {
-                slots.Release();
+                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    item = await RunOneAsync(transcriber, request, index, cursor, options, logger, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    slots.Release();
+                }
             }
+
+            results[index] = item;
+            progress?.Report(item);
         }).ToList();
         await Task.WhenAll(tasks).ConfigureAwait(false);
         activity?.SetTag("transcriptkit.batch.failed", results.Count(r => !r.Succeeded));
@@ -88,43 +112,123 @@ public static class TranscriberBatchExtensions
         return transcriber.Capabilities.MaxConcurrentJobs ?? DefaultConcurrency;
     }
 
-    private static async Task<TranscriptionBatchItem> RunOneAsync(
-        ITranscriber transcriber, TranscriptionRequest request, int index, TranscriptionBatchOptions options, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>What a ledger already settles: done, held by another worker, an accepted job that failed, or an unknown outcome not to be retried.</summary>
+    private static TranscriptionBatchItem? TryFinishWithoutSending(
+        ITranscriber transcriber, TranscriptionRequest request, int index, string key, LedgerItem? entry, TranscriptionBatchOptions options)
     {
-        TranscriptionJob? job = null;
+        if (entry is null)
+        {
+            return new TranscriptionBatchItem(index, request, null, new InvalidOperationException($"Ledger item '{key}' is held by another worker."), null);
+        }
+
+        var job = TranscriptionJob.TryFromToken(entry.JobToken, out var parsed) ? parsed : null;
+        return entry.State switch
+        {
+            LedgerItemState.Done => new TranscriptionBatchItem(index, request, null, null, job) { Ledger = entry, AlreadyDone = true },
+            LedgerItemState.Failed when entry.JobToken is not null =>
+                new TranscriptionBatchItem(index, request, null, new TranscriptKitException(transcriber.Vendor, entry.Error ?? "The job failed in an earlier run."), job) { Ledger = entry },
+            LedgerItemState.Submitting when !options.RetryUnknown => new TranscriptionBatchItem(
+                index,
+                request,
+                null,
+                new TranscriptionSubmissionUnknownException(
+                    transcriber.Vendor,
+                    $"An earlier run sent the submit for '{key}' and was stopped before it recorded the answer: the vendor may have accepted (and charged for) it. Check, then run again with --retry-unknown (RetryUnknown) to send it again.",
+                    null,
+                    entry.HowToCheck ?? "the vendor's job list or usage history",
+                    new InvalidOperationException(entry.Error ?? "The run was stopped while the submit was in flight.")),
+                null) { Ledger = entry },
+            _ => null,
+        };
+    }
+
+    private static async Task<TranscriptionBatchItem> RunOneAsync(
+        ITranscriber transcriber, TranscriptionRequest request, int index, LedgerCursor cursor, TranscriptionBatchOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        TranscriptionJob? job = cursor.Item is { State: LedgerItemState.Submitted, JobToken: { } token } ? TranscriptionJob.FromToken(token) : null;
         try
         {
             var delay = options.BusyDelay;
-            for (var attempt = 1; ; attempt++)
+            Transcript? direct = null;
+            for (var attempt = 1; job is null; attempt++)
             {
+                // Durable before the paid request leaves: a run killed from here on finds the item "submitting".
+                await cursor.MoveAsync(LedgerItemState.Submitting, cancellationToken: cancellationToken).ConfigureAwait(false);
                 try
                 {
                     if (!transcriber.Capabilities.ResumableJobs)
                     {
                         // One-call vendors: a busy answer (429) means nothing was accepted, so the whole call may be repeated.
-                        var direct = await transcriber.TranscribeAsync(request, null, cancellationToken).ConfigureAwait(false);
-                        return new TranscriptionBatchItem(index, request, direct, null, null);
+                        direct = await transcriber.TranscribeAsync(request, null, cancellationToken).ConfigureAwait(false);
+                        break;
                     }
 
                     job = await transcriber.StartAsync(request, cancellationToken).ConfigureAwait(false);
-                    break;
+                }
+                catch (TranscriptionSubmissionUnknownException unknown) when (unknown.Job is not null)
+                {
+                    // Caption Cat names the job before submitting: resume it instead of guessing.
+                    job = unknown.Job;
+                }
+                catch (TranscriptionSubmissionUnknownException unknown)
+                {
+                    await cursor.RecordUnknownAsync(unknown, CancellationToken.None).ConfigureAwait(false);
+                    throw;
                 }
                 catch (TranscriptKitException e) when (attempt < options.MaxSubmitAttempts && IsBusy(transcriber, e))
                 {
+                    await cursor.MoveAsync(LedgerItemState.Pending, cancellationToken: cancellationToken).ConfigureAwait(false);
                     var wait = e is TranscriptKitRateLimitException { RetryAfter: { } retryAfter } ? retryAfter : delay;
                     Log.BatchSubmitDeferred(logger, transcriber.Vendor, e.Reason ?? ((int?)e.Status)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "busy", index, (long)wait.TotalMilliseconds);
                     await Task.Delay(wait, options.TimeProvider, cancellationToken).ConfigureAwait(false);
                     delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxBusyDelay.Ticks));
                 }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Refused before acceptance: nothing to pay for, so a later run may try again.
+                    await cursor.MoveAsync(LedgerItemState.Failed, error: e.Message, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+                    throw;
+                }
+
+                if (job is not null)
+                {
+                    await cursor.MoveAsync(LedgerItemState.Submitted, job.ToToken(), cancellationToken: CancellationToken.None).ConfigureAwait(false);
+                }
             }
 
-            var transcript = await transcriber.WaitAsync(job, null, cancellationToken).ConfigureAwait(false);
-            return new TranscriptionBatchItem(index, request, transcript, null, job);
+            if (direct is not null)
+            {
+                return await CompleteAsync(new TranscriptionBatchItem(index, request, direct, null, null), cursor, options, cancellationToken).ConfigureAwait(false);
+            }
+
+            Transcript transcript;
+            try
+            {
+                transcript = await transcriber.WaitAsync(job!, null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TranscriptKitJobFailedException e)
+            {
+                await cursor.MoveAsync(LedgerItemState.Failed, error: e.Message, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
+
+            return await CompleteAsync(new TranscriptionBatchItem(index, request, transcript, null, job), cursor, options, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return new TranscriptionBatchItem(index, request, null, e, job);
+            return new TranscriptionBatchItem(index, request, null, e, job) { Ledger = cursor.Item };
         }
+    }
+
+    private static async Task<TranscriptionBatchItem> CompleteAsync(TranscriptionBatchItem item, LedgerCursor cursor, TranscriptionBatchOptions options, CancellationToken cancellationToken)
+    {
+        if (options.Completed is { } completed)
+        {
+            await completed(item, cancellationToken).ConfigureAwait(false);
+        }
+
+        await cursor.MoveAsync(LedgerItemState.Done, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+        return item with { Ledger = cursor.Item };
     }
 
     private static bool IsBusy(ITranscriber transcriber, TranscriptKitException exception) =>
