@@ -403,6 +403,71 @@ public sealed class RuleTests
     }
 
     [Test]
+    public void A_renamed_client_breaks_the_csharp_only()
+    {
+        AssertChange(Single("x-tk-client: { name: Tiny,", "x-tk-client: { name: Teeny,"), "client-renamed", B, N);
+    }
+
+    [Test]
+    public void A_changed_vendor_id_breaks_both_because_job_tokens_carry_it()
+    {
+        AssertChange(Find("vendor: tiny }", "vendor: teeny }", "vendor-id-changed"), "vendor-id-changed", B, B);
+    }
+
+    [Test]
+    public void Other_error_fields_only_change_exception_texts()
+    {
+        AssertChange(Single("x-tk-limits:\n", "x-tk-errors:\n  message: [error]\nx-tk-limits:\n"), "error-fields-changed", N, A);
+    }
+
+    [Test]
+    public void A_request_body_no_longer_required_is_additive()
+    {
+        AssertChange(Single("      requestBody:\n        required: true", "      requestBody:\n        required: false"), "body-required-removed", A, A);
+    }
+
+    [Test]
+    public void A_new_model_is_additive_to_the_csharp()
+    {
+        AssertChange(Single("      enum: [fast, accurate]", "      enum: [fast, accurate]\n    Extra:\n      type: object\n      properties:\n        note: { type: string }"), "schema-added", A, N);
+    }
+
+    [Test]
+    public void A_removed_model_breaks_the_csharp_and_where_it_was_used()
+    {
+        var result = SpecDiff.Compare(Base, Base.Replace("        mode: { $ref: \"#/components/schemas/Mode\" }\n", string.Empty).Replace("\n    Mode:\n      type: string\n      enum: [fast, accurate]", string.Empty), "old.yaml", "new.yaml");
+        Assert.That(result.Changes.Select(c => (c.Rule, c.CSharp, c.Wire)), Is.EquivalentTo(new[] { ("property-removed", B, B), ("schema-removed", B, N) }));
+    }
+
+    [Test]
+    public void An_operation_no_longer_idempotent_is_additive()
+    {
+        AssertChange(Single("      operationId: getBalance\n", "      operationId: getBalance\n      x-tk-idempotent: false\n"), "idempotent-removed", N, A);
+    }
+
+    [Test]
+    public void A_longer_operation_timeout_is_additive()
+    {
+        var slow = Base.Replace("      operationId: getBalance\n", "      operationId: getBalance\n      x-tk-timeout: 60s\n");
+        var change = SpecDiff.Compare(slow, slow.Replace("x-tk-timeout: 60s", "x-tk-timeout: 600s"), "old.yaml", "new.yaml").Changes.Single();
+        AssertChange(change, "timeout-lengthened", N, A);
+    }
+
+    [Test]
+    public void A_new_upload_size_limit_breaks_the_wire()
+    {
+        AssertChange(Single("  max-concurrent-jobs: 4\n", "  max-concurrent-jobs: 4\n  max-upload-bytes: 1000\n"), "limit-tightened", N, B);
+    }
+
+    [Test]
+    public void A_tighter_rate_limit_breaks_the_wire()
+    {
+        var limited = Base.Replace("  max-concurrent-jobs: 4\n", "  max-concurrent-jobs: 4\n  rate-limit: { requests: 10, per: 1s }\n");
+        var change = SpecDiff.Compare(limited, limited.Replace("requests: 10", "requests: 5"), "old.yaml", "new.yaml").Changes.Single();
+        AssertChange(change, "limit-tightened", N, B);
+    }
+
+    [Test]
     public void A_spec_the_generator_refuses_is_an_error_naming_the_generator_diagnostic()
     {
         var broken = Base.Replace("operationId: getBalance", "summary: no id");
