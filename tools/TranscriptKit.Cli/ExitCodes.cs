@@ -17,6 +17,9 @@ internal static class ExitCodes
     /// <summary>The wait ran past --timeout (or the vendor's own); the job token is printed to resume.</summary>
     public const int Timeout = 4;
 
+    /// <summary><c>spec diff</c> found a change that breaks the generated C# or the wire; CI gates on it.</summary>
+    public const int BreakingChanges = 5;
+
     /// <summary>Ctrl+C, as shells report SIGINT (128 + 2).</summary>
     public const int Cancelled = 130;
 

@@ -38,6 +38,7 @@ public static class TranscriptKitCli
             AccountCommands.Balance(),
             AccountCommands.Quota(),
             VendorsCommand.Create(),
+            SpecCommand.Create(),
         };
         root.Options.Add(CommonOptions.Verbose);
 
