@@ -11,7 +11,7 @@ using TranscriptKit.Tests;
 
 namespace TranscriptKit.CaptionCat.Tests;
 
-/// <summary>WaitForTranscriptionAsync and WaitForRenderAsync on a fake clock: intervals, outcomes, timeout and resume, cancellation, progress.</summary>
+/// <summary>WaitForTranscriptionAsync and WaitForRenderAsync on a fake clock: intervals, outcomes, timeout and resume, cancellation, progress. The cases every polled job shares (the spec's intervals, failure, timeout and resume, cancellation, progress, foreign tokens) run for every vendor in TranscriptKit.Vendors.Tests/PollingTests; these are this vendor's own rules.</summary>
 [TestFixture]
 public sealed class CaptionCatPollingTests
 {
@@ -55,42 +55,6 @@ public sealed class CaptionCatPollingTests
             Assert.That(_handler.Requests, Has.Count.EqualTo(3));
             Assert.That(_handler.Requests.All(r => r.Method == HttpMethod.Get && r.Uri.AbsolutePath == PollPath), Is.True);
             Assert.That(_handler.Requests.All(r => r.Header("Authorization") == "Bearer test-key"), Is.True);
-        });
-    }
-
-    [Test]
-    public async Task WaitForTranscription_polls_at_once_then_after_5s_growing_by_half_up_to_30s_by_default()
-    {
-        var seen = new List<TimeSpan>();
-        var start = _time.GetUtcNow();
-        _handler.Otherwise(_ =>
-        {
-            int n;
-            lock (seen)
-            {
-                seen.Add(_time.GetUtcNow() - start);
-                n = seen.Count;
-            }
-
-            return Http.Json(n < 8 ? Transcription("processing") : CaptionCatDocExamples.TranscriptionFinished);
-        });
-        TimeSpan[] expected = [Seconds(5), Seconds(7.5), Seconds(11.25), Seconds(16.875), Seconds(25.3125), Seconds(30), Seconds(30)];
-
-        var wait = _client.WaitForTranscriptionAsync(Id);
-        Assert.That(Eventually.Count(_handler), Is.EqualTo(1), "the first status request is sent at once");
-
-        for (var i = 0; i < expected.Length; i++)
-        {
-            await Eventually.StepAsync(_time.Advance, _handler, expected[i], requestsAfter: i + 2);
-        }
-
-        var result = await wait;
-        Assert.That(result.Transcription, Is.EqualTo("finished"));
-        var intervals = seen.Zip(seen.Skip(1), (a, b) => b - a).ToArray();
-        Assert.Multiple(() =>
-        {
-            Assert.That(seen[0], Is.EqualTo(TimeSpan.Zero));
-            Assert.That(intervals, Is.EqualTo(expected));
         });
     }
 
@@ -166,116 +130,6 @@ public sealed class CaptionCatPollingTests
             Assert.That(error.Job.GetParameter("id"), Is.EqualTo(Id));
             Assert.That(error.Message, Does.Contain(state));
             Assert.That(_handler.Requests, Has.Count.EqualTo(2), "polling stops at the failed state");
-        });
-    }
-
-    [Test]
-    public async Task WaitForTranscription_times_out_with_a_job_token_that_resumes_the_wait()
-    {
-        _handler.Otherwise(_ => Http.Json(Transcription("processing")));
-        var options = new PollingOptions { InitialInterval = TimeSpan.FromSeconds(5), MaxInterval = TimeSpan.FromSeconds(5), BackoffFactor = 1, Timeout = TimeSpan.FromSeconds(18) };
-
-        var wait = _client.WaitForTranscriptionAsync(Id, options);
-        await Eventually.RequestsAsync(_handler, 1);
-        for (var n = 2; n <= 4; n++)
-        {
-            _time.Advance(TimeSpan.FromSeconds(5));
-            await Eventually.RequestsAsync(_handler, n);
-        }
-
-        Assert.That(wait.IsCompleted, Is.False, "still running at 15 s");
-        _time.Advance(TimeSpan.FromSeconds(3));
-        await Eventually.WaitUntilAsync(() => wait.IsCompleted, "the timeout");
-
-        var error = Assert.ThrowsAsync<TranscriptKitTimeoutException>(() => wait);
-        Assert.That(error!.Job, Is.Not.Null);
-        var job = error.Job!;
-        Assert.Multiple(() =>
-        {
-            Assert.That(error.Vendor, Is.EqualTo("captioncat"));
-            Assert.That(error.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(18)));
-            Assert.That(error.Message, Does.Contain(job.ToString()), "the message tells how to resume");
-            Assert.That(error.Message, Does.Not.Contain(TestClients.ApiKey));
-            Assert.That(job.Vendor, Is.EqualTo("captioncat"));
-            Assert.That(job.Kind, Is.EqualTo("Transcription"));
-            Assert.That(job.GetParameter("id"), Is.EqualTo(Id));
-            Assert.That(_handler.Requests, Has.Count.EqualTo(4));
-        });
-
-        // A later process resumes from the saved text form, without starting the transcription again.
-        var saved = job.ToString();
-        var restored = JobToken.Parse(saved);
-        Assert.Multiple(() =>
-        {
-            Assert.That(restored, Is.EqualTo(job));
-            Assert.That(restored.ToString(), Is.EqualTo(saved));
-            Assert.That(restored.Parameters, Is.EqualTo(job.Parameters));
-            Assert.That(saved, Does.Not.Contain(TestClients.ApiKey));
-        });
-
-        var laterHandler = new StubHandler().Respond(HttpStatusCode.OK, CaptionCatDocExamples.TranscriptionFinished);
-        using var laterClient = TestClients.Create(laterHandler, new FakeTimeProvider());
-        var result = await laterClient.WaitForTranscriptionAsync(restored);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(result.Transcription, Is.EqualTo("finished"));
-            Assert.That(laterHandler.Requests.Single().Method, Is.EqualTo(HttpMethod.Get));
-            Assert.That(laterHandler.Requests.Single().Uri.AbsolutePath, Is.EqualTo(PollPath));
-        });
-    }
-
-    [Test]
-    public void A_render_job_token_is_refused_by_WaitForTranscription()
-    {
-        var renderJob = _client.CreateRenderToken(Id);
-
-        Assert.ThrowsAsync<ArgumentException>(() => _client.WaitForTranscriptionAsync(renderJob));
-        Assert.That(_handler.Requests, Is.Empty);
-    }
-
-    [Test]
-    public async Task Cancelling_the_wait_stops_at_once_and_sends_nothing_more()
-    {
-        _handler.Otherwise(_ => Http.Json(Transcription("processing")));
-        using var cts = new CancellationTokenSource();
-
-        var wait = _client.WaitForTranscriptionAsync(Id, cancellationToken: cts.Token);
-        await Eventually.RequestsAsync(_handler, 1);
-        cts.Cancel();
-        await Eventually.WaitUntilAsync(() => wait.IsCompleted, "the wait to end without the clock moving");
-
-        Assert.CatchAsync<OperationCanceledException>(() => wait);
-        _time.Advance(TimeSpan.FromHours(2));
-        await Eventually.SettleAsync();
-        Assert.That(Eventually.Count(_handler), Is.EqualTo(1), "no status request after cancellation");
-    }
-
-    [Test]
-    public async Task WaitForTranscription_reports_attempt_state_and_elapsed_after_each_status_request()
-    {
-        _handler
-            .Respond(HttpStatusCode.OK, Transcription("queued"))
-            .Respond(HttpStatusCode.OK, Transcription("processing"))
-            .Respond(HttpStatusCode.OK, CaptionCatDocExamples.TranscriptionFinished);
-        var progress = new RecordingProgress<PollProgress<TranscriptionStatus>>();
-
-        var wait = _client.WaitForTranscriptionAsync(Id, progress: progress);
-        await Eventually.RequestsAsync(_handler, 1);
-        _time.Advance(TimeSpan.FromSeconds(5));
-        await Eventually.RequestsAsync(_handler, 2);
-        _time.Advance(TimeSpan.FromSeconds(7.5));
-        await wait;
-
-        var reports = progress.Reports;
-        Assert.Multiple(() =>
-        {
-            Assert.That(reports.Select(r => r.Attempt), Is.EqualTo(new[] { 1, 2, 3 }));
-            Assert.That(reports.Select(r => r.State), Is.EqualTo(new[] { "queued", "processing", "finished" }));
-            Assert.That(reports.Select(r => r.Response.Transcription), Is.EqualTo(new[] { "queued", "processing", "finished" }));
-            Assert.That(reports.Select(r => r.Elapsed), Is.EqualTo(new[] { TimeSpan.Zero, Seconds(5), Seconds(12.5) }));
-            Assert.That(reports.Select(r => r.Percent), Is.All.Null, "the transcription status has no percentage");
-            Assert.That(reports.All(r => r.Job.Equals(_client.CreateTranscriptionToken(Id))), Is.True);
         });
     }
 

@@ -11,7 +11,7 @@ using TranscriptKit.Tests;
 
 namespace TranscriptKit.Subclip.Tests;
 
-/// <summary>WaitForJobAsync on a fake clock: done when outputReady is true, failed states, unknown states, timeout and resume, cancellation, progress.</summary>
+/// <summary>WaitForJobAsync on a fake clock: done when outputReady is true, failed states, unknown states, timeout and resume, cancellation, progress. The cases every polled job shares (the spec's intervals, failure, timeout and resume, cancellation, progress, foreign tokens) run for every vendor in TranscriptKit.Vendors.Tests/PollingTests; these are this vendor's own rules.</summary>
 [TestFixture]
 public sealed class SubclipPollingTests
 {
@@ -101,42 +101,6 @@ public sealed class SubclipPollingTests
     }
 
     [Test]
-    public async Task WaitForJob_polls_at_once_then_after_3s_growing_by_half_up_to_30s_by_default()
-    {
-        var seen = new List<TimeSpan>();
-        var start = _time.GetUtcNow();
-        _handler.Otherwise(_ =>
-        {
-            int n;
-            lock (seen)
-            {
-                seen.Add(_time.GetUtcNow() - start);
-                n = seen.Count;
-            }
-
-            return Http.Json(n < 9 ? Status("processing", outputReady: false) : SubclipDocExamples.StatusText);
-        });
-        TimeSpan[] expected = [Seconds(3), Seconds(4.5), Seconds(6.75), Seconds(10.125), Seconds(15.1875), Seconds(22.78125), Seconds(30), Seconds(30)];
-
-        var wait = _client.WaitForJobAsync(Id);
-        Assert.That(Eventually.Count(_handler), Is.EqualTo(1), "the first status request is sent at once");
-
-        for (var i = 0; i < expected.Length; i++)
-        {
-            await Eventually.StepAsync(_time.Advance, _handler, expected[i], requestsAfter: i + 2);
-        }
-
-        var result = await wait;
-        Assert.That(result.OutputReady, Is.True);
-        var intervals = seen.Zip(seen.Skip(1), (a, b) => b - a).ToArray();
-        Assert.Multiple(() =>
-        {
-            Assert.That(seen[0], Is.EqualTo(TimeSpan.Zero));
-            Assert.That(intervals, Is.EqualTo(expected));
-        });
-    }
-
-    [Test]
     public void Spec_polling_defaults_are_3s_growing_by_half_to_30s_with_a_60_minute_timeout()
     {
         Assert.That(SubclipClient.DefaultJobPolling, Is.EqualTo(new PollingOptions
@@ -202,61 +166,6 @@ public sealed class SubclipPollingTests
     }
 
     [Test]
-    public async Task WaitForJob_times_out_with_a_job_token_that_resumes_the_wait()
-    {
-        _handler.Otherwise(_ => Http.Json(Status("processing", outputReady: false)));
-        var options = new PollingOptions { InitialInterval = TimeSpan.FromSeconds(5), MaxInterval = TimeSpan.FromSeconds(5), BackoffFactor = 1, Timeout = TimeSpan.FromSeconds(18) };
-
-        var wait = _client.WaitForJobAsync(Id, options);
-        await Eventually.RequestsAsync(_handler, 1);
-        for (var n = 2; n <= 4; n++)
-        {
-            _time.Advance(TimeSpan.FromSeconds(5));
-            await Eventually.RequestsAsync(_handler, n);
-        }
-
-        Assert.That(wait.IsCompleted, Is.False, "still running at 15 s");
-        _time.Advance(TimeSpan.FromSeconds(3));
-        await Eventually.WaitUntilAsync(() => wait.IsCompleted, "the timeout");
-
-        var error = Assert.ThrowsAsync<TranscriptKitTimeoutException>(() => wait);
-        Assert.That(error!.Job, Is.Not.Null);
-        var job = error.Job!;
-        Assert.Multiple(() =>
-        {
-            Assert.That(error.Vendor, Is.EqualTo("subclip"));
-            Assert.That(error.Elapsed, Is.EqualTo(TimeSpan.FromSeconds(18)));
-            Assert.That(error.Message, Does.Contain(job.ToString()), "the message tells how to resume");
-            Assert.That(error.Message, Does.Not.Contain(TestClients.ApiKey));
-            Assert.That(job.Vendor, Is.EqualTo("subclip"));
-            Assert.That(job.Kind, Is.EqualTo("Job"));
-            Assert.That(job.GetParameter("projectId"), Is.EqualTo(Id));
-            Assert.That(_handler.Requests, Has.Count.EqualTo(4));
-        });
-
-        // A later process resumes from the saved text form, without starting (and paying for) the job again.
-        var saved = job.ToString();
-        var restored = JobToken.Parse(saved);
-        Assert.Multiple(() =>
-        {
-            Assert.That(restored, Is.EqualTo(job));
-            Assert.That(restored.ToString(), Is.EqualTo(saved));
-            Assert.That(saved, Does.Not.Contain(TestClients.ApiKey));
-        });
-
-        var laterHandler = new StubHandler().Respond(HttpStatusCode.OK, SubclipDocExamples.StatusText);
-        using var laterClient = TestClients.Create(laterHandler, new FakeTimeProvider());
-        var result = await laterClient.WaitForJobAsync(restored);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(result.OutputReady, Is.True);
-            Assert.That(laterHandler.Requests.Single().Method, Is.EqualTo(HttpMethod.Get));
-            Assert.That(laterHandler.Requests.Single().Uri.AbsolutePath, Is.EqualTo(PollPath));
-        });
-    }
-
-    [Test]
     public async Task CreateJobToken_round_trips_through_text_and_resumes_the_wait_for_that_project()
     {
         var token = _client.CreateJobToken(SubclipDocExamples.ProjectId);
@@ -279,39 +188,11 @@ public sealed class SubclipPollingTests
         });
     }
 
-    [Test]
-    public void A_token_of_another_vendor_or_kind_is_refused_before_any_request()
-    {
-        var other = new JobToken("captioncat", "Transcription", [new("id", "cb6dc793fa1ceadb55744ba0a7b0af56")]);
-        var otherKind = new JobToken("subclip", "Render", [new("projectId", Id)]);
-
-        Assert.ThrowsAsync<ArgumentException>(() => _client.WaitForJobAsync(other));
-        Assert.ThrowsAsync<ArgumentException>(() => _client.WaitForJobAsync(otherKind));
-        Assert.That(_handler.Requests, Is.Empty);
-    }
-
     [TestCase("")]
     [TestCase(" ")]
     public void CreateJobToken_refuses_a_blank_project_id(string projectId)
     {
         Assert.Throws<ArgumentException>(() => _client.CreateJobToken(projectId));
-    }
-
-    [Test]
-    public async Task Cancelling_the_wait_stops_at_once_and_sends_nothing_more()
-    {
-        _handler.Otherwise(_ => Http.Json(Status("processing", outputReady: false)));
-        using var cts = new CancellationTokenSource();
-
-        var wait = _client.WaitForJobAsync(Id, cancellationToken: cts.Token);
-        await Eventually.RequestsAsync(_handler, 1);
-        cts.Cancel();
-        await Eventually.WaitUntilAsync(() => wait.IsCompleted, "the wait to end without the clock moving");
-
-        Assert.CatchAsync<OperationCanceledException>(() => wait);
-        _time.Advance(TimeSpan.FromHours(2));
-        await Eventually.SettleAsync();
-        Assert.That(Eventually.Count(_handler), Is.EqualTo(1), "no status request after cancellation");
     }
 
     [Test]
@@ -329,34 +210,6 @@ public sealed class SubclipPollingTests
 
         var error = Assert.ThrowsAsync<TranscriptKitAuthenticationException>(() => wait);
         Assert.That(error!.VendorMessage, Is.EqualTo("Missing, invalid, or revoked API key"));
-    }
-
-    [Test]
-    public async Task WaitForJob_reports_attempt_elapsed_and_response_after_each_status_request()
-    {
-        _handler
-            .Respond(HttpStatusCode.OK, Status("queued"))
-            .Respond(HttpStatusCode.OK, Status("processing", outputReady: false))
-            .Respond(HttpStatusCode.OK, SubclipDocExamples.StatusText);
-        var progress = new RecordingProgress<PollProgress<JobStatusResult>>();
-
-        var wait = _client.WaitForJobAsync(Id, progress: progress);
-        await Eventually.RequestsAsync(_handler, 1);
-        _time.Advance(TimeSpan.FromSeconds(3));
-        await Eventually.RequestsAsync(_handler, 2);
-        _time.Advance(TimeSpan.FromSeconds(4.5));
-        await wait;
-
-        var reports = progress.Reports;
-        Assert.Multiple(() =>
-        {
-            Assert.That(reports.Select(r => r.Attempt), Is.EqualTo(new[] { 1, 2, 3 }));
-            Assert.That(reports.Select(r => r.Response.Status.Value), Is.EqualTo(new[] { "queued", "processing", "completed" }));
-            Assert.That(reports.Select(r => r.Response.OutputReady), Is.EqualTo(new bool?[] { null, false, true }));
-            Assert.That(reports.Select(r => r.Elapsed), Is.EqualTo(new[] { TimeSpan.Zero, Seconds(3), Seconds(7.5) }));
-            Assert.That(reports.Select(r => r.Percent), Is.All.Null, "Subclip reports no percentage");
-            Assert.That(reports.All(r => r.Job.Equals(_client.CreateJobToken(Id))), Is.True);
-        });
     }
 
     [Test]

@@ -11,7 +11,7 @@ using TranscriptKit.Tests;
 
 namespace TranscriptKit.TranscriptGenerate.Tests;
 
-/// <summary>WaitForTaskAsync on a fake clock: the spec's 2 s → 5 s intervals, success, failure, 10 min timeout and resume, cancellation, progress.</summary>
+/// <summary>WaitForTaskAsync on a fake clock: the spec's 2 s → 5 s intervals, success, failure, 10 min timeout and resume, cancellation, progress. The cases every polled job shares (the spec's intervals, failure, timeout and resume, cancellation, progress, foreign tokens) run for every vendor in TranscriptKit.Vendors.Tests/PollingTests; these are this vendor's own rules.</summary>
 [TestFixture]
 public sealed class TranscriptGeneratePollingTests
 {
@@ -74,39 +74,6 @@ public sealed class TranscriptGeneratePollingTests
             Assert.That(_handler.Requests.All(r => r.Method == HttpMethod.Get && r.Uri.AbsoluteUri == QueryUri), Is.True);
             Assert.That(_handler.Requests.All(r => r.Header("X-API-Key") == TestClients.ApiKey && r.Header("X-API-Secret") == TestClients.ApiSecret), Is.True);
         });
-    }
-
-    [Test]
-    public async Task WaitForTask_first_polls_at_once_then_after_2_s_growing_to_at_most_5_s()
-    {
-        var times = new List<TimeSpan>();
-        _handler.Otherwise(_ =>
-        {
-            lock (times)
-            {
-                times.Add(_time.GetUtcNow() - _start);
-            }
-
-            return Http.Json(TranscriptGenerateDocExamples.QueryProcessing);
-        });
-
-        using var cts = new CancellationTokenSource();
-        var wait = _client.WaitForTaskAsync(TaskId, cancellationToken: cts.Token);
-        await Eventually.RequestsAsync(_handler, 1);
-        var intervals = new[] { 2.0, 3.0, 4.5, 5.0, 5.0, 5.0 };
-        for (var i = 0; i < intervals.Length; i++)
-        {
-            await Eventually.StepAsync(_time.Advance, _handler, TimeSpan.FromSeconds(intervals[i]), requestsAfter: i + 2);
-        }
-
-        cts.Cancel();
-        await Eventually.WaitUntilAsync(() => wait.IsCompleted, "the wait to end");
-        Assert.CatchAsync<OperationCanceledException>(() => wait);
-
-        lock (times)
-        {
-            Assert.That(times.Select(t => t.TotalSeconds), Is.EqualTo(new[] { 0, 2, 5, 9.5, 14.5, 19.5, 24.5 }));
-        }
     }
 
     [Test]
@@ -219,52 +186,6 @@ public sealed class TranscriptGeneratePollingTests
     }
 
     [Test]
-    public async Task Cancelling_the_wait_stops_at_once_and_sends_nothing_more()
-    {
-        _handler.Otherwise(_ => Http.Json(TranscriptGenerateDocExamples.QueryProcessing));
-        using var cts = new CancellationTokenSource();
-
-        var wait = _client.WaitForTaskAsync(TaskId, cancellationToken: cts.Token);
-        await Eventually.RequestsAsync(_handler, 1);
-        cts.Cancel();
-        await Eventually.WaitUntilAsync(() => wait.IsCompleted, "the wait to end without the clock moving");
-
-        var error = Assert.CatchAsync<OperationCanceledException>(() => wait);
-        Assert.That(error, Is.Not.InstanceOf<TranscriptKitTimeoutException>());
-        _time.Advance(TimeSpan.FromHours(1));
-        await Eventually.SettleAsync();
-        Assert.That(Eventually.Count(_handler), Is.EqualTo(1), "no status request after cancellation");
-    }
-
-    [Test]
-    public async Task WaitForTask_reports_attempt_state_and_elapsed_after_each_status_request()
-    {
-        _handler
-            .Respond(HttpStatusCode.OK, TranscriptGenerateDocExamples.QueryProcessing)
-            .Respond(HttpStatusCode.OK, TranscriptGenerateDocExamples.QueryProcessing)
-            .Respond(HttpStatusCode.OK, TranscriptGenerateDocExamples.QueryCompleted);
-        var progress = new RecordingProgress<PollProgress<TranscriptTask>>();
-
-        var wait = _client.WaitForTaskAsync(TaskId, progress: progress);
-        await Eventually.RequestsAsync(_handler, 1);
-        _time.Advance(TimeSpan.FromSeconds(2));
-        await Eventually.RequestsAsync(_handler, 2);
-        _time.Advance(TimeSpan.FromSeconds(3));
-        await wait;
-
-        var reports = progress.Reports;
-        Assert.Multiple(() =>
-        {
-            Assert.That(reports.Select(r => r.Attempt), Is.EqualTo(new[] { 1, 2, 3 }));
-            Assert.That(reports.Select(r => r.State), Is.EqualTo(new[] { "WAITING", "WAITING", "SUCCESS" }));
-            Assert.That(reports.Select(r => r.Response.Status), Is.EqualTo(new[] { TaskStatus.WAITING, TaskStatus.WAITING, TaskStatus.SUCCESS }));
-            Assert.That(reports.Select(r => r.Elapsed), Is.EqualTo(new[] { TimeSpan.Zero, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5) }));
-            Assert.That(reports.Select(r => r.Percent), Is.All.Null, "the task status has no percentage");
-            Assert.That(reports.All(r => r.Job.Equals(_client.CreateTaskToken(TaskId))), Is.True);
-        });
-    }
-
-    [Test]
     public async Task A_state_the_spec_does_not_list_counts_as_still_running()
     {
         _handler
@@ -320,17 +241,6 @@ public sealed class TranscriptGeneratePollingTests
             Assert.That(_handler.Requests[0].Method, Is.EqualTo(HttpMethod.Post));
             Assert.That(_handler.Requests.Skip(1).All(r => r.Uri.AbsoluteUri == QueryUri), Is.True);
         });
-    }
-
-    [Test]
-    public void A_token_for_another_vendor_or_kind_is_refused_without_sending()
-    {
-        var otherVendor = new JobToken("captioncat", "Task", [new("taskId", TaskId)]);
-        var otherKind = new JobToken(TestClients.Vendor, "Render", [new("taskId", TaskId)]);
-
-        Assert.ThrowsAsync<ArgumentException>(() => _client.WaitForTaskAsync(otherVendor));
-        Assert.ThrowsAsync<ArgumentException>(() => _client.WaitForTaskAsync(otherKind));
-        Assert.That(_handler.Requests, Is.Empty);
     }
 
     [TestCase("")]
