@@ -319,7 +319,7 @@ internal static class ClientEmitter
     private static string Wire(TypeRef type, string expression) => type.Kind switch
     {
         TypeKind.String => expression,
-        TypeKind.Enum => expression + ".Value",
+        TypeKind.Enum => expression + "." + GeneratedNames.EnumWireValue,
         TypeKind.Boolean => $"({expression} ? \"true\" : \"false\")",
         _ => $"{expression}.ToString({KnownTypes.InvariantCulture})",
     };
@@ -331,7 +331,7 @@ internal static class ClientEmitter
     private static string NullableWire(TypeRef type, string expression) => type.Kind switch
     {
         TypeKind.String => expression,
-        TypeKind.Enum => expression + "?.Value",
+        TypeKind.Enum => expression + "?." + GeneratedNames.EnumWireValue,
         TypeKind.Boolean => $"({expression} is null ? null : ({expression}.Value ? \"true\" : \"false\"))",
         _ => $"{expression}?.ToString({KnownTypes.InvariantCulture})",
     };
