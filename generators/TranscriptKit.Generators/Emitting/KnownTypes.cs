@@ -21,6 +21,7 @@ internal static class KnownTypes
     public const string VendorOperation = "global::TranscriptKit.VendorOperation";
     public const string VendorJob = "global::TranscriptKit.VendorJob";
     public const string VendorLimits = "global::TranscriptKit.VendorLimits";
+    public const string VendorPlan = "global::TranscriptKit.VendorPlan";
     public const string VendorUpload = "global::TranscriptKit.VendorUpload";
     public const string OperationArguments = "global::TranscriptKit.OperationArguments";
     public const string OperationResult = "global::TranscriptKit.OperationResult";

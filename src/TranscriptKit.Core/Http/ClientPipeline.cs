@@ -102,6 +102,7 @@ public sealed partial class ClientPipeline : IDisposable
         }
 
         _resilience = BuildResilience(_retry, TimeProvider);
+        CreateRateLimiters(ResolveRateLimit(vendor, options));
     }
 
     /// <summary>The vendor this pipeline talks to.</summary>
@@ -136,6 +137,7 @@ public sealed partial class ClientPipeline : IDisposable
 
         NotePoll(operation);
         var shape = new CallShape(operation.Idempotent, body?.IsReplayable ?? true);
+        using var permits = await AcquireAsync(request: true, upload: body?.IsStreaming ?? false, cancellationToken).ConfigureAwait(false);
         HttpResponseMessage response;
         try
         {
@@ -213,6 +215,7 @@ public sealed partial class ClientPipeline : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        DisposeRateLimiters();
         if (_ownsHttp)
         {
             _http.Dispose();
