@@ -15,7 +15,6 @@ public sealed partial class ClientPipeline
 {
     private RateLimiter? _requests;
     private RateLimiter? _uploads;
-    private ITimer? _replenish;
 
     /// <summary>The request rate and concurrent uploads in force: the caller's override, else the plan's documented ones.</summary>
     internal static RateLimitOptions ResolveRateLimit(VendorDescriptor vendor, TranscriptKitClientOptions options)
@@ -46,7 +45,7 @@ public sealed partial class ClientPipeline
         };
     }
 
-    /// <summary>Builds the limiters; replenished by <see cref="TimeProvider"/>'s timer so a fake clock drives them in tests.</summary>
+    /// <summary>Builds the limiters on <see cref="TimeProvider"/>, so a fake clock drives them in tests.</summary>
     private void CreateRateLimiters(RateLimitOptions limit)
     {
         if (limit.Requests is { } requests)
@@ -56,20 +55,8 @@ public sealed partial class ClientPipeline
                 throw new ArgumentOutOfRangeException(nameof(limit), "RateLimit.Requests and RateLimit.Window must be positive.");
             }
 
-            // A sliding window with one segment per permit: "10 per minute" never becomes 20 across a window edge.
-            var segments = Math.Min(requests, 60);
-            var sliding = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-            {
-                PermitLimit = requests,
-                Window = limit.Window,
-                SegmentsPerWindow = segments,
-                QueueLimit = int.MaxValue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = false,
-            });
-            var period = limit.Window / segments;
-            _replenish = TimeProvider.CreateTimer(static state => ((SlidingWindowRateLimiter)state!).TryReplenish(), sliding, period, period);
-            _requests = sliding;
+            // A true sliding window: "10 per minute" never becomes 20 across a window edge.
+            _requests = new SlidingWindowLimiter(requests, limit.Window, TimeProvider);
         }
 
         if (limit.MaxConcurrentUploads is { } uploads)
@@ -116,7 +103,6 @@ public sealed partial class ClientPipeline
 
     private void DisposeRateLimiters()
     {
-        _replenish?.Dispose();
         _requests?.Dispose();
         _uploads?.Dispose();
     }
