@@ -58,6 +58,18 @@ public abstract class TranscriptKitClientOptions
     /// <summary>When and how failed requests are sent again.</summary>
     public RetryOptions Retry { get; set; } = new();
 
+    /// <summary>
+    /// The account's plan (e.g. <c>pro</c>), whose documented request rate and concurrent uploads the client keeps to
+    /// (<c>x-tk-limits.plans</c>); null assumes the spec's <c>default-plan</c>. Ignored for vendors without plans.
+    /// </summary>
+    public string? Plan { get; set; }
+
+    /// <summary>
+    /// Overrides the plan's documented limits; <see cref="RateLimitOptions.Off"/> turns client-side limiting off.
+    /// Null keeps the spec's limits for <see cref="Plan"/>.
+    /// </summary>
+    public RateLimitOptions? RateLimit { get; set; }
+
     /// <summary>The clock for retries, timeouts and polling; tests substitute a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

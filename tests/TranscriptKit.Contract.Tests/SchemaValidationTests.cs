@@ -17,24 +17,8 @@ public class SchemaValidationTests
 {
     public static IEnumerable<string> Vendors() => Fixtures.Vendors;
 
-    private const string EnvelopeDataNull =
-        "Known disagreement: TranscriptGenerate business-error bodies are constructed with \"data\": null, the spec's envelope data is a non-nullable $ref.";
-
-    /// <summary>Documented disagreements between the vendors' doc examples and the specs: fixture name → reason. Kept explicit, never widened by pattern.</summary>
-    private static readonly Dictionary<string, string> KnownDisagreements = new(StringComparer.Ordinal)
-    {
-        ["transcriptgenerate/create-task-error-concurrency-limit"] = EnvelopeDataNull,
-        ["transcriptgenerate/create-task-error-insufficient-quota"] = EnvelopeDataNull,
-        ["transcriptgenerate/create-task-error-members-only"] = EnvelopeDataNull,
-        ["transcriptgenerate/create-task-error-translation-members-only"] = EnvelopeDataNull,
-        ["transcriptgenerate/create-task-error-unrecognized-url"] = EnvelopeDataNull,
-        ["transcriptgenerate/create-task-error-unsupported-platform"] = EnvelopeDataNull,
-        ["transcriptgenerate/create-task-error-url-too-long"] = EnvelopeDataNull,
-        ["transcriptgenerate/create-task-error-video-url-empty"] = EnvelopeDataNull,
-        ["transcriptgenerate/query-task-error-no-permission"] = EnvelopeDataNull,
-        ["transcriptgenerate/query-task-error-task-id-empty"] = EnvelopeDataNull,
-        ["transcriptgenerate/query-task-error-task-not-found"] = EnvelopeDataNull,
-    };
+    /// <summary>Documented disagreements between the vendors' doc examples and the specs: fixture name → reason. Kept explicit, never widened by pattern; empty since TranscriptGenerate's envelope data became a nullable $ref.</summary>
+    private static readonly Dictionary<string, string> KnownDisagreements = new(StringComparer.Ordinal);
 
     public static IEnumerable<TestCaseData> Cassettes() =>
         Fixtures.All().Select(name =>

@@ -104,13 +104,36 @@ public sealed class SubclipJobValidationTests
     }
 
     [Test]
-    public async Task Platform_public_given_as_an_upper_case_wire_value_counts_as_public()
+    public async Task Platform_public_given_in_upper_case_counts_as_public_and_is_sent_in_the_documented_case()
     {
         var body = new CreateJobRequest { Url = "https://cdn.example.com/a.mp3", Platform = new Platform("PUBLIC"), Language = LanguageCode.En };
 
         await _client.CreateJobAsync(body);
 
-        Assert.That(JsonText.Parse(_handler.Requests.Single().BodyText).GetProperty("platform").GetString(), Is.EqualTo("PUBLIC"), "sent as given");
+        Assert.That(JsonText.Parse(_handler.Requests.Single().BodyText).GetProperty("platform").GetString(), Is.EqualTo("public"));
+    }
+
+    [TestCase("EN", "en")]
+    [TestCase("Haw", "haw")]
+    [TestCase("pt", "pt")]
+    public async Task A_language_code_in_any_case_is_sent_in_the_documented_case(string typed, string sent)
+    {
+        // "EN" passed the case-insensitive check and then failed at Subclip.
+        var body = new CreateJobRequest { Url = SubclipDocExamples.TikTokUrl, Language = typed };
+
+        await _client.CreateJobAsync(body);
+
+        Assert.That(JsonText.Parse(_handler.Requests.Single().BodyText).GetProperty("language").GetString(), Is.EqualTo(sent));
+    }
+
+    [Test]
+    public async Task A_language_code_the_docs_do_not_list_is_sent_as_typed()
+    {
+        var body = new CreateJobRequest { Url = SubclipDocExamples.TikTokUrl, Language = "x-Klingon" };
+
+        await _client.CreateJobAsync(body);
+
+        Assert.That(JsonText.Parse(_handler.Requests.Single().BodyText).GetProperty("language").GetString(), Is.EqualTo("x-Klingon"));
     }
 
     [Test]

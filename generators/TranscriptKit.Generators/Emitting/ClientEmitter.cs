@@ -115,7 +115,7 @@ internal static class ClientEmitter
         w.Line();
         w.Open($"private {client}({options} options, {KnownTypes.HttpClient}? httpClient)");
         w.Line($"{KnownTypes.ArgumentNullException}.ThrowIfNull(options);");
-        w.Line($"_pipeline = new {KnownTypes.ClientPipeline}(s_vendor, options, CreateAuthentication(options), httpClient);");
+        w.Line($"_pipeline = new {KnownTypes.ClientPipeline}(s_vendor{LimitsArgument(spec)}, options, CreateAuthentication(options), httpClient);");
         w.Close();
         w.Line();
         EmitCreateAuthentication(w, spec, options);
@@ -307,6 +307,16 @@ internal static class ClientEmitter
         return $"new {KnownTypes.EnvelopeDescriptor}({CSharpText.Literal(envelope.CodeField)}, {CSharpText.Literal(envelope.MessageField)}, {CSharpText.Literal(envelope.DataField)}, new long[] {{ {codes} }}, new {KnownTypes.EnvelopeErrorRule}[] {{ {rules} }})";
     }
 
+    /// <summary>
+    /// The definition's limits for the pipeline's rate limiter, when the spec states a rate or plans (one source: the
+    /// definition). Read when a client is built, not in a static initializer: the definition's own initializer reaches
+    /// the client's, so a static reference would read it while still null.
+    /// </summary>
+    private static string LimitsArgument(ApiSpec spec) =>
+        VendorDefinitionEmitter.HasDefinition(spec) && (spec.Limits.RateLimit is not null || spec.Limits.Plans.Count > 0)
+            ? $" with {{ Limits = {GeneratedNames.Vendor(spec.ClientName)}.Definition.Limits }}"
+            : string.Empty;
+
     /// <summary>A <c>JsonReadFunc</c> for a whole response body of <paramref name="type"/>.</summary>
     internal static string ReaderFunction(string json, TypeRef type, OperationSpec operation) =>
         type.Kind is TypeKind.Object or TypeKind.Enum
@@ -319,7 +329,7 @@ internal static class ClientEmitter
     private static string Wire(TypeRef type, string expression) => type.Kind switch
     {
         TypeKind.String => expression,
-        TypeKind.Enum => expression + ".Value",
+        TypeKind.Enum => expression + "." + GeneratedNames.EnumWireValue,
         TypeKind.Boolean => $"({expression} ? \"true\" : \"false\")",
         _ => $"{expression}.ToString({KnownTypes.InvariantCulture})",
     };
@@ -331,7 +341,7 @@ internal static class ClientEmitter
     private static string NullableWire(TypeRef type, string expression) => type.Kind switch
     {
         TypeKind.String => expression,
-        TypeKind.Enum => expression + "?.Value",
+        TypeKind.Enum => expression + "?." + GeneratedNames.EnumWireValue,
         TypeKind.Boolean => $"({expression} is null ? null : ({expression}.Value ? \"true\" : \"false\"))",
         _ => $"{expression}?.ToString({KnownTypes.InvariantCulture})",
     };

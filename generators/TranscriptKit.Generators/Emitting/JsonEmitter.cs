@@ -59,7 +59,7 @@ internal static class JsonEmitter
         w.Line($"public static {schema.Name} {GeneratedNames.Read(schema.Name)}(ref {Reader} reader) => {Primitives}.Required({GeneratedNames.ReadNullable(schema.Name)}(ref reader), {CSharpText.Literal(schema.SpecName)});");
         w.Line();
         w.DocRaw($"<summary>Writes a <see cref=\"{schema.Name}\"/>.</summary>");
-        w.Line($"public static void {GeneratedNames.Write(schema.Name)}({Writer} writer, {schema.Name} value) => writer.WriteStringValue(value.Value);");
+        w.Line($"public static void {GeneratedNames.Write(schema.Name)}({Writer} writer, {schema.Name} value) => writer.WriteStringValue(value.{GeneratedNames.EnumWireValue});");
         w.Line();
     }
 

@@ -24,6 +24,7 @@ internal static class KnownTypes
     public const string JobStatusMeaning = "global::TranscriptKit.JobStatusMeaning";
     public const string JobStatusMatch = "global::TranscriptKit.JobStatusMatch";
     public const string VendorLimits = "global::TranscriptKit.VendorLimits";
+    public const string VendorPlan = "global::TranscriptKit.VendorPlan";
     public const string VendorUpload = "global::TranscriptKit.VendorUpload";
     public const string OperationArguments = "global::TranscriptKit.OperationArguments";
     public const string OperationResult = "global::TranscriptKit.OperationResult";

@@ -78,6 +78,22 @@ internal static class ModelEmitter
         w.DocRaw("<summary>The wire value.</summary>");
         w.Line("public string Value => _value ?? string.Empty;");
         w.Line();
+        // Read values stay as the vendor wrote them (a raw status is reported as it came); only what is sent is normalised.
+        w.DocRaw("<summary>What is sent: a known value in the spelling the spec documents, whatever case it was given in (values compare case-insensitively, vendors do not: Subclip refuses \"EN\"); any other value as it is.</summary>");
+        w.Open($"internal string {GeneratedNames.EnumWireValue}");
+        w.Open("get");
+        w.Open($"foreach (var documented in {GeneratedNames.EnumDocumentedValues})");
+        w.Open($"if (string.Equals(documented, Value, {KnownTypes.StringComparison}.OrdinalIgnoreCase))");
+        w.Line("return documented;");
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Line("return Value;");
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Line($"private static readonly string[] {GeneratedNames.EnumDocumentedValues} = new string[] {{ {string.Join(", ", schema.Values.Select(v => CSharpText.Literal(v.Value)))} }};");
+        w.Line();
         w.DocRaw("<summary>Whether the spec lists this value.</summary>");
         var known = schema.Values.Count == 0 ? "false" : string.Join(" || ", schema.Values.Select(v => $"Equals({v.Name})"));
         w.Line($"public bool IsKnown => {known};");

@@ -152,6 +152,20 @@ internal static class VendorDefinitionEmitter
             parts.Add($"RateLimitWindow = {KnownTypes.TimeSpan}.FromSeconds({CSharpText.Number(rate.Value.PerSeconds)}),{Inferred(rate.Inferred)}");
         }
 
+        if (limits.Plans.Count > 0)
+        {
+            var plans = limits.Plans.Select(p =>
+                $"new {KnownTypes.VendorPlan}({CSharpText.Literal(p.Name)}) {{ "
+                + string.Join(", ", new[]
+                {
+                    p.RateLimit is { } r ? $"RateLimitRequests = {CSharpText.Number(r.Requests)}, RateLimitWindow = {KnownTypes.TimeSpan}.FromSeconds({CSharpText.Number(r.PerSeconds)})" : null,
+                    p.MaxConcurrentUploads is { } u ? $"MaxConcurrentUploads = {CSharpText.Number(u)}" : null,
+                }.Where(x => x is not null))
+                + " }");
+            parts.Add($"Plans = new {KnownTypes.VendorPlan}[] {{ {string.Join(", ", plans)} }},");
+            parts.Add($"DefaultPlan = {CSharpText.Literal(limits.DefaultPlan ?? limits.Plans[0].Name)},");
+        }
+
         if (parts.Count == 0)
         {
             w.Line($"    {KnownTypes.VendorLimits}.None,");

@@ -6,6 +6,12 @@ namespace TranscriptKit.Generators.Model;
 /// </summary>
 internal static class GeneratedNames
 {
+    /// <summary>The private table of an extensible enum's documented spellings.</summary>
+    public const string EnumDocumentedValues = "s_documented";
+
+    /// <summary>An extensible enum's value as sent (its documented spelling).</summary>
+    public const string EnumWireValue = "WireValue";
+
     // Types, per spec (x-tk-client.name = Probe)
     public static string Client(string client) => client + "Client";
 

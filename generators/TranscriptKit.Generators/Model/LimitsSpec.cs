@@ -10,10 +10,15 @@ internal sealed record LimitsSpec(
     LimitFact<EquatableArray<string>>? FileExtensions,
     LimitFact<EquatableArray<string>>? Languages,
     LimitFact<int>? MaxConcurrentJobs,
-    LimitFact<RateLimitSpec>? RateLimit)
+    LimitFact<RateLimitSpec>? RateLimit,
+    EquatableArray<PlanSpec> Plans,
+    string? DefaultPlan)
 {
-    public static LimitsSpec None { get; } = new(null, null, null, null, null, null);
+    public static LimitsSpec None { get; } = new(null, null, null, null, null, null, EquatableArray<PlanSpec>.Empty, null);
 }
+
+/// <summary>One of <c>x-tk-limits.plans</c>: an account plan's documented request rate and concurrent uploads.</summary>
+internal sealed record PlanSpec(string Name, RateLimitSpec? RateLimit, int? MaxConcurrentUploads);
 
 /// <summary>One limit and whether the spec marked it <c>x-tk-inferred</c> (not stated by the docs).</summary>
 internal sealed record LimitFact<T>(T Value, bool Inferred);

@@ -18,7 +18,7 @@ internal static class ReservedNames
     public static readonly IReadOnlyList<string> RecordMembers = ObjectMembers.Concat(new[] { "EqualityContract", "PrintMembers", "Deconstruct", "Clone" }).ToArray();
 
     /// <summary>Known values of an extensible enum struct: its own members too.</summary>
-    public static readonly IReadOnlyList<string> EnumMembers = ObjectMembers.Concat(new[] { "Value", "IsKnown" }).ToArray();
+    public static readonly IReadOnlyList<string> EnumMembers = ObjectMembers.Concat(new[] { "Value", "IsKnown", Model.GeneratedNames.EnumDocumentedValues, Model.GeneratedNames.EnumWireValue }).ToArray();
 
     /// <summary>Data properties of an <c>x-tk-sse</c> event record.</summary>
     public static readonly IReadOnlyList<string> StreamEventMembers = RecordMembers.Concat(new[] { "EventType" }).ToArray();

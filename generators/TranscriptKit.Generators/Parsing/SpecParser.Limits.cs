@@ -12,7 +12,9 @@ internal sealed partial class SpecParser
 {
     private const string LimitsKey = "x-tk-limits";
 
-    private static readonly string[] s_limitKeys = { "max-upload-bytes", "media-types", "file-extensions", "languages", "max-concurrent-jobs", "rate-limit" };
+    private static readonly string[] s_limitKeys = { "max-upload-bytes", "media-types", "file-extensions", "languages", "max-concurrent-jobs", "rate-limit", "plans", "default-plan" };
+
+    private static readonly string[] s_planKeys = { "rate-limit", "max-concurrent-uploads" };
 
     private LimitsSpec ParseLimits(YamlMappingNode root, EquatableArray<UploadSpec> uploads)
     {
@@ -53,6 +55,7 @@ internal sealed partial class SpecParser
             }
         }
 
+        var (plans, defaultPlan) = ParsePlans(map);
         return new LimitsSpec(
             maxUpload,
             ListFact(Get(map, "media-types"), "media-types", IsMediaType, "must be a media type such as 'video/mp4' (lower case, type/subtype)"),
@@ -61,8 +64,75 @@ internal sealed partial class SpecParser
             Get(map, "max-concurrent-jobs") is { } jobsNode
                 ? Fact(jobsNode, "max-concurrent-jobs", (text, _) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var jobs) && jobs > 0 ? jobs : (int?)null, "must be a positive whole number")
                 : null,
-            Get(map, "rate-limit") is { } rateNode ? RateFact(rateNode) : null);
+            Get(map, "rate-limit") is { } rateNode ? RateFact(rateNode) : null,
+            plans,
+            defaultPlan);
     }
+
+    /// <summary><c>plans: { free: { rate-limit, max-concurrent-uploads }, … }</c> and the <c>default-plan</c> a client assumes.</summary>
+    private (EquatableArray<PlanSpec> Plans, string? DefaultPlan) ParsePlans(YamlMappingNode map)
+    {
+        var plans = new List<PlanSpec>();
+        var plansNode = Get(map, "plans");
+        if (plansNode is not null)
+        {
+            if (Map(plansNode) is not { Children.Count: > 0 } plansMap)
+            {
+                Report(Diagnostics.InvalidExtension, plansNode, LimitsKey + ".plans", "must map each plan's name to { rate-limit, max-concurrent-uploads }");
+                return (EquatableArray<PlanSpec>.Empty, null);
+            }
+
+            foreach (var entry in plansMap.Children)
+            {
+                var name = KeyText(entry.Key);
+                var where = $"{LimitsKey}.plans.{name}";
+                if (!IsPlanName(name) || Map(entry.Value) is not { Children.Count: > 0 } plan)
+                {
+                    Report(Diagnostics.InvalidExtension, entry.Key, where, "a plan is a lower-case name (a-z, 0-9, -) mapped to { rate-limit, max-concurrent-uploads }");
+                    continue;
+                }
+
+                foreach (var key in plan.Children.Keys.Where(k => !s_planKeys.Contains(KeyText(k), StringComparer.Ordinal)))
+                {
+                    Report(Diagnostics.InvalidExtension, key, $"{where}.{KeyText(key)}", "a plan states " + string.Join(", ", s_planKeys));
+                }
+
+                var rate = Get(plan, "rate-limit") is { } rateNode ? RateFact(rateNode)?.Value : null;
+                int? uploads = null;
+                if (Get(plan, "max-concurrent-uploads") is { } uploadsNode)
+                {
+                    if (int.TryParse(Str(uploadsNode), NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > 0)
+                    {
+                        uploads = count;
+                    }
+                    else
+                    {
+                        Report(Diagnostics.InvalidExtension, uploadsNode, where + ".max-concurrent-uploads", "must be a positive whole number");
+                    }
+                }
+
+                plans.Add(new PlanSpec(name!, rate, uploads));
+            }
+        }
+
+        var defaultNode = Get(map, "default-plan");
+        var defaultPlan = Str(defaultNode);
+        if (defaultNode is not null && (defaultPlan is null || plans.All(p => p.Name != defaultPlan)))
+        {
+            Report(Diagnostics.InvalidExtension, defaultNode, LimitsKey + ".default-plan", "must name one of the plans: " + string.Join(", ", plans.Select(p => p.Name)));
+            defaultPlan = null;
+        }
+        else if (defaultNode is null && plans.Count > 0)
+        {
+            // A client must know which plan's limits to assume when the caller names none.
+            Report(Diagnostics.InvalidExtension, plansNode!, LimitsKey + ".plans", "needs a default-plan next to it (the plan a client assumes when none is configured)");
+        }
+
+        return (plans.ToEquatableArray(), defaultPlan);
+    }
+
+    private static bool IsPlanName(string? text) =>
+        text is { Length: > 0 } && text.All(c => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
 
     /// <summary>Reads a scalar fact, plain or as <c>{ value, x-tk-inferred }</c>.</summary>
     private LimitFact<T>? Fact<T>(YamlNode node, string key, Func<string?, YamlNode, T?> read, string expected)

@@ -245,11 +245,23 @@ internal sealed partial class SpecParser
             return new TypeRef(TypeKind.Any, Nullable: alternatives.Children.Any(a => Str(Get(Map(a), "type")) == "null"));
         }
 
+        // OpenAPI 3.1 has no `nullable`: a reference that may be null is a $ref or null (TranscriptGenerate's
+        // business-error envelopes send "data": null).
+        foreach (var combinator in new[] { "oneOf", "anyOf" })
+        {
+            if (Get(map, combinator) is YamlSequenceNode { Children.Count: 2 } pair
+                && pair.Children.Count(a => Map(a) is { } alternative && alternative.Children.Count == 1 && Str(Get(alternative, "type")) == "null") == 1
+                && pair.Children.FirstOrDefault(a => Map(a) is { } alternative && Get(alternative, "$ref") is not null) is { } referenced)
+            {
+                return ResolveType(referenced, entries, context, allowFile) is { } target ? target with { Nullable = true } : null;
+            }
+        }
+
         foreach (var combinator in new[] { "oneOf", "anyOf", "allOf", "not" })
         {
             if (Get(map, combinator) is { } combined)
             {
-                Report(Diagnostics.UnsupportedConstruct, combined, $"{context}: '{combinator}' is supported only as oneOf of primitive types; describe the field as one type (free-form JSON: omit 'type')");
+                Report(Diagnostics.UnsupportedConstruct, combined, $"{context}: '{combinator}' is supported only as oneOf of primitive types or a $ref or null; describe the field as one type (free-form JSON: omit 'type')");
                 return null;
             }
         }

@@ -29,4 +29,10 @@ public sealed record VendorLimits
 
     /// <summary>The window of <see cref="RateLimitRequests"/>.</summary>
     public TimeSpan? RateLimitWindow { get; init; }
+
+    /// <summary>The account plans whose limits differ (e.g. Cliptext's Free and Pro); empty when the docs state none.</summary>
+    public IReadOnlyList<VendorPlan> Plans { get; init; } = [];
+
+    /// <summary>The plan a client assumes when none is configured (the spec's <c>default-plan</c>); null without plans.</summary>
+    public string? DefaultPlan { get; init; }
 }

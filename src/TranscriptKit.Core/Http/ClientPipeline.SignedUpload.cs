@@ -38,6 +38,8 @@ public sealed partial class ClientPipeline
         // The signature is the credential here; a plain-http URL would expose it, and the file.
         EndpointSecurity.EnsureSecure(uri, $"{Vendor.DisplayName} upload URL");
         var operation = new OperationDescriptor($"upload of {file.FileName} to storage", Idempotent: true);
+        // Storage, not the vendor's API: no request permit, but it is the upload the plan's concurrency limit counts.
+        using var permits = await AcquireAsync(request: false, upload: true, cancellationToken).ConfigureAwait(false);
         HttpResponseMessage response;
         try
         {

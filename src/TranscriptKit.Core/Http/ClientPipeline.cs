@@ -103,6 +103,7 @@ public sealed partial class ClientPipeline : IDisposable
         }
 
         _resilience = BuildResilience(_retry, TimeProvider);
+        CreateRateLimiters(ResolveRateLimit(vendor, options));
     }
 
     /// <summary>The vendor this pipeline talks to.</summary>
@@ -140,6 +141,7 @@ public sealed partial class ClientPipeline : IDisposable
 
         NotePoll(operation);
         var shape = new CallShape(operation.Idempotent, body?.IsReplayable ?? true);
+        using var permits = await AcquireAsync(request: true, upload: body?.IsStreaming ?? false, cancellationToken).ConfigureAwait(false);
         HttpResponseMessage response;
         try
         {
@@ -217,6 +219,7 @@ public sealed partial class ClientPipeline : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        DisposeRateLimiters();
         if (_ownsHttp)
         {
             _http.Dispose();

@@ -33,11 +33,14 @@ public class SpecFuzzTests
     }
 
     [Test]
+    [Category("Fuzz")]
+    [Explicit("A tool, run by hand: TK_FUZZ_SEED=<seed a fuzz failure printed> dotnet test tests/TranscriptKit.Generators.Tests --filter Name=Replay_one_mutant_from_TK_FUZZ_SEED")]
     public void Replay_one_mutant_from_TK_FUZZ_SEED()
     {
+        // Explicit, not ignored when the seed is missing: an ignored test counted as skipped in every CI run.
         if (!int.TryParse(Environment.GetEnvironmentVariable("TK_FUZZ_SEED"), out var seed))
         {
-            Assert.Ignore("set TK_FUZZ_SEED to the seed a fuzz failure printed");
+            Assert.Fail("set TK_FUZZ_SEED to the seed a fuzz failure printed");
         }
 
         var run = new FuzzRun();
