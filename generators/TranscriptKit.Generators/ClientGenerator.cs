@@ -8,7 +8,8 @@ using TranscriptKit.Generators.Parsing;
 namespace TranscriptKit.Generators;
 
 /// <summary>
-/// Turns each OpenAPI spec given as <c>AdditionalFiles</c> (<c>*.yaml</c>) into a typed client, its models,
+/// Turns each OpenAPI spec declared as <c>&lt;TranscriptKitSpec Include="…" /&gt;</c> (an <c>AdditionalFiles</c> item
+/// marked by build/TranscriptKit.Generators.targets) into a typed client, its models,
 /// reflection-free JSON and polling helpers. Parsing → Model → Emitting; only equatable data flows between steps.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -24,21 +25,37 @@ public sealed class ClientGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Only files the build declared with <TranscriptKitSpec> are claimed: a project's other YAML
+        // (CI config, OpenAPI documents of other tools) must not turn into clients or TK errors.
         var specs = context.AdditionalTextsProvider
-            .Where(static text => text.Path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || text.Path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => IsDeclaredSpec(pair.Right.GetOptions(pair.Left)))
             .Select(static (pair, cancellationToken) =>
             {
                 var (text, options) = pair;
                 var fileOptions = options.GetOptions(text);
-                var ns = fileOptions.TryGetValue("build_metadata.AdditionalFiles.TranscriptKitNamespace", out var fileNamespace) && !string.IsNullOrWhiteSpace(fileNamespace)
-                    ? fileNamespace
+                var ns = fileOptions.TryGetValue(SpecMetadata.Namespace, out var fileNamespace) && !string.IsNullOrWhiteSpace(fileNamespace)
+                    ? fileNamespace.Trim()
                     : options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace) && !string.IsNullOrWhiteSpace(rootNamespace)
-                        ? rootNamespace
+                        ? rootNamespace.Trim()
                         : "TranscriptKit.Generated";
                 return new SpecInput(text.Path, text.GetText(cancellationToken)?.ToString() ?? string.Empty, ns);
             })
             .WithTrackingName(Steps.SpecFiles);
+
+        // Two specs in one namespace would emit colliding helper types and definitions; say so at the
+        // second spec instead of leaving the user with a wall of CS0101 duplicates.
+        var namespaceClashes = specs
+            .Select(static (input, _) => new SpecNamespace(input.Path, input.Namespace))
+            .Collect()
+            .Select(static (all, _) => NamespaceClashes.Find(all));
+        context.RegisterSourceOutput(namespaceClashes, static (output, clashes) =>
+        {
+            foreach (var clash in clashes)
+            {
+                output.ReportDiagnostic(Diagnostic.Create(Diagnostics.NamespaceClash, Location.Create(clash.Path, default, default), clash.Namespace, clash.OtherPath));
+            }
+        });
 
         var parsed = specs
             .Select(static (input, cancellationToken) => SpecParser.Parse(input, cancellationToken))
@@ -46,6 +63,9 @@ public sealed class ClientGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(parsed, static (output, result) => Emit(output, result));
     }
+
+    private static bool IsDeclaredSpec(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions fileOptions) =>
+        fileOptions.TryGetValue(SpecMetadata.Declared, out var declared) && string.Equals(declared?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
     private static void Emit(SourceProductionContext output, ParseResult result)
     {

@@ -31,6 +31,8 @@ internal static class Diagnostics
 
     public static readonly DiagnosticDescriptor UnknownExtension = Warning("TK0012", "Unknown x-tk-* key", "'{0}' is not an x-tk-* key TranscriptKit knows{1}; it is ignored");
 
+    public static readonly DiagnosticDescriptor NamespaceClash = Error("TK0013", "Two specs in one namespace", "This spec's client would go into namespace '{0}', which {1} already uses; give one of them its own Namespace on <TranscriptKitSpec>");
+
     private static DiagnosticDescriptor Warning(string id, string title, string format) =>
         new(id, title, format, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: "specs/README.md");
 

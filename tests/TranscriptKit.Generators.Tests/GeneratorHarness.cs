@@ -52,15 +52,25 @@ internal static class GeneratorHarness
         return (driver.GetRunResult(), output);
     }
 
-    public static AdditionalText Spec(string path, string text) => new InMemoryText(path, text);
+    /// <summary>A spec as build/TranscriptKit.Generators.targets hands it over: declared, optionally with its own namespace.</summary>
+    public static AdditionalText Spec(string path, string text, string? @namespace = null)
+    {
+        var metadata = ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.TranscriptKitSpec", "true");
+        return new InMemoryText(path, text, @namespace is null ? metadata : metadata.Add("build_metadata.AdditionalFiles.TranscriptKitNamespace", @namespace));
+    }
 
-    public static AdditionalText SpecFile(string fileName) => new InMemoryText(SpecPath(fileName), File.ReadAllText(SpecPath(fileName)));
+    /// <summary>An AdditionalFiles item nobody declared as a spec (some other tool's YAML).</summary>
+    public static AdditionalText UndeclaredFile(string path, string text) => new InMemoryText(path, text, ImmutableDictionary<string, string>.Empty);
 
-    private sealed class InMemoryText(string path, string text) : AdditionalText
+    public static AdditionalText SpecFile(string fileName) => Spec(SpecPath(fileName), File.ReadAllText(SpecPath(fileName)));
+
+    private sealed class InMemoryText(string path, string text, ImmutableDictionary<string, string> metadata) : AdditionalText
     {
         private readonly SourceText _text = SourceText.From(text);
 
         public override string Path { get; } = path;
+
+        public Options Metadata { get; } = new(metadata);
 
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
@@ -71,7 +81,7 @@ internal static class GeneratorHarness
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => textFile is InMemoryText known ? known.Metadata : Options.Empty;
     }
 
     private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Packs the generator and Core into a local folder and builds a consumer from that folder only (no project references):
+# proves the package layout, the <TranscriptKitSpec> build/ pair, namespace metadata and that undeclared YAML is ignored.
+# Usage: tests/Packaging/run.sh   (from anywhere; writes artifacts/packages and artifacts/packaging-nuget.config)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+out="$root/artifacts/packages"
+rm -rf "$out" && mkdir -p "$out"
+dotnet pack "$root/generators/TranscriptKit.Generators/TranscriptKit.Generators.csproj" -o "$out" -nologo -v q
+dotnet pack "$root/src/TranscriptKit.Core/TranscriptKit.Core.csproj" -o "$out" -nologo -v q
+"$root/tests/Packaging/check-generator-package.sh" "$out"
+# Only the local folder and the machine's third-party feed(s); clear drops anything inherited.
+config="$root/artifacts/packaging-nuget.config"
+cat > "$config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="local" value="$out" />
+    <add key="mirror" value="${TK_MIRROR:-https://api.nuget.org/v3/index.json}" />
+  </packageSources>
+</configuration>
+XML
+consumer="$root/tests/Packaging/GeneratorConsumer"
+# A fresh packages folder for our own ids so a stale cached 0.x-preview build cannot stand in for the new pack.
+export NUGET_PACKAGES="$root/artifacts/nuget-cache"
+rm -rf "$NUGET_PACKAGES/transcriptkit."*
+dotnet build "$consumer/Consumer.csproj" --configfile "$config" -nologo -v q
+output=$(dotnet "$consumer/bin/Debug/net10.0/Consumer.dll")
+expected='Acme.Speech.AcmeClient'
+[ "$output" == "$expected" ] || { echo "consumer printed: $output"; exit 1; }
+echo "ok: generator consumer built from packages only"
