@@ -85,7 +85,7 @@ public sealed partial class ClientPipeline : IDisposable
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
         _auth = authentication;
         _mask = SecretMask.Of(authentication);
-        _drift = options.Drift is { } report && vendor.Responses is { } schema ? (report, schema) : null;
+        _drift = options.Drift is { } report && vendor.Responses is { } schema ? (report, schema()) : null;
         _baseUrl = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
         _requestTimeout = options.RequestTimeout;
         _uploadIdleTimeout = options.UploadIdleTimeout;

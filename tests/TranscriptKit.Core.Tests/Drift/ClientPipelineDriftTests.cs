@@ -13,7 +13,7 @@ namespace TranscriptKit.Core.Tests.Drift;
 [CancelAfter(20_000)]
 public class ClientPipelineDriftTests
 {
-    private static readonly VendorDescriptor s_vendor = PipelineFixture.Vendor with { Responses = DriftSchemas.Job };
+    private static readonly VendorDescriptor s_vendor = PipelineFixture.Vendor with { Responses = () => DriftSchemas.Job };
 
     private static readonly JsonReadFunc<string> s_readId = (ref System.Text.Json.Utf8JsonReader reader) =>
     {
