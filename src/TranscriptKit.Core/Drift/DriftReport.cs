@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Microsoft.Extensions.Logging;
 
 namespace TranscriptKit;
 
@@ -13,6 +14,7 @@ public sealed class DriftReport
     // A vendor that adds one field to every poll answer would otherwise fill memory over a long batch; the first
     // sighting of each (vendor, operation, kind, path) is what a spec maintainer needs, the count says how often.
     private readonly Dictionary<(string Vendor, string Operation, DriftKind Kind, string Path), Entry> _entries = [];
+    private readonly HashSet<ILogger> _loggers = new(ReferenceEqualityComparer.Instance);
     private readonly object _gate = new();
 
     /// <summary>Raised once for each new (vendor, operation, kind, path), on the thread that found it.</summary>
@@ -82,6 +84,20 @@ public sealed class DriftReport
                 Environment.NewLine,
                 _entries.Values.OrderBy(e => e.Order).Select(e => "  " + e.Finding + (e.Count > 1 ? $" (x{e.Count})" : "")));
         }
+    }
+
+    /// <summary>Logs each new finding to <paramref name="logger"/>; a logger already attached is not attached twice (several vendors may share one report and one logger).</summary>
+    internal void LogTo(ILogger logger)
+    {
+        lock (_gate)
+        {
+            if (!_loggers.Add(logger))
+            {
+                return;
+            }
+        }
+
+        Found += finding => Log.DriftFound(logger, finding.Vendor, finding.OperationId, finding.Kind, finding.Path, finding.Expected, finding.RawValue);
     }
 
     private static (string, string, DriftKind, string) Key(DriftFinding f) => (f.Vendor, f.OperationId, f.Kind, f.Path);

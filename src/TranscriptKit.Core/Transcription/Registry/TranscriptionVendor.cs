@@ -97,6 +97,14 @@ public sealed class TranscriptionVendor
 
         clientOptions.TimeProvider = options.TimeProvider;
         clientOptions.AuthenticationProvider = options.AuthenticationProvider ?? clientOptions.AuthenticationProvider;
+        if (options.Drift is { } drift)
+        {
+            clientOptions.Drift = drift;
+            if (options.Logger is { } logger)
+            {
+                drift.LogTo(logger);
+            }
+        }
     }
 
     private void RequireValid(VendorSettings settings, TranscriberOptions? options)
