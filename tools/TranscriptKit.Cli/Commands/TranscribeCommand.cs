@@ -20,6 +20,7 @@ internal static class TranscribeCommand
         var format = CommonOptions.Format();
         var output = CommonOptions.OutputFile();
         var timeout = CommonOptions.Timeout();
+        var drift = new Option<bool>("--drift") { Description = "Also compare every vendor response with the spec and print the differences (unknown or missing fields, types, enum values, status codes) to stderr." };
         var connection = new CommonOptions.Connection();
 
         var command = new Command("transcribe", "Transcribe a file or URL and print the result (text, SRT, WebVTT or JSON).");
@@ -29,6 +30,7 @@ internal static class TranscribeCommand
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(timeout);
+        command.Options.Add(drift);
         connection.AddTo(command);
         command.SetAction((result, cancellationToken) => RunAsync(
             new Arguments(
@@ -38,7 +40,8 @@ internal static class TranscribeCommand
                 result.GetValue(format),
                 result.GetValue(output),
                 result.GetValue(timeout),
-                connection.Read(result)),
+                connection.Read(result),
+                result.GetValue(drift)),
             cancellationToken));
         return command;
     }
@@ -49,7 +52,26 @@ internal static class TranscribeCommand
         JobRunner.EnsureOutputWritable(args.Output);
 
         await using var connection = await VendorConnection.OpenAsync(args.Vendor, args.Connection, MediaDirectories(request), Console.Error, cancellationToken).ConfigureAwait(false);
-        var transcriber = Transcribers.Create(args.Vendor, connection.Settings, connection.CreateTranscriberOptions(args.Timeout));
+        var drift = args.Drift ? new DriftReport() : null;
+        try
+        {
+            return await TranscribeAsync(args, request, connection, drift, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Printed on failure too: an answer the spec did not foresee is often why the run failed.
+            if (drift is not null)
+            {
+                await Console.Error.WriteLineAsync("Drift: " + drift.ToSummary()).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<int> TranscribeAsync(Arguments args, TranscriptionRequest request, VendorConnection connection, DriftReport? drift, CancellationToken cancellationToken)
+    {
+        var options = connection.CreateTranscriberOptions(args.Timeout);
+        options.Drift = drift;
+        var transcriber = Transcribers.Create(args.Vendor, connection.Settings, options);
         request = request with { Timestamps = OutputFormats.Timestamps(args.Format, transcriber.Capabilities) };
         var display = ProgressDisplay.Create();
 
@@ -159,5 +181,6 @@ internal static class TranscribeCommand
         OutputFormat Format,
         FileInfo? Output,
         TimeSpan? Timeout,
-        ConnectionArguments Connection);
+        ConnectionArguments Connection,
+        bool Drift);
 }
