@@ -86,6 +86,7 @@ public sealed class ClientGenerator : IIncrementalGenerator
             output.AddSource($"{GeneratedNames.Options(spec.ClientName)}.g.cs", ClientEmitter.EmitOptions(spec));
             output.AddSource($"{GeneratedNames.Interface(spec.ClientName)}.g.cs", ClientEmitter.EmitInterface(spec));
             output.AddSource($"{GeneratedNames.Client(spec.ClientName)}.g.cs", ClientEmitter.EmitClient(spec));
+            output.AddSource($"{GeneratedNames.ResponseSchema(spec.ClientName)}.g.cs", ResponseSchemaEmitter.Emit(spec));
             if (VendorDefinitionEmitter.HasDefinition(spec))
             {
                 output.AddSource($"{GeneratedNames.Vendor(spec.ClientName)}.g.cs", VendorDefinitionEmitter.Emit(spec));

@@ -85,6 +85,13 @@ public abstract class TranscriptKitClientOptions
     /// </summary>
     public Microsoft.Extensions.Logging.ILogger? Logger { get; set; }
 
+    /// <summary>
+    /// Turns on the drift check: every response is also compared with the spec (status codes, unknown and missing
+    /// fields, types, enum values) and each difference is added here, credentials masked. <see langword="null"/>
+    /// (the default) checks nothing and costs nothing per call.
+    /// </summary>
+    public DriftReport? Drift { get; set; }
+
     /// <summary>Added to the <c>User-Agent</c> header, for example your application's name and version.</summary>
     public string? ApplicationId { get; set; }
 

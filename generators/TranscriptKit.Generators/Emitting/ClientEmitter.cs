@@ -84,7 +84,7 @@ internal static class ClientEmitter
         w.Line();
         var messages = string.Join(", ", spec.ErrorMessagePaths.Select(CSharpText.Literal));
         var codes = string.Join(", ", spec.ErrorCodePaths.Select(CSharpText.Literal));
-        w.Line($"private static readonly {KnownTypes.VendorDescriptor} s_vendor = new(VendorId, {CSharpText.Literal(spec.DisplayName)}, new string[] {{ {messages} }}, new string[] {{ {codes} }}, {EnvelopeExpression(spec.Envelope)});");
+        w.Line($"private static readonly {KnownTypes.VendorDescriptor} s_vendor = new(VendorId, {CSharpText.Literal(spec.DisplayName)}, new string[] {{ {messages} }}, new string[] {{ {codes} }}, {EnvelopeExpression(spec.Envelope)}, {GeneratedNames.ResponseSchema(spec.ClientName)}.Create);");
         foreach (var operation in spec.Operations)
         {
             var timeout = operation.TimeoutSeconds is { } seconds ? $"{KnownTypes.TimeSpan}.FromSeconds({CSharpText.Number(seconds)})" : "null";

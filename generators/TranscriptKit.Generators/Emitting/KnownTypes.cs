@@ -16,6 +16,12 @@ internal static class KnownTypes
     public const string UploadProgress = "global::TranscriptKit.UploadProgress";
     public const string TranscriptKitException = "global::TranscriptKit.TranscriptKitException";
     public const string VendorDefinition = "global::TranscriptKit.VendorDefinition";
+    public const string ResponseSchema = "global::TranscriptKit.ResponseSchema";
+    public const string ResponseModel = "global::TranscriptKit.ResponseModel";
+    public const string OperationResponse = "global::TranscriptKit.OperationResponse";
+    public const string SchemaNode = "global::TranscriptKit.SchemaNode";
+    public const string SchemaProperty = "global::TranscriptKit.SchemaProperty";
+    public const string SchemaKind = "global::TranscriptKit.SchemaKind";
     public const string VendorCredentials = "global::TranscriptKit.VendorCredentials";
     public const string CredentialScheme = "global::TranscriptKit.CredentialScheme";
     public const string VendorOperation = "global::TranscriptKit.VendorOperation";

@@ -26,6 +26,9 @@ internal static class GeneratedNames
     /// <summary>The static class holding the vendor definition: <c>SubclipVendor</c>.</summary>
     public static string Vendor(string client) => client + "Vendor";
 
+    /// <summary>The generated table of response schemas the drift check reads.</summary>
+    public static string ResponseSchema(string client) => client + "ResponseSchema";
+
     public static string StreamEvent(string stream) => stream + "Event";
 
     // Client members, per operation (its base name: getJob → GetJob)

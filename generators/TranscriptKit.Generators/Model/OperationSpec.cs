@@ -56,7 +56,11 @@ internal sealed record RequestBodySpec(BodyKind Kind, bool Required, TypeRef? Js
 internal sealed record FieldSpec(string WireName, string Name, TypeRef Type, bool Required, string? Description);
 
 /// <summary>The success response.</summary>
-internal sealed record ResponseSpec(ResponseKind Kind, TypeRef? Type, string? Description);
+internal sealed record ResponseSpec(ResponseKind Kind, TypeRef? Type, string? Description)
+{
+    /// <summary>The documented 2xx status code (the drift check reports any other).</summary>
+    public string Status { get; init; } = "200";
+}
 
 /// <summary>A documented error response, for the method's XML docs.</summary>
 internal sealed record ErrorResponseSpec(string Status, string? Description);

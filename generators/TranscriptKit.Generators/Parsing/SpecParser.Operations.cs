@@ -415,6 +415,8 @@ internal sealed partial class SpecParser
                 {
                     return (null, errors);
                 }
+
+                success = success with { Status = status };
             }
             else
             {

@@ -25,6 +25,9 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Information, "{Vendor} is busy ({Reason}); submitting item {Index} again in {DelayMilliseconds} ms")]
     public static partial void BatchSubmitDeferred(ILogger logger, string vendor, string reason, int index, long delayMilliseconds);
 
+    [LoggerMessage(40, LogLevel.Warning, "{Vendor} {Operation} differs from its spec ({Kind}) at {Path}: expected {Expected}, got {RawValue}")]
+    public static partial void DriftFound(ILogger logger, string vendor, string operation, DriftKind kind, string path, string expected, string? rawValue);
+
     [LoggerMessage(7, LogLevel.Warning, "{Vendor} may have accepted a job whose submit answer was lost (job id {JobId}); do not submit it again blindly")]
     public static partial void SubmissionUnknown(ILogger logger, string vendor, string? jobId);
 

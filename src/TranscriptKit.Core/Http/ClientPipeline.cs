@@ -49,6 +49,9 @@ public sealed partial class ClientPipeline : IDisposable
     private readonly ProductInfoHeaderValue? _applicationAgent;
     private readonly SecretMask _mask;
 
+    // Both or neither: a report without the vendor's schema has nothing to compare with. Null keeps the per-call path as it was.
+    private readonly (DriftReport Report, ResponseSchema Schema)? _drift;
+
     /// <summary>Creates the pipeline for one client.</summary>
     /// <param name="vendor">The vendor as its spec describes it.</param>
     /// <param name="options">The client's options.</param>
@@ -83,6 +86,7 @@ public sealed partial class ClientPipeline : IDisposable
         Logger = options.Logger;
         _auth = authentication;
         _mask = SecretMask.Of(authentication);
+        _drift = options.Drift is { } report && vendor.Responses is { } schema ? (report, schema()) : null;
         _baseUrl = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
         _requestTimeout = options.RequestTimeout;
         _uploadIdleTimeout = options.UploadIdleTimeout;
@@ -171,6 +175,11 @@ public sealed partial class ClientPipeline : IDisposable
             throw;
         }
 
+        if (_drift is { } drift)
+        {
+            DriftCheck.CheckStatus(drift.Schema, operation.OperationId, (int)response.StatusCode, drift.Report);
+        }
+
         if (response.IsSuccessStatusCode)
         {
             return response;
@@ -191,6 +200,11 @@ public sealed partial class ClientPipeline : IDisposable
         using (response)
         {
             var body = await ReadAllAsync(response, cancellationToken).ConfigureAwait(false);
+            if (_drift is { } drift && OperationOf(response) is { } operationId)
+            {
+                DriftCheck.CheckBody(drift.Schema, operationId, body.Span, _mask, drift.Report);
+            }
+
             try
             {
                 return JsonPrimitives.Parse(body.Span, read);

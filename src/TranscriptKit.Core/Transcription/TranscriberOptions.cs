@@ -25,4 +25,11 @@ public sealed class TranscriberOptions
     /// with it, no key is needed in the settings. In DI, register it as a keyed service under the vendor id.
     /// </summary>
     public IAuthenticationProvider? AuthenticationProvider { get; set; }
+
+    /// <summary>
+    /// Turns on the drift check for every vendor client created with these options: each response is also compared
+    /// with the vendor's spec and each difference is added here and, once, logged to <see cref="Logger"/> as a warning.
+    /// <see langword="null"/> (the default) checks nothing.
+    /// </summary>
+    public DriftReport? Drift { get; set; }
 }

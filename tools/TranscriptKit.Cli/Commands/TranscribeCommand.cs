@@ -21,6 +21,7 @@ internal static class TranscribeCommand
         var format = CommonOptions.Format();
         var output = CommonOptions.OutputFile();
         var timeout = CommonOptions.Timeout();
+        var drift = new Option<bool>("--drift") { Description = "Also compare every vendor response with the spec and print the differences (unknown or missing fields, types, enum values, status codes) to stderr." };
         var connection = new CommonOptions.Connection();
 
         var command = new Command("transcribe", "Transcribe a file or URL and print the result (text, SRT, WebVTT or JSON).");
@@ -30,6 +31,7 @@ internal static class TranscribeCommand
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(timeout);
+        command.Options.Add(drift);
         connection.AddTo(command);
         command.SetAction((result, cancellationToken) => RunAsync(
             new Arguments(
@@ -39,7 +41,8 @@ internal static class TranscribeCommand
                 result.GetValue(format),
                 result.GetValue(output),
                 result.GetValue(timeout),
-                connection.Read(result)),
+                connection.Read(result),
+                result.GetValue(drift)),
             cancellationToken));
         return command;
     }
@@ -56,7 +59,29 @@ internal static class TranscribeCommand
             connections.Add(await VendorConnection.OpenAsync(vendor, args.Connection, MediaDirectories(request), Console.Error, cancellationToken).ConfigureAwait(false));
         }
 
-        var transcribers = connections.Select(c => Transcribers.Create(c.Vendor, c.Settings, c.CreateTranscriberOptions(args.Timeout))).ToList();
+        var drift = args.Drift ? new DriftReport() : null;
+        try
+        {
+            return await TranscribeAsync(args, request, connections, drift, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Printed on failure too: an answer the spec did not foresee is often why the run failed.
+            if (drift is not null)
+            {
+                await Console.Error.WriteLineAsync("Drift: " + drift.ToSummary()).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<int> TranscribeAsync(Arguments args, TranscriptionRequest request, List<VendorConnection> connections, DriftReport? drift, CancellationToken cancellationToken)
+    {
+        var transcribers = connections.Select(c =>
+        {
+            var options = c.CreateTranscriberOptions(args.Timeout);
+            options.Drift = drift;
+            return Transcribers.Create(c.Vendor, c.Settings, options);
+        }).ToList();
         var connection = connections[0];
         ITranscriber transcriber = transcribers.Count == 1 ? transcribers[0] : new TranscriptionRouter(transcribers);
         request = request with { Timestamps = OutputFormats.Timestamps(args.Format, transcriber.Capabilities) };
@@ -228,5 +253,6 @@ internal static class TranscribeCommand
         OutputFormat Format,
         FileInfo? Output,
         TimeSpan? Timeout,
-        ConnectionArguments Connection);
+        ConnectionArguments Connection,
+        bool Drift);
 }

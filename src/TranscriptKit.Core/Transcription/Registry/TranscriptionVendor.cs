@@ -98,6 +98,14 @@ public sealed class TranscriptionVendor
         clientOptions.TimeProvider = options.TimeProvider;
         clientOptions.Logger = options.Logger ?? clientOptions.Logger;
         clientOptions.AuthenticationProvider = options.AuthenticationProvider ?? clientOptions.AuthenticationProvider;
+        if (options.Drift is { } drift)
+        {
+            clientOptions.Drift = drift;
+            if (options.Logger is { } logger)
+            {
+                drift.LogTo(logger);
+            }
+        }
     }
 
     private void RequireValid(VendorSettings settings, TranscriberOptions? options)
