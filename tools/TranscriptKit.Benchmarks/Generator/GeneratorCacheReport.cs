@@ -22,6 +22,12 @@ public static class GeneratorCacheReport
         var driver = GeneratorInputs.Driver(specs).RunGenerators(compilation);
         var first = clock.Elapsed;
         var files = driver.GetRunResult().GeneratedTrees.Length;
+        if (files == 0)
+        {
+            // A run that generated nothing measures nothing (the specs were not claimed, or every one was refused).
+            Console.Error.WriteLine($"The generator wrote no file for {specs.Length} specs: {string.Join("; ", driver.GetRunResult().Diagnostics)}");
+            return 1;
+        }
 
         clock.Restart();
         driver = driver.RunGenerators(edited);

@@ -65,7 +65,10 @@ internal static class GeneratorInputs
 
         // The per-file namespace the generator reads (build_metadata.AdditionalFiles.TranscriptKitNamespace).
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
-            new Options(ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.TranscriptKitNamespace", "TranscriptKit." + System.IO.Path.GetFileNameWithoutExtension(textFile.Path)));
+            // As <TranscriptKitSpec> declares them: the generator claims only declared specs.
+            new Options(ImmutableDictionary<string, string>.Empty
+                .Add("build_metadata.AdditionalFiles.TranscriptKitSpec", "true")
+                .Add("build_metadata.AdditionalFiles.TranscriptKitNamespace", "TranscriptKit." + System.IO.Path.GetFileNameWithoutExtension(textFile.Path)));
     }
 
     private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
