@@ -9,6 +9,10 @@ namespace TranscriptKit;
 /// A file to upload, streamed from disk or from any <see cref="Stream"/>: the SDK never holds the whole file in
 /// memory. A seekable stream gives the request a known length and lets a refused attempt (429) be sent again.
 /// </summary>
+/// <remarks>
+/// Whoever creates an <see cref="UploadFile"/> owns it and disposes it (<c>await using</c>): the upload methods only
+/// read it and never dispose it, because a refused attempt is sent again from the same stream and a caller may reuse it.
+/// </remarks>
 public sealed class UploadFile : IDisposable, IAsyncDisposable
 {
     private static readonly Dictionary<string, string> s_contentTypes = new(StringComparer.OrdinalIgnoreCase)
