@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Packs the generator and Core into a local folder and builds a consumer from that folder only (no project references):
-# proves the package layout, the <TranscriptKitSpec> build/ pair, namespace metadata and that undeclared YAML is ignored.
+# proves the package layout, the <TranscriptKitSpec> build/ pair, namespace metadata, that undeclared YAML is ignored
+# and that the generated client works against a loopback server (the consumer exits non-zero otherwise).
 # Usage: tests/Packaging/run.sh   (from anywhere; writes artifacts/packages and artifacts/packaging-nuget.config)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -27,6 +28,6 @@ export NUGET_PACKAGES="$root/artifacts/nuget-cache"
 rm -rf "$NUGET_PACKAGES/transcriptkit."*
 dotnet build "$consumer/Consumer.csproj" --configfile "$config" -nologo -v q
 output=$(dotnet "$consumer/bin/Debug/net10.0/Consumer.dll")
-expected='Acme.Speech.AcmeClient'
+expected='Acme.Speech.AcmeClient balance=42'
 [ "$output" == "$expected" ] || { echo "consumer printed: $output"; exit 1; }
-echo "ok: generator consumer built from packages only"
+echo "ok: generator consumer built from packages only and its client called a loopback server"
