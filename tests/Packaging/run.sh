@@ -19,6 +19,7 @@ for project in src/TranscriptKit.CaptionCat/TranscriptKit.CaptionCat.csproj src/
   dotnet pack "$root/$project" -o "$out" -nologo -v q
 done
 "$root/tests/Packaging/check-generator-package.sh" "$out"
+"$root/tests/Packaging/check-packages.sh" "$out"
 # Only the local folder and the machine's third-party feed(s); clear drops anything inherited.
 config="$root/artifacts/packaging-nuget.config"
 cat > "$config" <<XML
