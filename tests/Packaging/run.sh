@@ -38,7 +38,7 @@ export NUGET_PACKAGES="$root/artifacts/nuget-cache"
 rm -rf "$NUGET_PACKAGES/transcriptkit."*
 dotnet build "$consumer/Consumer.csproj" --configfile "$config" -nologo -v q
 output=$(dotnet "$consumer/bin/Debug/net10.0/Consumer.dll")
-expected='Acme.Speech.AcmeClient balance=42'
+expected='Acme.Speech.AcmeClient vendor=acme balance=42'
 [ "$output" == "$expected" ] || { echo "consumer printed: $output"; exit 1; }
 echo "ok: generator consumer built from packages only and its client called a loopback server"
 

@@ -1,7 +1,8 @@
 // Built only from packages (tests/Packaging/run.sh): the packed generator turned acme.yaml, declared with
 // <TranscriptKitSpec Namespace="Acme.Speech">, into AcmeClient; unrelated.yaml (broken YAML in AdditionalFiles) was
 // ignored, or the build would have failed with TK0001. The client is then called against a loopback server, so the
-// packaged runtime (pipeline, JSON, errors) is proven too, not only the generated type names.
+// packaged runtime (pipeline, auth, JSON) is proven too, not only the generated type names. acme.yaml declares a bearer
+// scheme because the generator emits AcmeVendor.Definition (what the registry and sandbox need) only for a spec with auth.
 using System.Net;
 using System.Net.Sockets;
 using Acme.Speech;
@@ -21,7 +22,7 @@ listener.Start();
 var server = Task.Run(async () =>
 {
     var context = await listener.GetContextAsync().WaitAsync(timeout.Token);
-    var ok = context.Request.HttpMethod == "GET" && context.Request.Url?.AbsolutePath == "/v1/balance";
+    var ok = context.Request.Headers["Authorization"] == "Bearer acme-key" && context.Request.HttpMethod == "GET" && context.Request.Url?.AbsolutePath == "/v1/balance";
     context.Response.StatusCode = ok ? 200 : 404;
     context.Response.ContentType = "application/json";
     var body = ok ? """{"minutes":42}"""u8.ToArray() : """{"error":"unexpected request"}"""u8.ToArray();
@@ -29,8 +30,8 @@ var server = Task.Run(async () =>
     context.Response.Close();
 });
 
-using var client = new AcmeClient(new AcmeClientOptions { Endpoint = new Uri($"http://127.0.0.1:{port}/v1") });
+using var client = new AcmeClient(new AcmeClientOptions { ApiKey = "acme-key", Endpoint = new Uri($"http://127.0.0.1:{port}/v1") });
 var balance = await client.GetBalanceAsync(timeout.Token);
 await server;
-Console.WriteLine($"{typeof(AcmeClient).FullName} balance={balance.Minutes}");
+Console.WriteLine($"{typeof(AcmeClient).FullName} vendor={AcmeVendor.Definition.Id} balance={balance.Minutes}");
 return balance.Minutes == 42 ? 0 : 1;
