@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Packs the generator and Core into a local folder and builds a consumer from that folder only (no project references):
-# proves the package layout, the <TranscriptKitSpec> build/ pair, namespace metadata and that undeclared YAML is ignored.
+# Packs every library package and the sandbox into a local folder and builds and runs two consumers from that folder
+# only (no project references). (b) GeneratorConsumer, a fictitious spec through the packaged generator:
+# proves the package layout, the <TranscriptKitSpec> build/ pair, namespace metadata, that undeclared YAML is ignored
+# and that the generated client works against a loopback server (the consumer exits non-zero otherwise). (a) FacadeConsumer:
+# Subclip through Transcribers (the registry) against VendorSandbox.StartAsync(), the way the README tells users.
 # Usage: tests/Packaging/run.sh   (from anywhere; writes artifacts/packages and artifacts/packaging-nuget.config)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -8,7 +11,15 @@ out="$root/artifacts/packages"
 rm -rf "$out" && mkdir -p "$out"
 dotnet pack "$root/generators/TranscriptKit.Generators/TranscriptKit.Generators.csproj" -o "$out" -nologo -v q
 dotnet pack "$root/src/TranscriptKit.Core/TranscriptKit.Core.csproj" -o "$out" -nologo -v q
+# Consumer (a) needs the facade, a vendor and the sandbox; the facade and sandbox packages depend on every vendor package.
+for project in src/TranscriptKit.CaptionCat/TranscriptKit.CaptionCat.csproj src/TranscriptKit.Cliptext/TranscriptKit.Cliptext.csproj \
+               src/TranscriptKit.Soscripted/TranscriptKit.Soscripted.csproj src/TranscriptKit.Subclip/TranscriptKit.Subclip.csproj \
+               src/TranscriptKit.TranscriptGenerate/TranscriptKit.TranscriptGenerate.csproj src/TranscriptKit/TranscriptKit.csproj \
+               tools/TranscriptKit.Sandbox/TranscriptKit.Sandbox.csproj; do
+  dotnet pack "$root/$project" -o "$out" -nologo -v q
+done
 "$root/tests/Packaging/check-generator-package.sh" "$out"
+"$root/tests/Packaging/check-packages.sh" "$out"
 # Only the local folder and the machine's third-party feed(s); clear drops anything inherited.
 config="$root/artifacts/packaging-nuget.config"
 cat > "$config" <<XML
@@ -27,6 +38,14 @@ export NUGET_PACKAGES="$root/artifacts/nuget-cache"
 rm -rf "$NUGET_PACKAGES/transcriptkit."*
 dotnet build "$consumer/Consumer.csproj" --configfile "$config" -nologo -v q
 output=$(dotnet "$consumer/bin/Debug/net10.0/Consumer.dll")
-expected='Acme.Speech.AcmeClient'
+expected='Acme.Speech.AcmeClient vendor=acme balance=42'
 [ "$output" == "$expected" ] || { echo "consumer printed: $output"; exit 1; }
-echo "ok: generator consumer built from packages only"
+echo "ok: generator consumer built from packages only and its client called a loopback server"
+
+# Consumer (a): Subclip through the facade's registry against the packaged sandbox; exits non-zero without a transcript.
+facade="$root/tests/Packaging/FacadeConsumer"
+dotnet build "$facade/FacadeConsumer.csproj" --configfile "$config" -nologo -v q
+output=$(dotnet "$facade/bin/Debug/net10.0/FacadeConsumer.dll")
+expected='subclip job=True text=True'
+[ "$output" == "$expected" ] || { echo "facade consumer printed: $output"; exit 1; }
+echo "ok: facade consumer transcribed through Subclip against the packaged sandbox, from packages only"
