@@ -45,6 +45,12 @@ internal static class CommonOptions
         HelpName = "path",
     };
 
+    public static Option<string?> Language() => new("--language", "-l")
+    {
+        Description = "The spoken language as an ISO 639-1 code (en, fr), for vendors that take one.",
+        HelpName = "xx",
+    };
+
     public static Option<TimeSpan?> Timeout() => new("--timeout")
     {
         Description = "How long to wait for the job in all: seconds (90), with a unit (30s, 5m, 1h) or a TimeSpan (00:05:00).",

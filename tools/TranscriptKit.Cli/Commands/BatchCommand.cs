@@ -23,7 +23,7 @@ internal static class BatchCommand
     {
         var inputs = new Argument<string[]>("folder|list|file|url") { Description = "Folders (their files), list files (.txt: one file or URL a line), files or http(s) URLs.", Arity = ArgumentArity.OneOrMore };
         var vendor = CommonOptions.Vendor();
-        var language = new Option<string?>("--language", "-l") { Description = "The spoken language as an ISO 639-1 code, for vendors that take one.", HelpName = "xx" };
+        var language = CommonOptions.Language();
         var format = CommonOptions.Format();
         var outDir = new Option<DirectoryInfo>("--out") { Description = "The folder for one output file per item and the JSON report.", Required = true, HelpName = "dir" };
         var ledger = new Option<FileInfo?>("--ledger") { Description = "The ledger database; default <out>/.transcriptkit/batch.db.", HelpName = "file" };

@@ -17,7 +17,7 @@ internal static class TranscribeCommand
     {
         var input = new Argument<string>("file|url") { Description = "A local media file, or an http(s) URL the vendor downloads itself." };
         var vendor = VendorListOption.Create();
-        var language = new Option<string?>("--language", "-l") { Description = "The spoken language as an ISO 639-1 code (en, fr), for vendors that take one.", HelpName = "xx" };
+        var language = CommonOptions.Language();
         var format = CommonOptions.Format();
         var output = CommonOptions.OutputFile();
         var timeout = CommonOptions.Timeout();
