@@ -22,6 +22,8 @@ done
 "$root/tests/Packaging/check-packages.sh" "$out"
 # Only the local folder and the machine's third-party feed(s); clear drops anything inherited.
 config="$root/artifacts/packaging-nuget.config"
+# The consumers ask for the version just packed, read from the one place it is set (Directory.Build.props).
+version=$(dotnet msbuild "$root/src/TranscriptKit.Core/TranscriptKit.Core.csproj" -getProperty:Version -nologo)
 cat > "$config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
@@ -36,7 +38,7 @@ consumer="$root/tests/Packaging/GeneratorConsumer"
 # A fresh packages folder for our own ids so a stale cached 0.x-preview build cannot stand in for the new pack.
 export NUGET_PACKAGES="$root/artifacts/nuget-cache"
 rm -rf "$NUGET_PACKAGES/transcriptkit."*
-dotnet build "$consumer/Consumer.csproj" --configfile "$config" -nologo -v q
+dotnet build "$consumer/Consumer.csproj" --configfile "$config" -p:TranscriptKitVersion="$version" -nologo -v q
 output=$(dotnet "$consumer/bin/Debug/net10.0/Consumer.dll")
 expected='Acme.Speech.AcmeClient vendor=acme balance=42'
 [ "$output" == "$expected" ] || { echo "consumer printed: $output"; exit 1; }
@@ -44,7 +46,7 @@ echo "ok: generator consumer built from packages only and its client called a lo
 
 # Consumer (a): Subclip through the facade's registry against the packaged sandbox; exits non-zero without a transcript.
 facade="$root/tests/Packaging/FacadeConsumer"
-dotnet build "$facade/FacadeConsumer.csproj" --configfile "$config" -nologo -v q
+dotnet build "$facade/FacadeConsumer.csproj" --configfile "$config" -p:TranscriptKitVersion="$version" -nologo -v q
 output=$(dotnet "$facade/bin/Debug/net10.0/FacadeConsumer.dll")
 expected='subclip job=True text=True'
 [ "$output" == "$expected" ] || { echo "facade consumer printed: $output"; exit 1; }
