@@ -15,8 +15,11 @@ public static class TranscriberBatchExtensions
 
     /// <summary>
     /// Transcribes every request, keeping at most the vendor's allowed number in flight, submitting again (never
-    /// after the vendor accepted a job) when it answers busy, and recording each item's result: one failure does
-    /// not stop the rest. Results come back in input order.
+    /// after the vendor accepted a job, or may have) when it answers busy, and recording each item's result: one
+    /// failure does not stop the rest. Results come back in input order. A submit refused for want of a free slot
+    /// (TranscriptGenerate's 601) is sent again as soon as one of the batch's own jobs ends, or after
+    /// <see cref="TranscriptionBatchOptions.BusyDelay"/> when none does; a 429 after its <c>Retry-After</c>. The
+    /// client's rate limiter (the plan's documented requests per minute) paces every call before it is sent.
     /// </summary>
     /// <param name="transcriber">The vendor.</param>
     /// <param name="requests">What to transcribe.</param>
@@ -33,7 +36,7 @@ public static class TranscriberBatchExtensions
         ArgumentNullException.ThrowIfNull(transcriber);
         ArgumentNullException.ThrowIfNull(requests);
         options ??= new TranscriptionBatchOptions();
-        if (options.MaxSubmitAttempts < 1)
+        if (options.MaxSubmitAttempts is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxSubmitAttempts, "MaxSubmitAttempts must be at least 1.");
         }
@@ -63,6 +66,7 @@ public static class TranscriberBatchExtensions
         var logger = (transcriber as TranscriberBase)?.Logger ?? NullLogger.Instance;
         var results = new TranscriptionBatchItem[items.Count];
         using var slots = new SemaphoreSlim(concurrency, concurrency);
+        var freed = new FreedSlots();
         var tasks = items.Select(async (request, index) =>
         {
             var cursor = keys is null
@@ -78,7 +82,7 @@ public static class TranscriberBatchExtensions
                 await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    item = await RunOneAsync(transcriber, request, index, cursor, options, logger, cancellationToken).ConfigureAwait(false);
+                    item = await RunOneAsync(transcriber, request, index, cursor, options, freed, logger, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -143,7 +147,7 @@ public static class TranscriberBatchExtensions
     }
 
     private static async Task<TranscriptionBatchItem> RunOneAsync(
-        ITranscriber transcriber, TranscriptionRequest request, int index, LedgerCursor cursor, TranscriptionBatchOptions options, ILogger logger, CancellationToken cancellationToken)
+        ITranscriber transcriber, TranscriptionRequest request, int index, LedgerCursor cursor, TranscriptionBatchOptions options, FreedSlots freed, ILogger logger, CancellationToken cancellationToken)
     {
         TranscriptionJob? job = cursor.Item is { State: LedgerItemState.Submitted, JobToken: { } token } ? TranscriptionJob.FromToken(token) : null;
         try
@@ -175,12 +179,22 @@ public static class TranscriberBatchExtensions
                     await cursor.RecordUnknownAsync(unknown, CancellationToken.None).ConfigureAwait(false);
                     throw;
                 }
-                catch (TranscriptKitException e) when (attempt < options.MaxSubmitAttempts && IsBusy(transcriber, e))
+                catch (TranscriptKitException e) when (Busy(transcriber, e) != BusyKind.None && (options.MaxSubmitAttempts is not { } max || attempt < max))
                 {
                     await cursor.MoveAsync(LedgerItemState.Pending, cancellationToken: cancellationToken).ConfigureAwait(false);
                     var wait = e is TranscriptKitRateLimitException { RetryAfter: { } retryAfter } ? retryAfter : delay;
                     Log.BatchSubmitDeferred(logger, transcriber.Vendor, e.Reason ?? ((int?)e.Status)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "busy", index, (long)wait.TotalMilliseconds);
-                    await Task.Delay(wait, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                    if (Busy(transcriber, e) == BusyKind.NoFreeSlot)
+                    {
+                        // The slot the vendor lacks is freed by whichever of our jobs ends first: submit then, not a
+                        // whole back-off later, so the vendor's slots are not left idle.
+                        await freed.WaitAsync(wait, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await Task.Delay(wait, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                    }
+
                     delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxBusyDelay.Ticks));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -211,6 +225,12 @@ public static class TranscriberBatchExtensions
                 await cursor.MoveAsync(LedgerItemState.Failed, error: e.Message, cancellationToken: CancellationToken.None).ConfigureAwait(false);
                 throw;
             }
+            finally
+            {
+                // Done, failed or given up on, this job is no longer ours to wait for: let an item refused for want
+                // of a slot try now (a job still running at the vendor only costs that item one more refusal).
+                freed.Signal();
+            }
 
             return await CompleteAsync(new TranscriptionBatchItem(index, request, transcript, null, job), cursor, options, cancellationToken).ConfigureAwait(false);
         }
@@ -231,7 +251,30 @@ public static class TranscriberBatchExtensions
         return item with { Ledger = cursor.Item };
     }
 
-    private static bool IsBusy(ITranscriber transcriber, TranscriptKitException exception) =>
-        exception is TranscriptKitRateLimitException
-        || (transcriber is IConcurrencyLimitSource source && source.IsBusy(exception));
+    /// <summary>
+    /// Whether a submit was refused only for now: the vendor's slots are full (TranscriptGenerate's 601), or it rate
+    /// limited the call (429). Either way nothing was accepted, so the item may be sent again; an answer whose outcome
+    /// is unknown is never "busy", whatever it says, since sending it again could start (and charge) a second job.
+    /// </summary>
+    private static BusyKind Busy(ITranscriber transcriber, TranscriptKitException exception)
+    {
+        if (exception.Submission == SubmissionOutcome.Unknown || exception is TranscriptionSubmissionUnknownException)
+        {
+            return BusyKind.None;
+        }
+
+        if (transcriber is IConcurrencyLimitSource source && source.IsBusy(exception))
+        {
+            return BusyKind.NoFreeSlot;
+        }
+
+        return exception is TranscriptKitRateLimitException ? BusyKind.RateLimited : BusyKind.None;
+    }
+
+    private enum BusyKind
+    {
+        None,
+        NoFreeSlot,
+        RateLimited,
+    }
 }

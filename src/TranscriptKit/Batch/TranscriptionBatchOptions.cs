@@ -14,10 +14,18 @@ public sealed class TranscriptionBatchOptions
     /// </summary>
     public int? MaxConcurrency { get; set; }
 
-    /// <summary>How often one item is submitted again after the vendor said it was busy (429, or TranscriptGenerate's 601) before it counts as failed.</summary>
-    public int MaxSubmitAttempts { get; set; } = 6;
+    /// <summary>
+    /// How often one item is submitted before a busy answer (429, or TranscriptGenerate's 601 "no free slot") counts
+    /// as its failure. <see langword="null"/> (the default): busy answers are waited out for as long as the batch
+    /// runs, since the vendor accepted nothing and a free slot or a new rate window will come; cancel the batch to
+    /// stop waiting.
+    /// </summary>
+    public int? MaxSubmitAttempts { get; set; }
 
-    /// <summary>The first wait after a busy answer without <c>Retry-After</c>; it doubles each time, up to <see cref="MaxBusyDelay"/>.</summary>
+    /// <summary>
+    /// The first wait after a busy answer without <c>Retry-After</c>; it doubles each time, up to <see cref="MaxBusyDelay"/>.
+    /// After a "no free slot" answer the wait ends earlier when one of the batch's own jobs ends.
+    /// </summary>
     public TimeSpan BusyDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The longest wait after a busy answer.</summary>

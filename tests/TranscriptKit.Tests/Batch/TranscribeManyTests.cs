@@ -132,6 +132,92 @@ public sealed class TranscribeManyTests
     }
 
     [Test]
+    public async Task Busy_answers_are_waited_out_for_as_long_as_the_batch_runs()
+    {
+        var clock = new FakeTimeProvider();
+        var vendor = new FakeTranscriber
+        {
+            // Nine refusals: the old default of six attempts would have turned this item into a failure.
+            OnSubmit = (name, attempt) => attempt < 10
+                ? throw new TranscriptKitRateLimitException("cliptext", "slow down", null) { Submission = SubmissionOutcome.NotAccepted }
+                : Task.CompletedTask,
+        };
+
+        var results = await RunOnClockAsync(clock, vendor.TranscribeManyAsync(Requests("patient"), new TranscriptionBatchOptions { TimeProvider = clock }));
+
+        Assert.That(results[0].Succeeded, Is.True, results[0].Error?.Message);
+        Assert.That(vendor.Submissions["patient"], Is.EqualTo(10));
+    }
+
+    [Test]
+    public async Task A_busy_answer_whose_outcome_is_unknown_is_never_sent_again()
+    {
+        var clock = new FakeTimeProvider();
+        var vendor = new FakeTranscriber
+        {
+            // A 429 text in a lost or unreadable answer: the vendor may have accepted the job.
+            OnSubmit = (_, _) => throw new TranscriptKitRateLimitException("cliptext", "slow down", TimeSpan.FromSeconds(1)) { Submission = SubmissionOutcome.Unknown },
+        };
+
+        var results = await RunOnClockAsync(clock, vendor.TranscribeManyAsync(Requests("paid"), new TranscriptionBatchOptions { TimeProvider = clock }));
+
+        Assert.That(results[0].Succeeded, Is.False);
+        Assert.That(vendor.Submissions["paid"], Is.EqualTo(1), "a submit that may have been accepted is never repeated by the batch");
+    }
+
+    [Test]
+    public async Task A_submit_refused_for_want_of_a_slot_goes_again_when_one_of_the_batch_jobs_ends()
+    {
+        var clock = new FakeTimeProvider();
+        const int vendorSlots = 2;
+        var running = 0;
+        var finish = new System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource<Transcript>>();
+        // The vendor says 3 are free, but another client took one meanwhile: the third submit is refused (601).
+        var vendor = new FakeLimitedTranscriber(available: 3)
+        {
+            OnSubmit = (name, _) =>
+            {
+                if (Interlocked.Increment(ref running) > vendorSlots)
+                {
+                    Interlocked.Decrement(ref running);
+                    throw new TranscriptKitRateLimitException("transcriptgenerate", "Concurrency limit reached.", null, System.Net.HttpStatusCode.OK, errorCode: "601") { Submission = SubmissionOutcome.NotAccepted };
+                }
+
+                return Task.CompletedTask;
+            },
+            OnWait = async (job, _, ct) =>
+            {
+                try
+                {
+                    return await finish.GetOrAdd(job.Id, _ => new TaskCompletionSource<Transcript>(TaskCreationOptions.RunContinuationsAsynchronously)).Task.WaitAsync(ct);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref running);
+                }
+            },
+        };
+        var started = clock.GetUtcNow();
+
+        var batch = vendor.TranscribeManyAsync(Requests("s1", "s2", "s3"), new TranscriptionBatchOptions { TimeProvider = clock, BusyDelay = TimeSpan.FromHours(1) });
+        await Eventually.WaitUntilAsync(() => vendor.Submissions.Values.Sum() == 3 && finish.Count == 2, "two accepted jobs and one refusal");
+        var refused = new[] { "s1", "s2", "s3" }.Single(n => !finish.ContainsKey("job-" + n));
+        var first = finish.Keys.Order(StringComparer.Ordinal).First();
+        finish[first].SetResult(new Transcript("transcriptgenerate", first, "t", [], null));
+        await Eventually.WaitUntilAsync(() => finish.ContainsKey("job-" + refused), "the refused item to be accepted once a slot is free");
+        foreach (var waiting in finish.Values)
+        {
+            waiting.TrySetResult(new Transcript("transcriptgenerate", "x", "t", [], null));
+        }
+
+        var results = await Eventually.CompletesAsync(batch, "the batch");
+
+        Assert.That(results.All(r => r.Succeeded), Is.True, string.Join("; ", results.Where(r => !r.Succeeded).Select(r => r.Error!.Message)));
+        Assert.That(vendor.Submissions[refused], Is.EqualTo(2), "refused once, accepted once");
+        Assert.That(clock.GetUtcNow(), Is.EqualTo(started), "it went as soon as our job ended, not after the hour's back-off");
+    }
+
+    [Test]
     public async Task A_failure_while_waiting_keeps_the_job_to_resume()
     {
         var vendor = new FakeTranscriber
