@@ -1,5 +1,7 @@
+using System;
 using System.Net;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using TranscriptKit.TranscriptGenerate;
 
@@ -54,6 +56,44 @@ public sealed class TranscriptGenerateSandboxTests
 
         await client.WaitForTaskAsync(first.TaskId, TestMedia.FastPolling);
         Assert.That((await client.CreateTaskAsync(request)).TaskId, Is.Not.Empty, "a finished task frees its slot");
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task With_a_job_duration_a_task_holds_its_slot_for_that_long_however_often_it_is_queried()
+    {
+        var clock = new FakeTimeProvider();
+        await using var sandbox = await TestMedia.StartAsync(o =>
+        {
+            o.ConcurrencyLimits["transcriptgenerate"] = 1;
+            o.JobDuration = TimeSpan.FromSeconds(30);
+            o.TimeProvider = clock;
+        });
+        var client = Client(sandbox);
+        var request = new CreateTaskRequest { WorkUrl = "https://www.kuaishou.com/short-video/" + TestMedia.SampleName };
+        var created = await client.CreateTaskAsync(request);
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.That((await client.QueryTaskAsync(created.TaskId)).Status.ToString(), Is.EqualTo("WAITING"), "queries do not finish a task that runs for a time");
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(29));
+        Assert.ThrowsAsync<TranscriptKitRateLimitException>(() => client.CreateTaskAsync(request), "the slot is held until the duration has passed");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var concurrency = await client.GetConcurrencyAsync();
+        var task = await client.QueryTaskAsync(created.TaskId);
+
+        Assert.That(task.Status.ToString(), Is.EqualTo("SUCCESS"));
+        Assert.That(task.TextContent, Is.EqualTo(TestMedia.SampleText));
+        Assert.That(concurrency.AvailableConcurrency, Is.EqualTo(1), "the slot is free once the duration has passed, before anyone queries");
+        Assert.That((await client.CreateTaskAsync(request)).TaskId, Is.Not.EqualTo(created.TaskId));
+    }
+
+    [Test]
+    public void A_negative_job_duration_is_refused_at_start()
+    {
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => TestMedia.StartAsync(o => o.JobDuration = TimeSpan.FromSeconds(-1)));
     }
 
     [Test]

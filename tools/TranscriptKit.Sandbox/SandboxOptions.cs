@@ -18,6 +18,17 @@ public sealed class SandboxOptions
     /// <summary>How many status requests a job answers "still running" before it is done (0 = done at the first poll).</summary>
     public int PendingPolls { get; set; } = 2;
 
+    /// <summary>
+    /// When set, a TranscriptGenerate task runs for this long after it was created, on <see cref="TimeProvider"/>,
+    /// however often it is queried, and holds its concurrency slot until then (as the vendor does): a schedule in
+    /// time, for measuring how well a client keeps the slots busy. <see langword="null"/> (the default):
+    /// <see cref="PendingPolls"/> decides. The other emulators always count polls.
+    /// </summary>
+    public TimeSpan? JobDuration { get; set; }
+
+    /// <summary>The clock <see cref="JobDuration"/> is measured on; tests substitute a fake one.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>Folders searched (not recursively) for sample media with an SRT sidecar (<c>name.ext</c> + <c>name.srt</c>).</summary>
     public IList<string> MediaDirectories { get; } = new List<string>();
 

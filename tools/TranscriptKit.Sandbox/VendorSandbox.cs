@@ -97,6 +97,12 @@ public sealed class VendorSandbox : IAsyncDisposable
     {
         options ??= new SandboxOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(options.PendingPolls, nameof(options));
+        if (options.JobDuration < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.JobDuration, "SandboxOptions.JobDuration must not be negative.");
+        }
+
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
         var emulators = (options.IncludeBuiltInEmulators ? BuiltInEmulators.Create() : []).Concat(options.Emulators).ToArray();
         Validate(emulators, options);
 

@@ -104,7 +104,7 @@ internal sealed class TranscriptGenerateEmulator() : VendorEmulator(TranscriptGe
         string? refusal = null;
         lock (_gate)
         {
-            var running = _tasks.Values.Count(t => !t.IsFinished(Options.PendingPolls));
+            var running = _tasks.Values.Count(t => !t.IsFinished(Options));
             if (running >= Options.ConcurrencyLimitFor(Id, DefaultConcurrencyLimit))
             {
                 refusal = "Concurrency limit reached. Please wait for existing tasks to complete.";
@@ -123,7 +123,7 @@ internal sealed class TranscriptGenerateEmulator() : VendorEmulator(TranscriptGe
                     transcript,
                     entry is null ? null : $"{Origin(context)}/media/{Uri.EscapeDataString(entry.FileName)}",
                     entry?.FileName,
-                    DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+                    Options.TimeProvider.GetUtcNow());
                 task.Fails = TakeJobFailure();
                 _tasks[task.TaskId] = task;
             }
@@ -159,7 +159,7 @@ internal sealed class TranscriptGenerateEmulator() : VendorEmulator(TranscriptGe
                 task.Polls++;
             }
 
-            finished = task?.IsFinished(Options.PendingPolls) ?? false;
+            finished = task?.IsFinished(Options) ?? false;
         }
 
         if (task is null)
@@ -235,7 +235,7 @@ internal sealed class TranscriptGenerateEmulator() : VendorEmulator(TranscriptGe
         int running;
         lock (_gate)
         {
-            running = _tasks.Values.Count(t => !t.IsFinished(Options.PendingPolls));
+            running = _tasks.Values.Count(t => !t.IsFinished(Options));
         }
 
         var max = Options.ConcurrencyLimitFor(Id, DefaultConcurrencyLimit);
@@ -275,7 +275,7 @@ internal sealed class TranscriptGenerateEmulator() : VendorEmulator(TranscriptGe
         return uri.IsLoopback && uri.Port == sandbox.Port && uri.AbsolutePath.StartsWith("/media/", StringComparison.Ordinal) ? "SANDBOX" : null;
     }
 
-    private sealed class GenerateTask(string taskId, string workUrl, string platform, SandboxTranscript transcript, string? videoUrl, string? title, string createTime)
+    private sealed class GenerateTask(string taskId, string workUrl, string platform, SandboxTranscript transcript, string? videoUrl, string? title, DateTimeOffset created)
     {
         public string TaskId { get; } = taskId;
 
@@ -289,12 +289,15 @@ internal sealed class TranscriptGenerateEmulator() : VendorEmulator(TranscriptGe
 
         public string? Title { get; } = title;
 
-        public string CreateTime { get; } = createTime;
+        public DateTimeOffset Created { get; } = created;
+
+        public string CreateTime { get; } = created.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
         public int Polls { get; set; }
 
         public bool Fails { get; set; }
 
-        public bool IsFinished(int pendingPolls) => Polls > pendingPolls;
+        public bool IsFinished(SandboxOptions options) =>
+            options.JobDuration is { } duration ? options.TimeProvider.GetUtcNow() - Created >= duration : Polls > options.PendingPolls;
     }
 }
