@@ -12,12 +12,26 @@ namespace TranscriptKit;
 internal sealed class FreedSlots
 {
     private readonly Queue<TaskCompletionSource> _waiters = new();
+    private int _ended;
+
+    /// <summary>How many of the batch's jobs have ended so far; read before a submit, handed to <see cref="WaitAsync"/>.</summary>
+    public int Ended
+    {
+        get
+        {
+            lock (_waiters)
+            {
+                return _ended;
+            }
+        }
+    }
 
     /// <summary>One of the batch's jobs ended (done or failed), so the vendor has a slot free.</summary>
     public void Signal()
     {
         lock (_waiters)
         {
+            _ended++;
             // A waiter whose own delay already ran out is skipped, so the slot goes to one still waiting.
             while (_waiters.TryDequeue(out var waiter))
             {
@@ -33,11 +47,21 @@ internal sealed class FreedSlots
     /// Waits until a job of the batch ends or <paramref name="atMost"/> passes, whichever is first: a slot held by
     /// someone else (another process on the same account) frees without telling us, so the delay still ends the wait.
     /// </summary>
-    public async Task WaitAsync(TimeSpan atMost, TimeProvider clock, CancellationToken cancellationToken)
+    /// <param name="endedBeforeSubmit"><see cref="Ended"/> read before the refused submit was sent: a job that ended
+    /// since may have freed the slot after the vendor refused, and its signal must not be lost, so then there is no wait.</param>
+    /// <param name="atMost">The longest wait.</param>
+    /// <param name="clock">The clock of that wait.</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    public async Task WaitAsync(int endedBeforeSubmit, TimeSpan atMost, TimeProvider clock, CancellationToken cancellationToken)
     {
         var freed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_waiters)
         {
+            if (_ended != endedBeforeSubmit)
+            {
+                return;
+            }
+
             _waiters.Enqueue(freed);
         }
 

@@ -158,6 +158,7 @@ public static class TranscriberBatchExtensions
             {
                 // Durable before the paid request leaves: a run killed from here on finds the item "submitting".
                 await cursor.MoveAsync(LedgerItemState.Submitting, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var endedBeforeSubmit = freed.Ended;
                 try
                 {
                     if (!transcriber.Capabilities.ResumableJobs)
@@ -188,7 +189,7 @@ public static class TranscriberBatchExtensions
                     {
                         // The slot the vendor lacks is freed by whichever of our jobs ends first: submit then, not a
                         // whole back-off later, so the vendor's slots are not left idle.
-                        await freed.WaitAsync(wait, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                        await freed.WaitAsync(endedBeforeSubmit, wait, options.TimeProvider, cancellationToken).ConfigureAwait(false);
                     }
                     else
                     {

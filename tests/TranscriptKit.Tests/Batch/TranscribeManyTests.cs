@@ -218,6 +218,68 @@ public sealed class TranscribeManyTests
     }
 
     [Test]
+    public async Task A_job_that_ends_while_a_refusal_is_on_its_way_back_still_frees_the_slot_for_it()
+    {
+        var clock = new FakeTimeProvider();
+        const int vendorSlots = 2;
+        var running = 0;
+        var accepted = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var finish = new System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource<Transcript>>();
+        TaskCompletionSource<Transcript> Finish(string id) => finish.GetOrAdd(id, _ => new TaskCompletionSource<Transcript>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var raced = false;
+        var vendor = new FakeLimitedTranscriber(available: 3)
+        {
+            OnSubmit = async (name, _) =>
+            {
+                if (Interlocked.Increment(ref running) <= vendorSlots)
+                {
+                    accepted.Enqueue(name);
+                    return;
+                }
+
+                Interlocked.Decrement(ref running);
+                if (!raced)
+                {
+                    raced = true;
+                    // The vendor has refused; before the answer arrives, one of the batch's jobs ends.
+                    await Eventually.WaitUntilAsync(() => accepted.Count == vendorSlots, "two accepted jobs");
+                    accepted.TryPeek(out var first);
+                    Finish("job-" + first).SetResult(new Transcript("transcriptgenerate", "job-" + first, "t", [], null));
+                    await Eventually.WaitUntilAsync(() => Volatile.Read(ref running) < vendorSlots, "the job to end");
+                    await Eventually.SettleAsync();
+                }
+
+                throw new TranscriptKitRateLimitException("transcriptgenerate", "Concurrency limit reached.", null, System.Net.HttpStatusCode.OK, errorCode: "601") { Submission = SubmissionOutcome.NotAccepted };
+            },
+            OnWait = async (job, _, ct) =>
+            {
+                try
+                {
+                    return await Finish(job.Id).Task.WaitAsync(ct);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref running);
+                }
+            },
+        };
+        var started = clock.GetUtcNow();
+
+        var batch = vendor.TranscribeManyAsync(Requests("r1", "r2", "r3"), new TranscriptionBatchOptions { TimeProvider = clock, BusyDelay = TimeSpan.FromHours(1) });
+        await Eventually.WaitUntilAsync(() => accepted.Count == 3, "the refused item to be accepted without the clock moving");
+        foreach (var name in accepted)
+        {
+            Finish("job-" + name).TrySetResult(new Transcript("transcriptgenerate", "job-" + name, "t", [], null));
+        }
+
+        var results = await Eventually.CompletesAsync(batch, "the batch");
+
+        Assert.That(results.All(r => r.Succeeded), Is.True, string.Join("; ", results.Where(r => !r.Succeeded).Select(r => r.Error!.Message)));
+        Assert.That(vendor.Submissions.Values.Sum(), Is.EqualTo(4), "three accepted, one refused");
+        Assert.That(clock.GetUtcNow(), Is.EqualTo(started));
+    }
+
+    [Test]
     public async Task A_failure_while_waiting_keeps_the_job_to_resume()
     {
         var vendor = new FakeTranscriber

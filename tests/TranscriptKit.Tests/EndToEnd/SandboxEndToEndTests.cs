@@ -158,12 +158,28 @@ public sealed class SandboxEndToEndTests
     public async Task A_batch_pushed_past_the_limit_waits_out_601_answers()
     {
         var requests = Enumerable.Range(0, 5).Select(_ => TranscriptionRequest.FromUrl(_sandbox.GetMediaUrl("welcome.mp4"))).ToList();
-        var options = new TranscriptionBatchOptions { MaxConcurrency = 5, BusyDelay = TimeSpan.FromMilliseconds(20), MaxBusyDelay = TimeSpan.FromMilliseconds(100), MaxSubmitAttempts = 100 };
+        var options = new TranscriptionBatchOptions { MaxConcurrency = 5, BusyDelay = TimeSpan.FromMilliseconds(20), MaxBusyDelay = TimeSpan.FromMilliseconds(100) };
 
         var results = await Transcriber("transcriptgenerate").TranscribeManyAsync(requests, options);
 
         Assert.That(results.All(r => r.Succeeded), Is.True, string.Join("; ", results.Where(r => !r.Succeeded).Select(r => r.Error!.Message)));
         Assert.That(Count("transcriptgenerate", "POST", "/transcript-api/v1/task/create"), Is.GreaterThan(5), "the sandbox's limit of 2 refused some submissions, which were sent again");
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_601_is_sent_again_when_one_of_the_batch_jobs_ends_without_waiting_out_the_back_off()
+    {
+        var requests = Enumerable.Range(0, 6).Select(_ => TranscriptionRequest.FromUrl(_sandbox.GetMediaUrl("welcome.mp4"))).ToList();
+        // Four in flight against the sandbox's two slots, and a back-off no test could wait out: only a job of the
+        // batch ending can send a refused item again.
+        var options = new TranscriptionBatchOptions { MaxConcurrency = 4, BusyDelay = TimeSpan.FromHours(1), MaxBusyDelay = TimeSpan.FromHours(1) };
+
+        var results = await Transcriber("transcriptgenerate").TranscribeManyAsync(requests, options, cancellationToken: TestContext.CurrentContext.CancellationToken);
+
+        Assert.That(results.All(r => r.Succeeded), Is.True, string.Join("; ", results.Where(r => !r.Succeeded).Select(r => r.Error!.Message)));
+        var creates = Count("transcriptgenerate", "POST", "/transcript-api/v1/task/create");
+        Assert.That(creates, Is.GreaterThan(6), "the limit of 2 refused some submits");
     }
 
     [Test]
