@@ -66,28 +66,47 @@ public static class TranscriberBatchExtensions
         var logger = (transcriber as TranscriberBase)?.Logger ?? NullLogger.Instance;
         var results = new TranscriptionBatchItem[items.Count];
         using var slots = new SemaphoreSlim(concurrency, concurrency);
+        // Ledger claims run at most one slot's worth ahead of the free slots, not all at once: a thousand claims
+        // queued on the ledger at the start would hold up the writes between a freed slot and the next submit.
+        using var claimsAhead = keys is null ? null : new SemaphoreSlim(concurrency, concurrency);
         var freed = new FreedSlots();
         var tasks = items.Select(async (request, index) =>
         {
-            var cursor = keys is null
-                ? new LedgerCursor(null, null)
-                : new LedgerCursor(options.Ledger, await options.Ledger!.TryClaimAsync(keys[index], options.WorkerId, options.LeaseDuration, cancellationToken).ConfigureAwait(false));
-            TranscriptionBatchItem item;
-            if (keys is not null && TryFinishWithoutSending(transcriber, request, index, keys[index], cursor.Item, options) is { } settled)
+            SlotLease? claimTurn = null;
+            if (claimsAhead is not null)
             {
-                item = settled;
+                await claimsAhead.WaitAsync(cancellationToken).ConfigureAwait(false);
+                claimTurn = new SlotLease(claimsAhead);
             }
-            else
+
+            TranscriptionBatchItem item;
+            try
             {
-                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-                try
+                var cursor = keys is null
+                    ? new LedgerCursor(null, null)
+                    : new LedgerCursor(options.Ledger, await options.Ledger!.TryClaimAsync(keys[index], options.WorkerId, options.LeaseDuration, cancellationToken).ConfigureAwait(false));
+                if (keys is not null && TryFinishWithoutSending(transcriber, request, index, keys[index], cursor.Item, options) is { } settled)
                 {
-                    item = await RunOneAsync(transcriber, request, index, cursor, options, freed, logger, cancellationToken).ConfigureAwait(false);
+                    item = settled;
                 }
-                finally
+                else
                 {
-                    slots.Release();
+                    await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    claimTurn?.Release();
+                    var slot = new SlotLease(slots);
+                    try
+                    {
+                        item = await RunOneAsync(transcriber, request, index, cursor, options, slot, freed, logger, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        slot.Release();
+                    }
                 }
+            }
+            finally
+            {
+                claimTurn?.Release();
             }
 
             results[index] = item;
@@ -147,7 +166,7 @@ public static class TranscriberBatchExtensions
     }
 
     private static async Task<TranscriptionBatchItem> RunOneAsync(
-        ITranscriber transcriber, TranscriptionRequest request, int index, LedgerCursor cursor, TranscriptionBatchOptions options, FreedSlots freed, ILogger logger, CancellationToken cancellationToken)
+        ITranscriber transcriber, TranscriptionRequest request, int index, LedgerCursor cursor, TranscriptionBatchOptions options, SlotLease slot, FreedSlots freed, ILogger logger, CancellationToken cancellationToken)
     {
         TranscriptionJob? job = cursor.Item is { State: LedgerItemState.Submitted, JobToken: { } token } ? TranscriptionJob.FromToken(token) : null;
         try
@@ -213,6 +232,7 @@ public static class TranscriberBatchExtensions
 
             if (direct is not null)
             {
+                slot.Release();
                 return await CompleteAsync(new TranscriptionBatchItem(index, request, direct, null, null), cursor, options, cancellationToken).ConfigureAwait(false);
             }
 
@@ -228,8 +248,10 @@ public static class TranscriberBatchExtensions
             }
             finally
             {
-                // Done, failed or given up on, this job is no longer ours to wait for: let an item refused for want
-                // of a slot try now (a job still running at the vendor only costs that item one more refusal).
+                // Done, failed or given up on, this job holds no slot of ours any more: the next item goes now, not
+                // after the output and the ledger are written, and an item refused for want of a slot tries again
+                // (a job still running at the vendor only costs that item one more refusal).
+                slot.Release();
                 freed.Signal();
             }
 

@@ -280,6 +280,26 @@ public sealed class TranscribeManyTests
     }
 
     [Test]
+    public async Task The_next_item_is_submitted_while_the_finished_one_is_still_being_saved()
+    {
+        var vendor = new FakeTranscriber();
+        var saving = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var options = new TranscriptionBatchOptions
+        {
+            MaxConcurrency = 1,
+            // Saving "a" (its output file, then the ledger) is slow; the vendor's slot is free already.
+            Completed = (item, ct) => item.Index == 0 ? saving.Task.WaitAsync(ct) : Task.CompletedTask,
+        };
+
+        var batch = vendor.TranscribeManyAsync(Requests("a", "b"), options);
+        await Eventually.WaitUntilAsync(() => vendor.Submissions.ContainsKey("b"), "b to be submitted while a is being saved");
+        saving.SetResult();
+        var results = await Eventually.CompletesAsync(batch, "the batch");
+
+        Assert.That(results.All(r => r.Succeeded), Is.True);
+    }
+
+    [Test]
     public async Task A_failure_while_waiting_keeps_the_job_to_resume()
     {
         var vendor = new FakeTranscriber
