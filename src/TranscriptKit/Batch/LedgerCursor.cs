@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 namespace TranscriptKit;
 
 /// <summary>One item's ledger record as a batch moves it; every step is stored before the batch goes on. Without a ledger it does nothing.</summary>
-internal sealed class LedgerCursor(ITranscriptionLedger? ledger, LedgerItem? item)
+internal sealed class LedgerCursor(ITranscriptionLedger? ledger, LedgerItem? item, LedgerLane? lane = null)
 {
     public LedgerItem? Item { get; private set; } = item;
 
@@ -12,7 +12,12 @@ internal sealed class LedgerCursor(ITranscriptionLedger? ledger, LedgerItem? ite
     {
         if (ledger is not null && Item is not null)
         {
-            Item = await ledger.UpdateAsync(Item.MoveTo(state, jobToken, error), cancellationToken).ConfigureAwait(false);
+            var next = Item.MoveTo(state, jobToken, error);
+            Item = lane is null
+                ? await ledger.UpdateAsync(next, cancellationToken).ConfigureAwait(false)
+                : state == LedgerItemState.Submitting
+                    ? await lane.UrgentAsync(() => ledger.UpdateAsync(next, cancellationToken)).ConfigureAwait(false)
+                    : await lane.OrdinaryAsync(() => ledger.UpdateAsync(next, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -70,6 +70,7 @@ public static class TranscriberBatchExtensions
         // queued on the ledger at the start would hold up the writes between a freed slot and the next submit.
         using var claimsAhead = keys is null ? null : new SemaphoreSlim(concurrency, concurrency);
         var freed = new FreedSlots();
+        var lane = new LedgerLane();
         var tasks = items.Select(async (request, index) =>
         {
             SlotLease? claimTurn = null;
@@ -84,7 +85,10 @@ public static class TranscriberBatchExtensions
             {
                 var cursor = keys is null
                     ? new LedgerCursor(null, null)
-                    : new LedgerCursor(options.Ledger, await options.Ledger!.TryClaimAsync(keys[index], options.WorkerId, options.LeaseDuration, cancellationToken).ConfigureAwait(false));
+                    : new LedgerCursor(
+                        options.Ledger,
+                        await lane.OrdinaryAsync(() => options.Ledger!.TryClaimAsync(keys[index], options.WorkerId, options.LeaseDuration, cancellationToken), cancellationToken).ConfigureAwait(false),
+                        lane);
                 if (keys is not null && TryFinishWithoutSending(transcriber, request, index, keys[index], cursor.Item, options) is { } settled)
                 {
                     item = settled;
