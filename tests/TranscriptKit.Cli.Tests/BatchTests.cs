@@ -52,6 +52,24 @@ public sealed class BatchTests
         Assert.That(File.ReadAllText(Path.Combine(output, "batch-report.json")), Does.Contain("\"done\": 3"));
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_folder_sends_its_audio_and_video_not_the_sidecars_and_notes_beside_them()
+    {
+        var folder = MediaFolder(1);
+        File.WriteAllText(Path.Combine(folder, "clip000.srt"), "1\n00:00:00,000 --> 00:00:01,000\nsidecar\n");
+        File.WriteAllText(Path.Combine(folder, "notes.md"), "# not media");
+        var output = Path.Combine(_dir, "out");
+        await using var sandbox = await StartSandboxAsync();
+
+        var run = await CliProcess.RunAsync(["batch", folder, "--vendor", "subclip", "--language", "en", "--format", "srt", "--out", output,
+            "--endpoint", sandbox.GetEndpoint("subclip").ToString(), "--api-key", sandbox.ApiKey]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        Assert.That(sandbox.Requests.Count(r => r.Operation == "createJob"), Is.EqualTo(1), "one paid job: the clip, not its sidecar or the notes");
+        Assert.That(Directory.GetFiles(output, "*.srt").Select(Path.GetFileName), Is.EquivalentTo(new[] { "clip000.srt" }));
+    }
+
     /// <summary>
     /// The acceptance test: 50 items, the CLI SIGKILLed three times at seeded random points, then run to the
     /// end. Every item finishes with one submission, except items reported "outcome unknown", submitted at most once.

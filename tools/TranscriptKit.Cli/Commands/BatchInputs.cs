@@ -18,8 +18,10 @@ internal static class BatchInputs
         {
             if (Directory.Exists(argument))
             {
-                // Sorted, so the same folder gives the same items (and output names) on every run.
-                sources.AddRange(Directory.EnumerateFiles(argument).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal));
+                // Only audio and video: a folder of media also holds sidecar SRTs, notes and scripts, each of which a
+                // vendor would otherwise be paid to "transcribe". Sorted, so the same folder gives the same items (and
+                // output names) on every run.
+                sources.AddRange(Directory.EnumerateFiles(argument).Where(IsMedia).Order(StringComparer.Ordinal));
             }
             else if (File.Exists(argument) && Path.GetExtension(argument).ToLowerInvariant() is ".txt" or ".list")
             {
@@ -37,7 +39,7 @@ internal static class BatchInputs
 
         if (sources.Count == 0)
         {
-            throw new UsageException("Nothing to transcribe: give a folder with media, a list file (.txt, one file or URL a line) or files and URLs.");
+            throw new UsageException("Nothing to transcribe: give a folder with audio or video files, a list file (.txt, one file or URL a line) or files and URLs.");
         }
 
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -58,6 +60,10 @@ internal static class BatchInputs
 
         return inputs;
     }
+
+    private static bool IsMedia(string path) =>
+        !Path.GetFileName(path).StartsWith('.')
+        && UploadFile.GuessContentType(path) is var type && (type.StartsWith("audio/", StringComparison.Ordinal) || type.StartsWith("video/", StringComparison.Ordinal));
 
     private static bool IsUrl(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
