@@ -22,7 +22,7 @@ namespace TranscriptKit.Benchmarks.Batch;
 /// SQLite ledger against none (allocations are the whole process's, sandbox included: only the difference is the
 /// ledger's).
 /// </summary>
-/// <remarks><c>slots [--items 1000] [--slots 2] [--job-ms 200] [--poll-ms 10] [--overhead-items 300] [--reps 3] [--out file.md]</c></remarks>
+/// <remarks><c>slots [--items 1000] [--slots 2] [--job-ms 1000] [--poll-ms 20] [--ledgers none,sqlite] [--overhead-items 300] [--reps 3] [--out file.md]</c></remarks>
 public static class SlotUtilisationReport
 {
     private const string Vendor = "transcriptgenerate";
@@ -33,8 +33,9 @@ public static class SlotUtilisationReport
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        int items = 1000, slots = 2, jobMs = 200, pollMs = 10, overheadItems = 300, reps = 3;
+        int items = 1000, slots = 2, jobMs = 1000, pollMs = 20, overheadItems = 300, reps = 3;
         string? output = null;
+        var ledgers = new[] { false, true };
         for (var i = 0; i < args.Length; i++)
         {
             int NextInt() => int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -47,6 +48,7 @@ public static class SlotUtilisationReport
                 case "--poll-ms": pollMs = NextInt(); break;
                 case "--overhead-items": overheadItems = NextInt(); break;
                 case "--reps": reps = NextInt(); break;
+                case "--ledgers": ledgers = args[++i].Split(',').Select(l => l.Trim() switch { "none" => false, "sqlite" => true, var other => throw new ArgumentException($"--ledgers takes none and/or sqlite, not '{other}'.") }).ToArray(); break;
                 case "--out": output = args[++i]; break;
                 default: throw new ArgumentException($"Unknown argument '{args[i]}'.");
             }
@@ -56,14 +58,14 @@ public static class SlotUtilisationReport
         var failed = false;
         report.AppendLine(CultureInfo.InvariantCulture, $"# slots: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"{items} TranscriptGenerate items, sandbox limit {slots} slots, each task {jobMs} ms from creation, polled every {pollMs} ms; concurrency from the vendor's free slots (GetConcurrency).");
+        report.AppendLine(CultureInfo.InvariantCulture, $"{items} TranscriptGenerate items, sandbox limit {slots} slots, each task {jobMs} ms from creation, polled every {pollMs} ms (TranscriptGenerate's 5 s cap on a {jobMs * 5.0 / pollMs:0} s job, scaled); concurrency from the vendor's free slots (GetConcurrency).");
         report.AppendLine();
         report.AppendLine("| ledger | items ok | limit errors to caller | refused submits (601) | wall s | busy slot-s | utilisation | idle per item ms | MB allocated (process) |");
         report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 
         // Warm-up (JIT, connection pool, SQLite native load) at a tiny size, not reported.
         await RunBatchAsync(Math.Min(items, 6), slots, TimeSpan.FromMilliseconds(Math.Min(jobMs, 20)), TimeSpan.FromMilliseconds(pollMs), useLedger: true).ConfigureAwait(false);
-        foreach (var useLedger in new[] { false, true })
+        foreach (var useLedger in ledgers)
         {
             var run = await RunBatchAsync(items, slots, TimeSpan.FromMilliseconds(jobMs), TimeSpan.FromMilliseconds(pollMs), useLedger).ConfigureAwait(false);
             failed |= run.Succeeded != items || run.LimitErrors != 0;
