@@ -22,7 +22,7 @@ namespace TranscriptKit.Benchmarks.Batch;
 /// SQLite ledger against none (allocations are the whole process's, sandbox included: only the difference is the
 /// ledger's).
 /// </summary>
-/// <remarks><c>slots [--items 1000] [--slots 2] [--job-ms 1000] [--poll-ms 20] [--ledgers none,sqlite] [--overhead-items 300] [--reps 3] [--out file.md]</c></remarks>
+/// <remarks><c>slots [--items 1000] [--slots 2] [--job-ms 1000] [--poll-ms 20] [--ledgers none,sqlite] [--concurrency n] [--overhead-items 300] [--reps 3] [--out file.md]</c></remarks>
 public static class SlotUtilisationReport
 {
     private const string Vendor = "transcriptgenerate";
@@ -34,6 +34,7 @@ public static class SlotUtilisationReport
     {
         ArgumentNullException.ThrowIfNull(args);
         int items = 1000, slots = 2, jobMs = 1000, pollMs = 20, overheadItems = 300, reps = 3;
+        int? concurrency = null;
         string? output = null;
         var ledgers = new[] { false, true };
         for (var i = 0; i < args.Length; i++)
@@ -44,6 +45,7 @@ public static class SlotUtilisationReport
                 case "slots": break;
                 case "--items": items = NextInt(); break;
                 case "--slots": slots = NextInt(); break;
+                case "--concurrency": concurrency = NextInt(); break;
                 case "--job-ms": jobMs = NextInt(); break;
                 case "--poll-ms": pollMs = NextInt(); break;
                 case "--overhead-items": overheadItems = NextInt(); break;
@@ -58,16 +60,16 @@ public static class SlotUtilisationReport
         var failed = false;
         report.AppendLine(CultureInfo.InvariantCulture, $"# slots: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"{items} TranscriptGenerate items, sandbox limit {slots} slots, each task {jobMs} ms from creation, polled every {pollMs} ms (TranscriptGenerate's 5 s cap on a {jobMs * 5.0 / pollMs:0} s job, scaled); concurrency from the vendor's free slots (GetConcurrency).");
+        report.AppendLine(CultureInfo.InvariantCulture, $"{items} TranscriptGenerate items, sandbox limit {slots} slots, each task {jobMs} ms from creation, polled every {pollMs} ms (TranscriptGenerate's 5 s cap on a {jobMs * 5.0 / pollMs:0} s job, scaled); {(concurrency is { } c ? $"{c} in flight (MaxConcurrency), past the limit on purpose" : "concurrency from the vendor's free slots (GetConcurrency)")}.");
         report.AppendLine();
         report.AppendLine("| ledger | items ok | limit errors to caller | refused submits (601) | wall s | busy slot-s | utilisation | idle per item ms | MB allocated (process) |");
         report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 
         // Warm-up (JIT, connection pool, SQLite native load) at a tiny size, not reported.
-        await RunBatchAsync(Math.Min(items, 6), slots, TimeSpan.FromMilliseconds(Math.Min(jobMs, 20)), TimeSpan.FromMilliseconds(pollMs), useLedger: true).ConfigureAwait(false);
+        await RunBatchAsync(Math.Min(items, 6), slots, TimeSpan.FromMilliseconds(Math.Min(jobMs, 20)), TimeSpan.FromMilliseconds(pollMs), useLedger: true, concurrency).ConfigureAwait(false);
         foreach (var useLedger in ledgers)
         {
-            var run = await RunBatchAsync(items, slots, TimeSpan.FromMilliseconds(jobMs), TimeSpan.FromMilliseconds(pollMs), useLedger).ConfigureAwait(false);
+            var run = await RunBatchAsync(items, slots, TimeSpan.FromMilliseconds(jobMs), TimeSpan.FromMilliseconds(pollMs), useLedger, concurrency).ConfigureAwait(false);
             failed |= run.Succeeded != items || run.LimitErrors != 0;
             var available = slots * run.Wall.TotalSeconds;
             var busy = run.Succeeded * jobMs / 1000.0;
@@ -87,7 +89,7 @@ public static class SlotUtilisationReport
             // Alternate which goes first, so neither always runs on the warmer process.
             foreach (var useLedger in r % 2 == 0 ? new[] { false, true } : new[] { true, false })
             {
-                var run = await RunBatchAsync(overheadItems, slots, jobDuration: null, TimeSpan.FromMilliseconds(pollMs), useLedger).ConfigureAwait(false);
+                var run = await RunBatchAsync(overheadItems, slots, jobDuration: null, TimeSpan.FromMilliseconds(pollMs), useLedger, maxConcurrency: null).ConfigureAwait(false);
                 failed |= run.Succeeded != overheadItems || run.LimitErrors != 0;
                 (useLedger ? sqlite : none).Add(run);
             }
@@ -114,7 +116,7 @@ public static class SlotUtilisationReport
     }
 
     /// <summary>One batch against a fresh sandbox (its slots all free), so runs do not inherit each other's tasks.</summary>
-    private static async Task<BatchRun> RunBatchAsync(int count, int slots, TimeSpan? jobDuration, TimeSpan poll, bool useLedger)
+    private static async Task<BatchRun> RunBatchAsync(int count, int slots, TimeSpan? jobDuration, TimeSpan poll, bool useLedger, int? maxConcurrency)
     {
         var sandboxOptions = new SandboxOptions { PendingPolls = 0, JobDuration = jobDuration };
         sandboxOptions.ConcurrencyLimits[Vendor] = slots;
@@ -135,7 +137,7 @@ public static class SlotUtilisationReport
             var ledger = useLedger ? await SqliteTranscriptionLedger.OpenAsync(Path.Combine(folder, "batch.db")).ConfigureAwait(false) : null;
             try
             {
-                var options = new TranscriptionBatchOptions { Ledger = ledger };
+                var options = new TranscriptionBatchOptions { Ledger = ledger, MaxConcurrency = maxConcurrency };
                 GC.Collect();
                 var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
                 var clock = Stopwatch.StartNew();
