@@ -11,10 +11,10 @@ using TranscriptKit.Sandbox;
 namespace TranscriptKit.Prism.Tests;
 
 /// <summary>
-/// Every registered vendor's facade flow — a file upload and a URL, where the vendor takes them — sent through
-/// Stoplight Prism in proxy mode with <c>--errors</c>, fed our own spec and forwarding to the sandbox. Prism is a
-/// third party's reading of OpenAPI: it refuses a request our client builds or an answer our spec does not describe,
-/// where our own generator and sandbox could share one misreading.
+/// Every registered vendor's facade flow (a file upload and a URL, where the vendor takes them), its account query and
+/// its answer to a refused key, sent through Stoplight Prism in proxy mode with <c>--errors</c>, fed our own spec and
+/// forwarding to the sandbox. Prism is a third party's reading of OpenAPI: it refuses a request our client builds or an
+/// answer our spec does not describe, where our own generator and sandbox could share one misreading.
 /// </summary>
 [Category("Prism")]
 [Explicit("Needs Node and the pinned Prism: npm ci --prefix tests/Prism, then dotnet test tests/TranscriptKit.Prism.Tests --filter Category=Prism (.ci/run does both)")]
@@ -97,11 +97,7 @@ public sealed class FacadeFlowsThroughPrismTests
 
         using var verdicts = new PrismVerdictHandler(prism.Address);
         using var http = new HttpClient(verdicts) { Timeout = Timeout.InfiniteTimeSpan };
-        var transcriber = Transcribers.Create(
-            vendorId,
-            new VendorSettings { ApiKey = _sandbox.ApiKey, ApiSecret = _sandbox.ApiSecret, Endpoint = prism.Address },
-            new TranscriberOptions { Polling = s_fastPolling },
-            http);
+        var transcriber = Through(prism, vendorId, http);
 
         // A file goes up as the UTF-8-safe sample: Prism's proxy rewrites other bytes of a body it forwards (Utf8SafeSample).
         var request = input == File
@@ -125,11 +121,73 @@ public sealed class FacadeFlowsThroughPrismTests
             return;
         }
 
-        Assert.That(verdicts.Verdicts, Is.Empty, $"Prism's verdicts on {vendorId} {input}:{Environment.NewLine}{verdicts.Describe()}");
-        Assert.That(prism.Findings, Is.Empty, $"Prism logged errors or warnings for {vendorId}:{Environment.NewLine}{prism.Tail()}");
-        Assert.That(verdicts.Proxied, Is.Not.Empty, "the flow went through Prism (Soscripted's is one streamed call)");
+        AssertPrismAgreed(prism, verdicts, $"{vendorId} {input} flow");
         Assert.That(transcript.Text, Does.Contain(expected), "the sandbox's sidecar transcript came back through Prism intact");
         TestContext.Out.WriteLine($"{vendorId} {input} through Prism: {string.Join(", ", verdicts.Proxied)}");
+    }
+
+    [TestCaseSource(nameof(AccountVendors))]
+    [CancelAfter(90_000)]
+    public async Task The_account_answers_pass_Prism(string vendorId, CancellationToken cancellationToken)
+    {
+        var prism = await _prisms[vendorId].WaitAsync(cancellationToken);
+        using var verdicts = new PrismVerdictHandler(prism.Address);
+        using var http = new HttpClient(verdicts) { Timeout = Timeout.InfiniteTimeSpan };
+        var account = (ITranscriberAccount)Through(prism, vendorId, http);
+
+        try
+        {
+            await account.GetAccountAsync(cancellationToken);
+        }
+        catch (TranscriptKitException e)
+        {
+            Assert.Fail($"{vendorId} account failed through Prism: {e.GetType().Name}: {e.Message}{Environment.NewLine}Prism's verdicts:{Environment.NewLine}{verdicts.Describe()}");
+        }
+
+        AssertPrismAgreed(prism, verdicts, $"{vendorId} account");
+    }
+
+    [TestCaseSource(nameof(Vendors))]
+    [CancelAfter(90_000)]
+    public async Task A_refused_key_gets_an_error_answer_that_passes_Prism(string vendorId, CancellationToken cancellationToken)
+    {
+        var vendor = Transcribers.Registry.Get(vendorId);
+        var prism = await _prisms[vendorId].WaitAsync(cancellationToken);
+        using var verdicts = new PrismVerdictHandler(prism.Address);
+        using var http = new HttpClient(verdicts) { Timeout = Timeout.InfiniteTimeSpan };
+        var transcriber = Through(prism, vendorId, http, apiKey: "not-the-sandbox-key");
+        var request = vendor.Capabilities.AcceptsUrls
+            ? TranscriptionRequest.FromUrl(_sandbox.GetMediaUrl(UrlSample))
+            : TranscriptionRequest.FromFile(Utf8SafeSample.PathFor(_media, vendor.Capabilities));
+        if (vendor.Capabilities.RequiresLanguage)
+        {
+            request = request with { Language = "en" };
+        }
+
+        var refused = Assert.CatchAsync<TranscriptKitException>(() => transcriber.TranscribeAsync(request, progress: null, cancellationToken));
+
+        Assert.That(refused, Is.InstanceOf<TranscriptKitAuthenticationException>(), $"{refused}{Environment.NewLine}Prism's verdicts:{Environment.NewLine}{verdicts.Describe()}");
+        AssertPrismAgreed(prism, verdicts, $"{vendorId} refused key");
+    }
+
+    /// <summary>Each registered vendor once.</summary>
+    public static IEnumerable<TestCaseData> Vendors() => Transcribers.Registry.Vendors.Select(v => new TestCaseData(v.Id).SetArgDisplayNames(v.Id));
+
+    /// <summary>The vendors whose capabilities promise an account query.</summary>
+    public static IEnumerable<TestCaseData> AccountVendors() =>
+        Transcribers.Registry.Vendors.Where(v => v.Capabilities.Account != AccountFeatures.None).Select(v => new TestCaseData(v.Id).SetArgDisplayNames(v.Id));
+
+    private ITranscriber Through(PrismProxy prism, string vendorId, HttpClient http, string? apiKey = null) => Transcribers.Create(
+        vendorId,
+        new VendorSettings { ApiKey = apiKey ?? _sandbox.ApiKey, ApiSecret = _sandbox.ApiSecret, Endpoint = prism.Address },
+        new TranscriberOptions { Polling = s_fastPolling },
+        http);
+
+    private static void AssertPrismAgreed(PrismProxy prism, PrismVerdictHandler verdicts, string what)
+    {
+        Assert.That(verdicts.Verdicts, Is.Empty, $"Prism's verdicts on the {what}:{Environment.NewLine}{verdicts.Describe()}");
+        Assert.That(prism.Findings, Is.Empty, $"Prism logged errors or warnings ({what}):{Environment.NewLine}{prism.Tail()}");
+        Assert.That(verdicts.Proxied, Is.Not.Empty, $"the {what} went through Prism");
     }
 
     // The first text line of the sample's SRT sidecar (block: index, timing, text).
