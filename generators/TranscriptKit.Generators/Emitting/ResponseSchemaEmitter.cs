@@ -71,6 +71,7 @@ internal static class ResponseSchemaEmitter
         return type.Kind switch
         {
             TypeKind.String => $"new {KnownTypes.SchemaNode}({KnownTypes.SchemaKind}.String{nullable})",
+            TypeKind.Enum when type.Open => $"new {KnownTypes.SchemaNode}({KnownTypes.SchemaKind}.String{nullable})",
             TypeKind.Int32 or TypeKind.Int64 => $"new {KnownTypes.SchemaNode}({KnownTypes.SchemaKind}.Integer{nullable})",
             TypeKind.Double => $"new {KnownTypes.SchemaNode}({KnownTypes.SchemaKind}.Number{nullable})",
             TypeKind.Boolean => $"new {KnownTypes.SchemaNode}({KnownTypes.SchemaKind}.Boolean{nullable})",

@@ -23,7 +23,8 @@ internal enum TypeKind
 /// <param name="SchemaName">The C# type name for <see cref="TypeKind.Object"/> and <see cref="TypeKind.Enum"/>.</param>
 /// <param name="Item">The element type of an array.</param>
 /// <param name="Nullable">Whether JSON null is allowed (<c>type: [x, "null"]</c>).</param>
-internal sealed record TypeRef(TypeKind Kind, string? SchemaName = null, TypeRef? Item = null, bool Nullable = false)
+/// <param name="Open">For an enum: the spec says other strings are valid too (<c>anyOf</c> with <c>{type: string}</c>), so a value it does not list is not drift.</param>
+internal sealed record TypeRef(TypeKind Kind, string? SchemaName = null, TypeRef? Item = null, bool Nullable = false, bool Open = false)
 {
     public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean or TypeKind.Any or TypeKind.Enum;
 

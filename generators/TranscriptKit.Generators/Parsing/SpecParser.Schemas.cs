@@ -193,6 +193,9 @@ internal sealed partial class SpecParser
         }
     }
 
+    // `{type: x}` and nothing else: an alternative of a combinator that adds no constraint of its own.
+    private static bool IsBare(YamlNode node, string type) => Map(node) is { } alternative && alternative.Children.Count == 1 && Str(Get(alternative, "type")) == type;
+
     private TypeRef? ResolveTypeCore(YamlNode node, Dictionary<string, SchemaEntry> entries, string context, bool allowFile)
     {
         if (Map(node) is not { } map)
@@ -255,6 +258,29 @@ internal sealed partial class SpecParser
             {
                 return ResolveType(referenced, entries, context, allowFile) is { } target ? target with { Nullable = true } : null;
             }
+        }
+
+        // An open set: the documented values or any other string (TranscriptGenerate's platform, "DOUYIN, XHS, KUAISHOU,
+        // etc."). A bare `enum` is closed to every other JSON Schema reader (Prism refused the sandbox's own platform),
+        // so the spec says `anyOf: [$ref to the enum, {type: string}]`, optionally with `{type: "null"}`. Our enums
+        // keep unknown values anyway: the property is the enum's type; only the drift report must not flag the others.
+        if (Get(map, "anyOf") is YamlSequenceNode { Children.Count: 2 or 3 } open
+            && open.Children.Count(a => IsBare(a, "string")) == 1
+            && open.Children.Count(a => IsBare(a, "null")) == open.Children.Count - 2
+            && open.Children.FirstOrDefault(a => Map(a) is { } alternative && alternative.Children.Count == 1 && Get(alternative, "$ref") is not null) is { } known)
+        {
+            if (ResolveType(known, entries, context, allowFile) is not { } enumType)
+            {
+                return null;
+            }
+
+            if (enumType.Kind != TypeKind.Enum)
+            {
+                Report(Diagnostics.UnsupportedConstruct, known, $"{context}: 'anyOf' with {{type: string}} is an open set of values; its $ref must name a string enum");
+                return null;
+            }
+
+            return enumType with { Nullable = open.Children.Count == 3, Open = true };
         }
 
         foreach (var combinator in new[] { "oneOf", "anyOf", "allOf", "not" })
