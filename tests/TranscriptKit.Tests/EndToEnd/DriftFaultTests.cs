@@ -55,7 +55,7 @@ public sealed class DriftFaultTests
     {
         var capabilities = transcriber.Capabilities;
         var request = capabilities.AcceptsUrls
-            ? TranscriptionRequest.FromUrl(_sandbox.GetMediaUrl("welcome.mp4"))
+            ? TranscriptionRequest.FromUrl(_sandbox.GetMediaUrl("welcome.mp4", transcriber.Vendor))
             : TranscriptionRequest.FromFile(RepositoryPaths.Sample("welcome.mp4"));
         return capabilities.RequiresLanguage ? request with { Language = "en" } : request;
     }
