@@ -212,4 +212,30 @@ public sealed class DriftFaultTests
         AssertExtraFieldsReported(vendor.Id, flow.Drift);
         Assert.That(flow.Drift.Findings.Where(f => f.Kind != DriftKind.UnknownField), Is.Empty, "nothing else differs: " + flow.Drift.ToSummary());
     }
+
+    [TestCaseSource(nameof(PolledVendors))]
+    [TestCaseSource(nameof(UnpolledVendors))]
+    public async Task Fractional_numbers_with_extra_fields_give_the_transcript_or_a_typed_error_naming_the_value_and_each_mismatch_is_reported(TranscriptionVendor vendor)
+    {
+        var flow = Start(vendor);
+        _sandbox.Faults.For(vendor.Id).DriftNext(1000, SandboxDrift.FractionalNumbers | SandboxDrift.ExtraFields);
+
+        var error = await Drive(flow);
+
+        TestContext.Out.WriteLine(error is null ? "transcript" : error.GetType().Name + ": " + error.Message);
+        AssertExtraFieldsReported(vendor.Id, flow.Drift);
+        var mismatches = flow.Drift.Findings.Where(f => f.Kind == DriftKind.TypeMismatch).ToList();
+        Assert.That(mismatches.Select(f => f.RawValue), Has.All.Match(@"^-?[0-9]+\.5$"), "the only mismatches are the halves the sandbox added: " + flow.Drift.ToSummary());
+        Assert.That(mismatches.Select(f => f.Expected), Has.All.StartWith("integer"), "a half is right for a number field");
+        if (error is null)
+        {
+            Assert.That(mismatches, Is.Empty, "a flow that read every answer met no integer field with a half: " + flow.Drift.ToSummary());
+        }
+        else
+        {
+            Assert.That(error, Is.InstanceOf<TranscriptKitException>(), $"got {error}");
+            Assert.That(mismatches, Is.Not.Empty, "the answer that stopped the flow is in the report");
+            Assert.That(mismatches.Select(f => f.RawValue), Has.Some.Matches<string>(raw => error.Message.Contains(raw, StringComparison.Ordinal)), $"the error names the value: {error.Message}");
+        }
+    }
 }
