@@ -37,6 +37,20 @@ public sealed class ErrorTests
     }
 
     [Test]
+    public async Task A_link_from_a_platform_soscripted_does_not_list_exits_3_without_a_paid_request()
+    {
+        await using var sandbox = await VendorSandbox.StartAsync();
+        var result = await CliProcess.RunAsync(
+            "transcribe", "https://vimeo.com/76979871", "--vendor", "soscripted",
+            "--endpoint", sandbox.GetEndpoint("soscripted").ToString(), "--api-key", sandbox.ApiKey);
+
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
+        Assert.That(result.Stderr, Does.Contain("platform not supported").And.Contain("vimeo.com"));
+        Assert.That(sandbox.Requests, Is.Empty, "each Soscripted request costs a credit");
+        AssertNoStackTrace(result);
+    }
+
+    [Test]
     public async Task A_url_for_file_only_cliptext_exits_3_without_a_request()
     {
         await using var sandbox = await VendorSandbox.StartAsync();

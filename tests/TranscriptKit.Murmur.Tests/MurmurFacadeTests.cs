@@ -40,6 +40,19 @@ public sealed class MurmurFacadeTests
     }
 
     [Test]
+    public async Task A_spec_without_url_hosts_takes_a_link_from_any_host(CancellationToken cancellationToken)
+    {
+        var transcriber = MurmurHost.Create();
+
+        var transcript = await transcriber.TranscribeAsync(TranscriptionRequest.FromUrl("https://unlisted.example/a.wav") with { Language = "en" }, cancellationToken: cancellationToken);
+
+        Assert.That(MurmurVendor.Definition.Limits.UrlHosts, Is.Empty);
+        Assert.That(transcriber.Capabilities.UrlHosts, Is.Empty);
+        Assert.That(transcript.Vendor, Is.EqualTo("murmur"));
+        Assert.That(Sent("listen"), Is.EqualTo(1), "the platform check let it through to the vendor");
+    }
+
+    [Test]
     public async Task StartAsync_then_WaitAsync_polls_the_job_until_done(CancellationToken cancellationToken)
     {
         var transcriber = MurmurHost.Create();

@@ -403,6 +403,21 @@ public sealed class RuleTests
     }
 
     [Test]
+    public void A_platform_host_list_added_to_a_vendor_that_took_any_host_breaks_the_wire()
+    {
+        AssertChange(Single("max-concurrent-jobs: 4", "max-concurrent-jobs: 4\n  url-hosts: [youtube.com]"), "limit-tightened", N, B);
+    }
+
+    [Test]
+    public void A_platform_host_dropped_from_the_list_breaks_the_wire()
+    {
+        var listed = Base.Replace("max-concurrent-jobs: 4", "max-concurrent-jobs: 4\n  url-hosts: [youtube.com, x.com]");
+        var result = SpecDiff.Compare(listed, listed.Replace("[youtube.com, x.com]", "[youtube.com]"), "old.yaml", "new.yaml");
+
+        Assert.That(result.Changes.Select(c => (c.Rule, c.Subject)), Is.EqualTo(new[] { ("limit-tightened", "x-tk-limits url-hosts") }));
+    }
+
+    [Test]
     public void A_renamed_client_breaks_the_csharp_only()
     {
         AssertChange(Single("x-tk-client: { name: Tiny,", "x-tk-client: { name: Teeny,"), "client-renamed", B, N);

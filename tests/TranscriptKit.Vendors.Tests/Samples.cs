@@ -104,7 +104,7 @@ internal sealed record Sample(VendorDefinition Vendor, VendorOperation Operation
     private bool IsCredential(string header) =>
         Vendor.Credentials.Headers.Contains(header, StringComparer.OrdinalIgnoreCase) || header.Equals("Authorization", StringComparison.OrdinalIgnoreCase);
 
-    private static string FixtureRoot()
+    internal static string FixtureRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

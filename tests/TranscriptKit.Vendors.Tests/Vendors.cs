@@ -14,4 +14,18 @@ internal static class Vendors
         TranscriptKit.Soscripted.SoscriptedVendor.Definition,
         TranscriptKit.Murmur.MurmurVendor.Definition,
     ];
+
+    /// <summary>Each vendor's facade adapter, for the cases that run whole flows against the sandbox.</summary>
+    public static readonly IReadOnlyList<TranscriptionVendor> Registrations =
+    [
+        CaptionCatTranscriber.Registration,
+        SubclipTranscriber.Registration,
+        TranscriptGenerateTranscriber.Registration,
+        CliptextTranscriber.Registration,
+        SoscriptedTranscriber.Registration,
+        MurmurTranscriber.Registration,
+    ];
+
+    /// <summary>The sandbox's emulators beyond its built-in five.</summary>
+    public static TranscriptKit.Sandbox.VendorEmulator[] ExtraEmulators() => [new TranscriptKit.Murmur.Sandbox.MurmurEmulator()];
 }

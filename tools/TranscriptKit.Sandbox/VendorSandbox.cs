@@ -217,6 +217,22 @@ public sealed class VendorSandbox : IAsyncDisposable
         return new Uri(BaseAddress, "media/" + Uri.EscapeDataString(fileName));
     }
 
+    /// <summary>
+    /// A URL for a sample file that <paramref name="vendorId"/>'s transcriber accepts: <see cref="GetMediaUrl(string)"/>,
+    /// or, for a vendor whose spec lists the platforms it takes (<see cref="VendorLimits.UrlHosts"/>), a link on the first
+    /// of them ending in the file name (<c>https://youtube.com/sandbox/hello.mp4</c>). The sandbox never downloads a URL:
+    /// its emulators find the sample by the last path segment, so the platform link works offline.
+    /// </summary>
+    /// <param name="fileName">A file name in one of <see cref="SandboxOptions.MediaDirectories"/>, e.g. <c>hello.mp4</c>.</param>
+    /// <param name="vendorId">One of <see cref="VendorIds"/>, case-insensitive.</param>
+    public Uri GetMediaUrl(string fileName, string vendorId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        return GetEmulator(vendorId).Definition?.Limits.UrlHosts is [var host, ..]
+            ? new Uri($"https://{host}/sandbox/{Uri.EscapeDataString(fileName)}")
+            : GetMediaUrl(fileName);
+    }
+
     /// <summary>Signalled when the server begins to stop (disposal, or a console signal when run as a program).</summary>
     internal CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
 

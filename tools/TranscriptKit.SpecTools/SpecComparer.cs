@@ -435,6 +435,7 @@ internal sealed class SpecComparer
         CompareList("media-types", before.MediaTypes?.Value, after.MediaTypes?.Value);
         CompareList("file-extensions", before.FileExtensions?.Value, after.FileExtensions?.Value);
         CompareList("languages", before.Languages?.Value, after.Languages?.Value);
+        CompareList("url-hosts", before.UrlHosts?.Value, after.UrlHosts?.Value);
 
         var oldRate = before.RateLimit?.Value;
         var newRate = after.RateLimit?.Value;

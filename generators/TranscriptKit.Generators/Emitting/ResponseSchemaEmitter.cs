@@ -38,9 +38,13 @@ internal static class ResponseSchemaEmitter
             var statuses = Statuses(operation);
             var statusList = statuses is null ? string.Empty : string.Join(", ", statuses.Select(s => s.ToString(CultureInfo.InvariantCulture)));
 
-            // An enveloped body is checked by its envelope reader's rules, not against the data type alone; a text body has no schema.
-            var body = operation.Response is { Kind: ResponseKind.Json, Type: { } type } && !operation.Enveloped ? Node(type, enums) : "null";
-            w.Line($"        new({CSharpText.Literal(operation.OperationId)}, new int[] {{ {statusList} }}, {body}),");
+            // An enveloped body is checked whole ({code, msg, data}), so drift inside data has a path under $.data; a text body has no schema.
+            var body = operation.Response is { Kind: ResponseKind.Json, Type: { } type } ? Node(operation.Response.Envelope ?? type, enums) : "null";
+            var stream = spec.Streams.FirstOrDefault(s => s.OperationId == operation.OperationId);
+            var events = stream is null
+                ? string.Empty
+                : $", new global::System.Collections.Generic.Dictionary<string, {KnownTypes.SchemaNode}>(global::System.StringComparer.Ordinal) {{ {string.Join(", ", stream.Events.Select(e => $"[{CSharpText.Literal(e.EventName)}] = new {KnownTypes.SchemaNode}({KnownTypes.SchemaKind}.Object, Model: {CSharpText.Literal(e.SchemaName)})"))} }}";
+            w.Line($"        new({CSharpText.Literal(operation.OperationId)}, new int[] {{ {statusList} }}, {body}{events}),");
         }
 
         w.Line("    });");

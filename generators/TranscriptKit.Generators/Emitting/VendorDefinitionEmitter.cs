@@ -141,6 +141,7 @@ internal static class VendorDefinitionEmitter
         AddList(parts, "MediaTypes", limits.MediaTypes);
         AddList(parts, "FileExtensions", limits.FileExtensions);
         AddList(parts, "Languages", limits.Languages);
+        AddList(parts, "UrlHosts", limits.UrlHosts);
         if (limits.MaxConcurrentJobs is { } jobs)
         {
             parts.Add($"MaxConcurrentJobs = {CSharpText.Number(jobs.Value)},{Inferred(jobs.Inferred)}");

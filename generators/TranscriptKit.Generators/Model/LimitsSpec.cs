@@ -15,6 +15,9 @@ internal sealed record LimitsSpec(
     string? DefaultPlan)
 {
     public static LimitsSpec None { get; } = new(null, null, null, null, null, null, EquatableArray<PlanSpec>.Empty, null);
+
+    /// <summary><c>url-hosts</c>: the hosts (each with its subdomains) whose URLs the vendor takes; null when any host.</summary>
+    public LimitFact<EquatableArray<string>>? UrlHosts { get; init; }
 }
 
 /// <summary>One of <c>x-tk-limits.plans</c>: an account plan's documented request rate and concurrent uploads.</summary>

@@ -60,6 +60,9 @@ internal sealed record ResponseSpec(ResponseKind Kind, TypeRef? Type, string? De
 {
     /// <summary>The documented 2xx status code (the drift check reports any other).</summary>
     public string Status { get; init; } = "200";
+
+    /// <summary>For an <c>x-tk-envelope</c> operation: the whole body's type (<see cref="Type"/> is its data), for the drift check.</summary>
+    public TypeRef? Envelope { get; init; }
 }
 
 /// <summary>A documented error response, for the method's XML docs.</summary>

@@ -87,7 +87,7 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        return response with { Type = data.Type with { Nullable = false } };
+        return response with { Type = data.Type with { Nullable = false }, Envelope = response.Type };
     }
 
     private EquatableArray<UploadSpec> ParseUploads(List<ParsedOperation> operations, Dictionary<string, SchemaEntry> schemas)

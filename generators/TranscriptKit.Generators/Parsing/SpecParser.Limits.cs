@@ -12,7 +12,7 @@ internal sealed partial class SpecParser
 {
     private const string LimitsKey = "x-tk-limits";
 
-    private static readonly string[] s_limitKeys = { "max-upload-bytes", "media-types", "file-extensions", "languages", "max-concurrent-jobs", "rate-limit", "plans", "default-plan" };
+    private static readonly string[] s_limitKeys = { "max-upload-bytes", "media-types", "file-extensions", "languages", "max-concurrent-jobs", "rate-limit", "plans", "default-plan", "url-hosts" };
 
     private static readonly string[] s_planKeys = { "rate-limit", "max-concurrent-uploads" };
 
@@ -66,7 +66,10 @@ internal sealed partial class SpecParser
                 : null,
             Get(map, "rate-limit") is { } rateNode ? RateFact(rateNode) : null,
             plans,
-            defaultPlan);
+            defaultPlan)
+        {
+            UrlHosts = ListFact(Get(map, "url-hosts"), "url-hosts", IsHost, "must be a lower-case host name such as 'youtube.com' (no scheme, port or path; it matches its subdomains too)"),
+        };
     }
 
     /// <summary><c>plans: { free: { rate-limit, max-concurrent-uploads }, … }</c> and the <c>default-plan</c> a client assumes.</summary>
@@ -271,6 +274,15 @@ internal sealed partial class SpecParser
 
     private static bool IsExtension(string text) =>
         text.Length > 1 && text[0] == '.' && text.Skip(1).All(c => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c is '.' or '-' or '_') && text[text.Length - 1] != '.';
+
+    // A DNS name of at least two labels: a bare label ("localhost") or an address would be a spec mistake, not a platform.
+    private static bool IsHost(string text)
+    {
+        var labels = text.Split('.');
+        return labels.Length >= 2 && text.Length <= 253
+            && labels.All(l => l.Length is >= 1 and <= 63 && l[0] != '-' && l[l.Length - 1] != '-' && l.All(c => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+            && !labels[labels.Length - 1].All(c => c >= '0' && c <= '9');
+    }
 
     private static bool IsLanguage(string text)
     {

@@ -21,6 +21,12 @@ public sealed record VendorLimits
     /// <summary>Spoken languages the vendor takes, as the lower-case ISO 639 codes its docs list (mostly 639-1, e.g. <c>en</c>; some vendors list 639-2 codes such as <c>haw</c>); empty when not documented.</summary>
     public IReadOnlyList<string> Languages { get; init; } = [];
 
+    /// <summary>
+    /// Hosts whose URLs the vendor takes (the platforms it supports), lower case; each also covers its subdomains
+    /// (<c>youtube.com</c> takes <c>www.youtube.com</c> and <c>m.youtube.com</c>). Empty when the vendor takes any host.
+    /// </summary>
+    public IReadOnlyList<string> UrlHosts { get; init; } = [];
+
     /// <summary>Jobs that may run at once per account.</summary>
     public int? MaxConcurrentJobs { get; init; }
 

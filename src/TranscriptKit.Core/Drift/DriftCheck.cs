@@ -51,6 +51,42 @@ public static class DriftCheck
             return;
         }
 
+        CheckJson(schema, operationId, operation.Body, body, "$", mask, report);
+    }
+
+    /// <summary>Checks one Server-Sent Event's data against the type the spec's <c>x-tk-sse</c> gives its name.</summary>
+    /// <param name="schema">The vendor's response schema.</param>
+    /// <param name="operationId">The streaming operation.</param>
+    /// <param name="eventType">The event's name.</param>
+    /// <param name="data">The event's UTF-8 JSON data.</param>
+    /// <param name="mask">The client's credentials, hidden from every raw value.</param>
+    /// <param name="report">Where differences go; paths start at <c>event[name]</c>.</param>
+    public static void CheckEvent(ResponseSchema schema, string operationId, string eventType, ReadOnlySpan<byte> data, SecretMask mask, DriftReport report)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(eventType);
+        ArgumentNullException.ThrowIfNull(mask);
+        ArgumentNullException.ThrowIfNull(report);
+        if (!schema.Operations.TryGetValue(operationId, out var operation) || operation.Events is not { } events)
+        {
+            return;
+        }
+
+        var path = $"event[{eventType}]";
+        if (!events.TryGetValue(eventType, out var node))
+        {
+            report.Add(new DriftFinding(schema.Vendor, operationId, DriftKind.UnknownEvent, path, "one of " + string.Join(", ", events.Keys), Raw(System.Text.Encoding.UTF8.GetString(data), mask)));
+            return;
+        }
+
+        if (!data.IsEmpty)
+        {
+            CheckJson(schema, operationId, node, data, path, mask, report);
+        }
+    }
+
+    private static void CheckJson(ResponseSchema schema, string operationId, SchemaNode node, ReadOnlySpan<byte> body, string root, SecretMask mask, DriftReport report)
+    {
         JsonDocument document;
         try
         {
@@ -63,7 +99,7 @@ public static class DriftCheck
 
         using (document)
         {
-            new Walk(schema, operationId, mask, report).Value(document.RootElement, operation.Body, "$", depth: 0);
+            new Walk(schema, operationId, mask, report).Value(document.RootElement, node, root, depth: 0);
         }
     }
 

@@ -17,4 +17,7 @@ public enum DriftKind
 
     /// <summary>The response's HTTP status code is not among the operation's documented ones.</summary>
     UndocumentedStatus,
+
+    /// <summary>A Server-Sent Event whose name the spec's <c>x-tk-sse</c> does not list (its path is <c>event[name]</c>).</summary>
+    UnknownEvent,
 }

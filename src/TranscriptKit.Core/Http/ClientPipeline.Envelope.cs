@@ -20,6 +20,12 @@ public sealed partial class ClientPipeline
         using (response)
         {
             var body = await ReadAllAsync(response, cancellationToken).ConfigureAwait(false);
+            if (_drift is { } drift)
+            {
+                // The whole envelope, before a business code can throw: a refusal's shape drifts too.
+                DriftCheck.CheckBody(drift.Schema, operationId, body.Span, _mask, drift.Report);
+            }
+
             try
             {
                 var (code, message, data) = Unwrap(envelope, body.Span);

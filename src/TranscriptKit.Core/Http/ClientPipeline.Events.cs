@@ -113,6 +113,11 @@ public sealed partial class ClientPipeline
                         message).ForCall(stream.OperationId, Submission(response, response.StatusCode));
                 }
 
+                if (_drift is { } drift)
+                {
+                    DriftCheck.CheckEvent(drift.Schema, stream.OperationId, item.EventType, item.Data, _mask, drift.Report);
+                }
+
                 yield return item;
                 if (stream.EndEvent is not null && string.Equals(item.EventType, stream.EndEvent, StringComparison.Ordinal))
                 {

@@ -187,6 +187,8 @@ public static class JsonPrimitives
         writer.WriteEndArray();
     }
 
+    // A number or literal is quoted, so a drifted value (3599.5 for an integer) is named in the error; a string is not, as it
+    // may be a transcript or a signed URL.
     private static JsonException Unexpected(ref Utf8JsonReader reader, string expected) =>
-        new($"Expected {expected} but found {reader.TokenType} at byte {reader.TokenStartIndex}.");
+        new($"Expected {expected} but found {reader.TokenType}{(reader.TokenType is JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False && reader.ValueSpan.Length <= 40 ? " " + System.Text.Encoding.UTF8.GetString(reader.ValueSpan) : string.Empty)} at byte {reader.TokenStartIndex}.");
 }

@@ -21,6 +21,12 @@ public sealed record TranscriberCapabilities
     /// <summary>What kinds of URL it takes, in words (for messages).</summary>
     public string? UrlKinds { get; init; }
 
+    /// <summary>
+    /// The hosts it takes URLs from (its supported platforms, the spec's <c>x-tk-limits.url-hosts</c>), lower case, each
+    /// covering its subdomains; empty means any host. <see cref="AcceptsUrlHost"/> applies it.
+    /// </summary>
+    public IReadOnlyList<string> UrlHosts { get; init; } = [];
+
     /// <summary>Returns timed segments.</summary>
     public required bool Timings { get; init; }
 
@@ -47,11 +53,39 @@ public sealed record TranscriberCapabilities
 
     /// <summary>These capabilities with the spec's documented limits (file types, upload size, concurrency) from the vendor's definition.</summary>
     /// <param name="limits">The definition's <see cref="VendorDefinition.Limits"/>.</param>
-    /// <returns>A copy with <see cref="FileTypes"/>, <see cref="MaxFileSize"/> and <see cref="MaxConcurrentJobs"/> taken from <paramref name="limits"/>.</returns>
+    /// <returns>A copy with <see cref="FileTypes"/>, <see cref="MaxFileSize"/>, <see cref="MaxConcurrentJobs"/> and <see cref="UrlHosts"/> taken from <paramref name="limits"/>.</returns>
     public TranscriberCapabilities WithLimits(VendorLimits limits)
     {
         System.ArgumentNullException.ThrowIfNull(limits);
-        return this with { FileTypes = limits.FileExtensions, MaxFileSize = limits.MaxUploadBytes, MaxConcurrentJobs = limits.MaxConcurrentJobs };
+        return this with { FileTypes = limits.FileExtensions, MaxFileSize = limits.MaxUploadBytes, MaxConcurrentJobs = limits.MaxConcurrentJobs, UrlHosts = limits.UrlHosts };
+    }
+
+    /// <summary>
+    /// Whether <paramref name="url"/>'s host is one of <see cref="UrlHosts"/> or a subdomain of one (any host when the
+    /// list is empty). The one platform check: the adapters' refusal and the router's skip both call it.
+    /// </summary>
+    /// <param name="url">An absolute URL.</param>
+    /// <returns><see langword="true"/> when the vendor takes URLs from that host.</returns>
+    public bool AcceptsUrlHost(System.Uri url)
+    {
+        System.ArgumentNullException.ThrowIfNull(url);
+        if (UrlHosts.Count == 0)
+        {
+            return true;
+        }
+
+        // IdnHost: a Unicode host compares in its ASCII form, as the specs write hosts; a trailing root dot is the same host.
+        var host = url.IdnHost.TrimEnd('.');
+        foreach (var listed in UrlHosts)
+        {
+            if (host.Equals(listed, System.StringComparison.OrdinalIgnoreCase)
+                || (host.Length > listed.Length && host[host.Length - listed.Length - 1] == '.' && host.EndsWith(listed, System.StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>What the transcriber reports about the account (it implements <see cref="ITranscriberAccount"/> when this is not <see cref="AccountFeatures.None"/>).</summary>

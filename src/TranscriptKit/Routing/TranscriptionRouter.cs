@@ -152,6 +152,11 @@ public sealed class TranscriptionRouter : ITranscriber
             return "does not take URLs";
         }
 
+        if (request.Kind == TranscriptionSourceKind.Url && !capabilities.AcceptsUrlHost(request.Url!))
+        {
+            return $"platform not supported ({request.Url!.Host})";
+        }
+
         if (request.Kind != TranscriptionSourceKind.Url)
         {
             if (!capabilities.AcceptsFiles)
@@ -324,6 +329,7 @@ public sealed class TranscriptionRouter : ITranscriber
     {
         var languages = all.Where(c => c.AcceptsLanguage).ToList();
         var files = all.Where(c => c.AcceptsFiles).ToList();
+        var urls = all.Where(c => c.AcceptsUrls).ToList();
         return new TranscriberCapabilities
         {
             AcceptsFiles = files.Count > 0,
@@ -333,6 +339,7 @@ public sealed class TranscriptionRouter : ITranscriber
             FileTypes = files.Any(c => c.FileTypes.Count == 0) ? [] : files.SelectMany(c => c.FileTypes).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             MaxFileSize = files.Any(c => c.MaxFileSize is null) ? null : files.Max(c => c.MaxFileSize),
             UrlKinds = string.Join("; ", all.Where(c => c.AcceptsUrls && c.UrlKinds is not null).Select(c => c.UrlKinds)) is { Length: > 0 } kinds ? kinds : null,
+            UrlHosts = urls.Count == 0 || urls.Any(c => c.UrlHosts.Count == 0) ? [] : urls.SelectMany(c => c.UrlHosts).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             Timings = all.Any(c => c.Timings),
             WordTimestamps = all.Any(c => c.WordTimestamps),
             AcceptsLanguage = languages.Count > 0,

@@ -39,4 +39,13 @@ public class IntegralFloatTests
     [Test]
     public void An_integral_float_beyond_32_bits_is_refused_for_a_32_bit_integer() =>
         Assert.Throws<JsonException>(() => ReadOne("3000000000.0", JsonPrimitives.ReadInt32));
+
+    [TestCase("3599.5")]
+    [TestCase("true")]
+    public void A_refused_number_or_literal_is_named_in_the_error_so_drift_shows_what_arrived(string json) =>
+        Assert.That(Assert.Throws<JsonException>(() => ReadOne(json, JsonPrimitives.ReadInt32))!.Message, Does.Contain(" " + json + " at byte 0"));
+
+    [Test]
+    public void A_refused_string_is_not_quoted_in_the_error_as_it_may_be_a_transcript_or_a_signed_url() =>
+        Assert.That(Assert.Throws<JsonException>(() => ReadOne("\"https://cdn.example/v?sig=secret\"", JsonPrimitives.ReadInt32))!.Message, Does.Not.Contain("sig=secret"));
 }

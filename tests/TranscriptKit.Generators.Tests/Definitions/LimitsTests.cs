@@ -52,6 +52,24 @@ public class LimitsTests
         Assert.That(diagnostic.GetMessage(), Does.Contain("x-tk-upload.max-size of 'Source'"));
     }
 
+    [Test]
+    public void Url_hosts_reach_the_definition_and_an_inferred_list_says_so()
+    {
+        const string Hosts = "x-tk-limits:\n  url-hosts: { value: [youtube.com, youtu.be, x.com], x-tk-inferred: true }";
+
+        var limits = DefinitionSpec.Load(DefinitionSpec.With(Hosts)).Limits;
+        var source = GeneratedCode.AssertCompiles(DefinitionSpec.With(Hosts)).Source("ProbeVendor.g.cs");
+
+        Assert.That(limits.UrlHosts, Is.EqualTo(new[] { "youtube.com", "youtu.be", "x.com" }));
+        Assert.That(source, Does.Contain("UrlHosts = new string[] { \"youtube.com\", \"youtu.be\", \"x.com\" }, // x-tk-inferred"));
+        Assert.That(DefinitionSpec.Load(DefinitionSpec.With()).Limits.UrlHosts, Is.Empty, "no url-hosts: any host");
+    }
+
+    [TestCase("x-tk-limits:\n  url-hosts: [youtube.com, https://x.com]", 16, 28, "host name")]
+    [TestCase("x-tk-limits:\n  url-hosts: [YouTube.com]", 16, 15, "host name")]
+    [TestCase("x-tk-limits:\n  url-hosts: [localhost]", 16, 15, "host name")]
+    [TestCase("x-tk-limits:\n  url-hosts: [127.0.0.1]", 16, 15, "host name")]
+    [TestCase("x-tk-limits:\n  url-hosts: [x.com, x.com]", 16, 22, "listed twice")]
     [TestCase("x-tk-limits: [1, 2]", 15, 14, "must be a mapping")]
     [TestCase("x-tk-limits:\n  max-upload: 5", 16, 3, "is not a limit TranscriptKit knows")]
     [TestCase("x-tk-limits:\n  max-upload-bytes: -5", 16, 21, "positive whole number of bytes")]

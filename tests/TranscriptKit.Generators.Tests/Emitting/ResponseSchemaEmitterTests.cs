@@ -31,7 +31,7 @@ public class ResponseSchemaEmitterTests
                 "4XX": { description: any client error }
         """;
 
-    private static ResponseSchema Load(string yaml)
+    private static ResponseSchema Load(string yaml, string client = "Probe")
     {
         var outcome = GeneratedCode.AssertCompiles(yaml);
         var compilation = GeneratorHarness.CreateCompilation(outcome.Sources.Select(s => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(s.Text, GeneratorHarness.ParseOptions)).ToArray());
@@ -40,7 +40,7 @@ public class ResponseSchemaEmitterTests
         Assert.That(emitted.Success, Is.True, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
         image.Position = 0;
         var assembly = new AssemblyLoadContext("drift-" + Guid.NewGuid().ToString("N"), isCollectible: true).LoadFromStream(image);
-        var table = assembly.GetType("TranscriptKit.Vendor.ProbeResponseSchema", throwOnError: true)!;
+        var table = assembly.GetType($"TranscriptKit.Vendor.{client}ResponseSchema", throwOnError: true)!;
         return (ResponseSchema)table.GetMethod("Create")!.Invoke(null, null)!;
     }
 
@@ -99,6 +99,31 @@ public class ResponseSchemaEmitterTests
             (DriftKind.UnknownField, "$.eta"),
             (DriftKind.MissingRequiredField, "$.status"),
             (DriftKind.UndocumentedStatus, "$"),
+        }));
+    }
+
+    [Test]
+    public void An_enveloped_operations_body_is_the_whole_envelope_and_a_streams_events_carry_their_types()
+    {
+        var schema = Load(Fuzzing.InlineSpecs.Streams, "Inline");
+
+        Assert.That(schema.Operations["getBalance"].Body, Is.EqualTo(new SchemaNode(SchemaKind.Object, Model: "BalanceEnvelope")), "the envelope, so paths run through $.data");
+        Assert.That(schema.Operations["getBalance"].Events, Is.Null);
+        Assert.That(schema.Operations["transcribe"].Body, Is.EqualTo(new SchemaNode(SchemaKind.Object, Model: "Done")), "x-tk-envelope: false keeps the plain body");
+        Assert.That(schema.Operations["transcribe"].Events, Is.EqualTo(new System.Collections.Generic.Dictionary<string, SchemaNode>
+        {
+            ["progress"] = new(SchemaKind.Object, Model: "Progress"),
+            ["done"] = new(SchemaKind.Object, Model: "Done"),
+        }));
+
+        var report = new DriftReport();
+        DriftCheck.CheckBody(schema, "getBalance", Encoding.UTF8.GetBytes("""{"code":200,"msg":"ok","data":{"minutes":1.5,"plan":"pro"}}"""), SecretMask.None, report);
+        DriftCheck.CheckEvent(schema, "transcribe", "progress", Encoding.UTF8.GetBytes("""{"percent":"half"}"""), SecretMask.None, report);
+        Assert.That(report.Findings.Select(f => (f.Kind, f.Path)), Is.EquivalentTo(new[]
+        {
+            (DriftKind.TypeMismatch, "$.data.minutes"),
+            (DriftKind.UnknownField, "$.data.plan"),
+            (DriftKind.TypeMismatch, "event[progress].percent"),
         }));
     }
 }

@@ -68,7 +68,7 @@ public sealed record VendorFlow(
             "soscripted",
             "transcribe",
             [new("transcribe", FlowStep.Submit), new("transcribe", FlowStep.Stream)],
-            sandbox => TranscriptionRequest.FromUrl(sandbox.GetMediaUrl("welcome.mp4")),
+            sandbox => TranscriptionRequest.FromUrl(sandbox.GetMediaUrl("welcome.mp4", "soscripted")),
             (http, sandbox) => new SoscriptedClient(http, ClientLimits.Apply(new SoscriptedClientOptions { ApiKey = sandbox.ApiKey }, sandbox.GetEndpoint("soscripted"))).AsTranscriber(s_transcriberOptions)),
     ];
 

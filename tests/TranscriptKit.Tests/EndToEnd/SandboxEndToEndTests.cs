@@ -120,7 +120,7 @@ public sealed class SandboxEndToEndTests
             }
         });
 
-        var transcript = await Transcriber("soscripted").TranscribeAsync(TranscriptionRequest.FromUrl(_sandbox.GetMediaUrl("welcome.mp4")), progress);
+        var transcript = await Transcriber("soscripted").TranscribeAsync(TranscriptionRequest.FromUrl(_sandbox.GetMediaUrl("welcome.mp4", "soscripted")), progress);
 
         Assert.That(transcript.Segments.Select(s => s.Text), Is.EqualTo(Sidecar("welcome.srt").Select(c => c.Text)));
         Assert.That(transcript.JobId, Is.Null);

@@ -35,6 +35,39 @@ public sealed class TranscriptionRouterTests
         Assert.That(routed.Attempts[0].Reason, Does.Contain("URL"));
     }
 
+    [Test]
+    public async Task A_vendor_whose_spec_does_not_list_the_links_platform_is_skipped_as_platform_not_supported_without_a_request()
+    {
+        var http = new StubHandler();
+        var soscripted = Transcribers.Create("soscripted", new VendorSettings { ApiKey = "key" }, httpClient: new System.Net.Http.HttpClient(http));
+        var second = new ScriptedTranscriber("second");
+        var vimeo = TranscriptionRequest.FromUrl("https://vimeo.com/76979871");
+
+        var routed = await new TranscriptionRouter([soscripted, second]).TranscribeRoutedAsync(vimeo);
+
+        Assert.That(routed.Transcript.Vendor, Is.EqualTo("second"));
+        Assert.That(http.Requests, Is.Empty, "Soscripted charges per request: it is never asked");
+        Assert.That(routed.Attempts.Select(a => (a.Vendor, a.Outcome)), Is.EqualTo(new[] { ("soscripted", RouteAttemptOutcome.Skipped), ("second", RouteAttemptOutcome.Accepted) }));
+        Assert.That(routed.Attempts[0].Reason, Does.StartWith("platform not supported").And.Contain("vimeo.com"));
+        Assert.That(TranscriptionRouter.Misfit(soscripted.Capabilities, TranscriptionRequest.FromUrl("https://www.youtube.com/watch?v=a")), Is.Null, "a listed platform fits");
+    }
+
+    [Test]
+    public async Task Any_vendor_declaring_hosts_is_skipped_for_another_host_and_tried_for_its_own()
+    {
+        var hosts = new ScriptedTranscriber("hosts", ScriptedTranscriber.Everything with { UrlHosts = ["media.example"] });
+        var second = new ScriptedTranscriber("second");
+        var router = new TranscriptionRouter([hosts, second]);
+
+        var elsewhere = await router.TranscribeRoutedAsync(TranscriptionRequest.FromUrl("https://other.example/talk.mp3"));
+        var own = await router.TranscribeRoutedAsync(TranscriptionRequest.FromUrl("https://cdn.media.example/talk.mp3"));
+
+        Assert.That(elsewhere.Transcript.Vendor, Is.EqualTo("second"));
+        Assert.That(elsewhere.Attempts[0].Reason, Does.StartWith("platform not supported"));
+        Assert.That(own.Transcript.Vendor, Is.EqualTo("hosts"));
+        Assert.That(router.Capabilities.UrlHosts, Is.Empty, "the router takes any host while one of its URL vendors does");
+    }
+
     [TestCase(TimestampGranularity.Word, "word timings")]
     [TestCase(TimestampGranularity.Segment, "timings")]
     public async Task A_vendor_without_the_wanted_timings_is_skipped(TimestampGranularity wanted, string reason)

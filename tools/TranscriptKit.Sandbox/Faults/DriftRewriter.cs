@@ -74,7 +74,9 @@ internal static class DriftRewriter
         }
 
         var text = top.ToJsonString();
-        return drift.HasFlag(SandboxDrift.IntegralFloats) ? IntegralFloats(text) : text;
+        return drift.HasFlag(SandboxDrift.FractionalNumbers) ? WholeNumbers(text, ".5")
+            : drift.HasFlag(SandboxDrift.IntegralFloats) ? WholeNumbers(text, ".0")
+            : text;
     }
 
     private static void UnknownStatus(JsonObject root, VendorJob job)
@@ -150,8 +152,8 @@ internal static class DriftRewriter
         node["x_drift_extra"] = new JsonObject { ["note"] = "a field the docs never showed", ["since"] = 2026 };
     }
 
-    /// <summary>Writes every whole number as an integral float, token by token, so strings are never touched.</summary>
-    private static string IntegralFloats(string json)
+    /// <summary>Writes every whole number with <paramref name="fraction"/> appended (<c>.0</c>, <c>.5</c>), token by token, so strings are never touched.</summary>
+    private static string WholeNumbers(string json, string fraction)
     {
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
         using var output = new System.IO.MemoryStream();
@@ -171,7 +173,7 @@ internal static class DriftRewriter
                     case JsonTokenType.False: writer.WriteBooleanValue(false); break;
                     case JsonTokenType.Null: writer.WriteNullValue(); break;
                     case JsonTokenType.Number when reader.TryGetInt64(out var whole):
-                        writer.WriteRawValue(whole.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".0");
+                        writer.WriteRawValue(whole.ToString(System.Globalization.CultureInfo.InvariantCulture) + fraction);
                         break;
                     case JsonTokenType.Number:
                         writer.WriteRawValue(reader.ValueSpan);

@@ -32,6 +32,13 @@ public enum SandboxDrift
     /// <summary>Every object gains a field the spec does not know (<c>x_drift_extra</c>).</summary>
     ExtraFields = 8,
 
+    /// <summary>
+    /// Every whole number gains a half (<c>3600</c> → <c>3600.5</c>): what a vendor sends when a field the docs call Number is
+    /// fractional. Right for a field the spec types <c>number</c>; for an <c>integer</c> field the client refuses it with a
+    /// typed error naming the value, and the drift report lists the type mismatch. Wins over <see cref="IntegralFloats"/>.
+    /// </summary>
+    FractionalNumbers = 32,
+
     /// <summary>An <c>"ok": true</c> turns false and gains <c>"error"</c>: <see cref="VendorFaults.DriftMessage"/> (Soscripted's documented failure shape).</summary>
     OkFalse = 16,
 }

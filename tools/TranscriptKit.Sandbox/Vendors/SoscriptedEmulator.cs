@@ -159,9 +159,9 @@ internal sealed class SoscriptedEmulator() : VendorEmulator(SoscriptedVendor.Def
             return false;
         }
 
+        // The spec's url-hosts: the same platforms the client checks before it sends.
         var host = uri.Host.ToLowerInvariant();
-        string[] domains = ["youtube.com", "youtu.be", "tiktok.com", "instagram.com", "facebook.com", "fb.watch", "twitter.com", "x.com", "linkedin.com", "pinterest.com", "pin.it"];
-        return domains.Any(d => host == d || host.EndsWith("." + d, StringComparison.Ordinal))
+        return SoscriptedVendor.Definition.Limits.UrlHosts.Any(d => host == d || host.EndsWith("." + d, StringComparison.Ordinal))
             || (uri.IsLoopback && uri.Port == context.Request.Host.Port && uri.AbsolutePath.StartsWith("/media/", StringComparison.Ordinal));
     }
 }

@@ -251,7 +251,11 @@ internal sealed class TranscriptGenerateEmulator() : VendorEmulator(TranscriptGe
     // The docs show minutes as decimal strings with one place: "60.0".
     private static string Minutes(decimal seconds) => (seconds / 60m).ToString("0.0", CultureInfo.InvariantCulture);
 
-    /// <summary>Douyin, Xiaohongshu and Kuaishou as documented; the sandbox's own <c>/media/</c> URLs as a sandbox-only platform.</summary>
+    /// <summary>
+    /// Douyin, Xiaohongshu and Kuaishou as documented; the sandbox's own <c>/media/</c> URLs answer as Douyin, because a
+    /// platform value the spec does not list ("SANDBOX" until the drift check saw it) is drift the sandbox itself would
+    /// put into every drift report.
+    /// </summary>
     private static string? PlatformOf(Uri uri, HttpContext context)
     {
         var host = uri.Host.ToLowerInvariant();
@@ -272,7 +276,7 @@ internal sealed class TranscriptGenerateEmulator() : VendorEmulator(TranscriptGe
         }
 
         var sandbox = context.Request.Host;
-        return uri.IsLoopback && uri.Port == sandbox.Port && uri.AbsolutePath.StartsWith("/media/", StringComparison.Ordinal) ? "SANDBOX" : null;
+        return uri.IsLoopback && uri.Port == sandbox.Port && uri.AbsolutePath.StartsWith("/media/", StringComparison.Ordinal) ? "DOUYIN" : null;
     }
 
     private sealed class GenerateTask(string taskId, string workUrl, string platform, SandboxTranscript transcript, string? videoUrl, string? title, DateTimeOffset created)

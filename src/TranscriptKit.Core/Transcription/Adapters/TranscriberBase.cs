@@ -261,6 +261,12 @@ public abstract class TranscriberBase : ITranscriber
             throw NotSupported($"{DisplayName} does not take URLs: it takes {capabilities.Describe()}. Download the media and give it the file instead.");
         }
 
+        // Refused here, not by the vendor: a vendor that charges per request (Soscripted) charges for its own 400 too.
+        if (request.Kind == TranscriptionSourceKind.Url && !capabilities.AcceptsUrlHost(request.Url!))
+        {
+            throw NotSupported($"{DisplayName} does not support the platform of '{request.Url!.Host}' (platform not supported): it takes links from {string.Join(", ", capabilities.UrlHosts)}.");
+        }
+
         if (request.Kind != TranscriptionSourceKind.Url)
         {
             if (!capabilities.AcceptsFiles)
