@@ -50,6 +50,7 @@ public sealed class CassetteHandlerTests
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
 
         var error = Assert.ThrowsAsync<CassetteMismatchException>(() => http.SendAsync(request))!;
+        TestContext.Out.WriteLine(error.Message);
 
         Assert.That(error.Message, Does.Contain("has no interaction for request 1, POST /v1/transcribe/abc"));
         Assert.That(error.Message, Does.Contain(path));
