@@ -211,7 +211,6 @@ public sealed class CassetteHandlerTests
         var path = Path.Combine(_folder, "transcriptgenerate", "quota.json");
         var vendor = new StubHandler().Respond(HttpStatusCode.Unauthorized, $$"""{"msg":"key {{Token}} refused","upload":"https://s3.test/x?X-Amz-Signature=abc123sig&id=1"}""");
         var options = new CassetteOptions { TimeProvider = new FakeTimeProvider(s_now) };
-        options.Recording.RedactQueryParameters.Add("api_key");
         using var cassette = new CassetteHandler(path, mode, vendor, options);
         using var http = new HttpClient(cassette);
         using var request = new HttpRequestMessage(HttpMethod.Get, "https://api.example.test/v1/quota?api_key=querysecret77");

@@ -22,7 +22,8 @@ public sealed class CassetteOptions
 
     /// <summary>
     /// The clock for recording times, event offsets, interaction ages (<see cref="CassetteMode.ReRecordOlderThan"/>) and
-    /// <see cref="ReplayTiming.Original"/>; <see cref="TimeProvider.System"/> by default. Tests pass a fake one.
+    /// <see cref="ReplayTiming.Original"/>; <see cref="TimeProvider.System"/> by default. Tests pass a fake one. It
+    /// replaces <see cref="RecordingOptions.TimeProvider"/> of <see cref="Recording"/>, so one clock serves the handler.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }
