@@ -47,10 +47,10 @@ public class CassetteReplayTests
     [TestCaseSource(nameof(Cassettes))]
     public async Task Cassette_replays_through_the_generated_client(string name)
     {
-        var vendor = name.Split('/')[0];
-        var scenario = name.Split('/')[1];
+        var vendor = Fixtures.VendorOf(name);
+        var scenario = Fixtures.ScenarioOf(name);
         var definition = s_definitions[vendor];
-        var cassette = Cassette.Load(Path.Combine(Fixtures.Folder(vendor), scenario + ".json"));
+        var cassette = Cassette.Load(Fixtures.PathOf(name));
         var outcomes = new List<Outcome>();
 
         var i = 0;

@@ -45,11 +45,35 @@ internal static class Fixtures
         return Path.Exists(inRepository) || !Path.Exists(copied) ? inRepository : copied;
     }
 
-    /// <summary>"vendor/scenario" for every cassette.</summary>
+    /// <summary>
+    /// The folder inside a vendor's fixtures for cassettes written by <c>transcriptkit record</c>: kept apart from the
+    /// doc-derived ones, which <c>generate_fixtures.py</c> rewrites (and prunes) at the top level.
+    /// </summary>
+    public const string RecordedFolder = "recorded";
+
+    /// <summary>"vendor/scenario" for every cassette, and "vendor/recorded/scenario" for every recorded one.</summary>
     public static IEnumerable<string> All() =>
         Vendors.SelectMany(vendor => Directory.EnumerateFiles(Folder(vendor), "*.json")
-                .Select(path => vendor + "/" + Path.GetFileNameWithoutExtension(path)))
+                .Select(path => vendor + "/" + Path.GetFileNameWithoutExtension(path))
+                .Concat(Recorded(vendor)))
             .OrderBy(name => name, StringComparer.Ordinal);
+
+    /// <summary>The vendor of a name from <see cref="All"/>.</summary>
+    public static string VendorOf(string name) => name[..name.IndexOf('/', StringComparison.Ordinal)];
+
+    /// <summary>The scenario of a name from <see cref="All"/>, with <c>recorded-</c> in front of a recorded one (a file-name-safe label).</summary>
+    public static string ScenarioOf(string name) => name[(VendorOf(name).Length + 1)..].Replace('/', '-');
+
+    /// <summary>The cassette file of a name from <see cref="All"/>.</summary>
+    public static string PathOf(string name) => Path.Combine(Folder(VendorOf(name)), name[(VendorOf(name).Length + 1)..] + ".json");
+
+    // The drift report `record` writes beside a cassette is not a cassette.
+    private static IEnumerable<string> Recorded(string vendor) =>
+        Directory.Exists(Path.Combine(Folder(vendor), RecordedFolder))
+            ? Directory.EnumerateFiles(Path.Combine(Folder(vendor), RecordedFolder), "*.json")
+                .Where(path => !path.EndsWith(".drift.json", StringComparison.Ordinal))
+                .Select(path => vendor + "/" + RecordedFolder + "/" + Path.GetFileNameWithoutExtension(path))
+            : [];
 
     /// <summary>A spec's operations: operationId → (method, path template), read line by line.</summary>
     public static IReadOnlyList<(string OperationId, string Method, string Template)> Operations(string vendor)

@@ -55,10 +55,10 @@ public class SchemaValidationTests
     [TestCaseSource(nameof(Cassettes))]
     public async Task Recorded_json_bodies_match_the_spec_schemas(string name)
     {
-        var vendor = name.Split('/')[0];
-        var scenario = name.Split('/')[1];
+        var vendor = Fixtures.VendorOf(name);
+        var scenario = Fixtures.ScenarioOf(name);
         var document = await Load(vendor);
-        var cassette = Cassette.Load(Path.Combine(Fixtures.Folder(vendor), scenario + ".json"));
+        var cassette = Cassette.Load(Fixtures.PathOf(name));
         var failures = new List<string>();
 
         for (var i = 0; i < cassette.Interactions.Count; i++)

@@ -34,6 +34,7 @@ public static class TranscriptKitCli
         {
             TranscribeCommand.Create(),
             BatchCommand.Create(),
+            RecordCommand.Create(),
             ResumeCommand.Create(),
             AccountCommands.Balance(),
             AccountCommands.Quota(),

@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json.Serialization;
 
 namespace TranscriptKit.Testing;
@@ -8,6 +9,14 @@ public sealed class CassetteInteraction
     /// <summary>The spec's operationId for the request, when known (used to check that every operation has a fixture).</summary>
     [JsonPropertyName("operation")]
     public string? Operation { get; set; }
+
+    /// <summary>
+    /// When the exchange was recorded (UTC, whole seconds), written by the recorders. <see langword="null"/> for
+    /// hand-written interactions and cassettes recorded before times were kept: their age is unknown, and
+    /// <see cref="CassetteMode.ReRecordOlderThan"/> treats an unknown age as too old.
+    /// </summary>
+    [JsonPropertyName("recordedAt")]
+    public DateTimeOffset? RecordedAt { get; set; }
 
     /// <summary>The request the client sent.</summary>
     [JsonPropertyName("request")]

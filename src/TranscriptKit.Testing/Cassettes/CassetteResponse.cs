@@ -23,4 +23,13 @@ public sealed class CassetteResponse
     [JsonPropertyName("body")]
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Body { get; set; }
+
+    /// <summary>
+    /// For an event stream (<c>text/event-stream</c>) recorded by a recorder: when each event's last byte arrived, in
+    /// whole milliseconds from the moment the response headers did, one entry per event in <see cref="Body"/>.
+    /// <see cref="ReplayTiming.Original"/> delivers the events at these offsets; <see langword="null"/> for every other
+    /// body and for hand-written streams, which replay as fast as possible.
+    /// </summary>
+    [JsonPropertyName("eventOffsetsMs")]
+    public IList<long>? EventOffsetsMs { get; set; }
 }

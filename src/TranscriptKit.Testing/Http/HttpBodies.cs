@@ -26,6 +26,10 @@ internal static class HttpBodies
             || mediaType.Equals("application/javascript", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Whether a media type is a Server-Sent Events stream, whose events a recorder times and a replayer may pace.</summary>
+    public static bool IsEventStream(string? mediaType) =>
+        string.Equals(mediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>How a text body of this media type is best compared on replay.</summary>
     public static BodyMatch MatchFor(string? mediaType)
     {

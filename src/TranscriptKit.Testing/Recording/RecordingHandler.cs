@@ -1,6 +1,5 @@
 using System;
 using System.Net.Http;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -13,12 +12,12 @@ namespace TranscriptKit.Testing;
 /// </summary>
 /// <remarks>
 /// Responses are read to their end before the client sees them, so an event stream arrives all at once while
-/// recording. Exchanges are appended as their responses complete.
+/// recording (each event's arrival time is kept, for <see cref="ReplayTiming.Original"/>). Exchanges are appended as
+/// their responses complete. For record, replay and record-if-missing from one file, use <see cref="CassetteHandler"/>.
 /// </remarks>
 public sealed class RecordingHandler : DelegatingHandler
 {
-    private readonly RecordingOptions _options;
-    private readonly Redactor _redactor;
+    private readonly ExchangeRecorder _recorder;
     private readonly Lock _gate = new();
 
     /// <summary>Creates a recorder in front of <paramref name="innerHandler"/>, the handler that reaches the vendor.</summary>
@@ -43,8 +42,7 @@ public sealed class RecordingHandler : DelegatingHandler
     public RecordingHandler(string vendor, string scenario, RecordingOptions? options = null)
     {
         Cassette = new Cassette(vendor, scenario);
-        _options = options ?? new RecordingOptions();
-        _redactor = new Redactor(_options);
+        _recorder = new ExchangeRecorder(options ?? new RecordingOptions());
     }
 
     /// <summary>
@@ -76,17 +74,7 @@ public sealed class RecordingHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        // A vendor may echo the credentials it was sent (in an error body, a URL, a header): hide them wherever they reappear.
-        var secrets = _redactor.SecretsOf(request);
-        var recordedRequest = await RecordRequestAsync(request, secrets, cancellationToken).ConfigureAwait(false);
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var body = await RebufferAsync(response, cancellationToken).ConfigureAwait(false);
-        var interaction = new CassetteInteraction
-        {
-            Operation = request.Options.TryGetValue(OperationKey, out var operation) ? operation : null,
-            Request = recordedRequest,
-            Response = RecordResponse(response, body, secrets),
-        };
+        var (response, interaction) = await _recorder.SendAsync(request, base.SendAsync, cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
             Cassette.Interactions.Add(interaction);
@@ -98,77 +86,4 @@ public sealed class RecordingHandler : DelegatingHandler
     /// <inheritdoc />
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
         SendAsync(request, cancellationToken).GetAwaiter().GetResult();
-
-    private async Task<CassetteRequest> RecordRequestAsync(HttpRequestMessage request, Runtime.SecretMask secrets, CancellationToken cancellationToken)
-    {
-        var uri = request.RequestUri;
-        var recorded = new CassetteRequest
-        {
-            Method = request.Method.Method,
-            Path = secrets.Apply(_redactor.Path(uri is null ? "/" : uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString), Redaction.Marker),
-        };
-        foreach (var (name, value) in HeaderValues.Of(request))
-        {
-            if (_options.RecordRequestHeaders.Contains(name))
-            {
-                var kept = name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) ? HeaderValues.WithoutBoundary(value) : value;
-                recorded.Headers[name] = secrets.Apply(_redactor.Header(name, kept), Redaction.Marker);
-            }
-        }
-
-        var content = request.Content;
-        if (content is null)
-        {
-            return recorded;
-        }
-
-        if (!HttpBodies.MayBuffer(content, _options.MaxRecordedRequestBodyBytes))
-        {
-            // Never touched: the inner handler streams it from the source, so an upload costs no memory here.
-            recorded.BodyMatch = BodyMatch.Ignore;
-            return recorded;
-        }
-
-        // Reading buffers the content inside itself, so the inner handler still sends every byte.
-        var text = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        recorded.Body = text.Length == 0 ? null : secrets.Apply(_redactor.Body(text), Redaction.Marker);
-        recorded.BodyMatch = HttpBodies.MatchFor(content.Headers.ContentType?.MediaType);
-        return recorded;
-    }
-
-    private static async Task<byte[]> RebufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var original = response.Content;
-        var bytes = await original.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        var buffered = new ByteArrayContent(bytes);
-        foreach (var header in original.Headers.NonValidated)
-        {
-            if (!header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
-            {
-                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-        }
-
-        response.Content = buffered;
-        original.Dispose();
-        return bytes;
-    }
-
-    private CassetteResponse RecordResponse(HttpResponseMessage response, byte[] body, Runtime.SecretMask secrets)
-    {
-        var recorded = new CassetteResponse
-        {
-            Status = (int)response.StatusCode,
-            Body = body.Length == 0 ? null : secrets.Apply(_redactor.Body(Encoding.UTF8.GetString(body)), Redaction.Marker),
-        };
-        foreach (var (name, value) in HeaderValues.Of(response))
-        {
-            if (!_options.OmitResponseHeaders.Contains(name))
-            {
-                recorded.Headers[name] = secrets.Apply(_redactor.Header(name, value), Redaction.Marker);
-            }
-        }
-
-        return recorded;
-    }
 }

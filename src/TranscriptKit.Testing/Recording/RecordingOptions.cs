@@ -49,4 +49,10 @@ public sealed class RecordingOptions
     /// <see cref="BodyMatch.Ignore"/>.
     /// </summary>
     public long MaxRecordedRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// The clock for each interaction's <see cref="CassetteInteraction.RecordedAt"/> and an event stream's
+    /// <see cref="CassetteResponse.EventOffsetsMs"/>; <see cref="TimeProvider.System"/> by default.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

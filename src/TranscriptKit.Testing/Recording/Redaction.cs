@@ -14,10 +14,11 @@ internal static class Redaction
 
     /// <summary>
     /// Query parameters that make a URL a credential: S3 and GCS presigned URLs, Azure SAS and CloudFront signatures,
-    /// and plain tokens.
+    /// plain tokens, and API keys passed in the query (as some vendors and proxies take them).
     /// </summary>
     public static readonly IReadOnlyList<string> SignatureParameters =
-        ["X-Amz-Signature", "X-Amz-Credential", "X-Amz-Security-Token", "Signature", "sig", "se", "token", "X-Goog-Signature"];
+        ["X-Amz-Signature", "X-Amz-Credential", "X-Amz-Security-Token", "Signature", "sig", "se", "token", "X-Goog-Signature",
+         "api_key", "apikey", "api-key", "key", "access_token", "client_secret"];
 
     /// <summary>Whether a recorded value accepts an actual one: equal, or a marker standing for any value.</summary>
     public static bool ValueMatches(string expected, string actual) =>

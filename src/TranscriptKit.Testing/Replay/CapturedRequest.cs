@@ -17,8 +17,11 @@ internal sealed record CapturedRequest(string Method, string Path, IReadOnlyDict
     // Big enough for any API payload; an upload larger than this is drained, not read into memory.
     private const long MaxTextBytes = 64L * 1024 * 1024;
 
-    /// <summary>Reads a request: text bodies into memory, anything else drained so upload progress runs.</summary>
-    public static async Task<CapturedRequest> ReadAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a request: text bodies into memory (the content keeps a buffer, so it can still be sent); anything else
+    /// drained so upload progress runs, unless <paramref name="drainBinary"/> is false because it may yet go to a vendor.
+    /// </summary>
+    public static async Task<CapturedRequest> ReadAsync(HttpRequestMessage request, bool drainBinary, CancellationToken cancellationToken)
     {
         var uri = request.RequestUri;
         var path = uri is null ? "/" : uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString;
@@ -40,7 +43,10 @@ internal sealed record CapturedRequest(string Method, string Path, IReadOnlyDict
             else
             {
                 binary = content.Headers.ContentType?.MediaType ?? "untyped";
-                await HttpBodies.DrainAsync(content, cancellationToken).ConfigureAwait(false);
+                if (drainBinary)
+                {
+                    await HttpBodies.DrainAsync(content, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 

@@ -1,3 +1,5 @@
+using System;
+
 namespace TranscriptKit.Testing;
 
 /// <summary>How a <see cref="ReplayingHandler"/> pairs requests with a cassette's interactions.</summary>
@@ -9,4 +11,10 @@ public sealed class ReplayOptions
     /// clients that send requests concurrently.
     /// </summary>
     public bool AnyOrder { get; set; }
+
+    /// <summary>When a replayed event stream's events are delivered; <see cref="ReplayTiming.AsFastAsPossible"/> by default.</summary>
+    public ReplayTiming Timing { get; set; }
+
+    /// <summary>The clock <see cref="ReplayTiming.Original"/> waits on; <see cref="TimeProvider.System"/> by default.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

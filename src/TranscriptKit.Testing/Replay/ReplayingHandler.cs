@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
@@ -19,6 +18,8 @@ public sealed class ReplayingHandler : HttpMessageHandler
     private readonly List<CassetteInteraction> _interactions;
     private readonly bool[] _played;
     private readonly bool _anyOrder;
+    private readonly ReplayTiming _timing;
+    private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private int _received;
     private int _next;
@@ -33,6 +34,8 @@ public sealed class ReplayingHandler : HttpMessageHandler
         _interactions = [.. cassette.Interactions];
         _played = new bool[_interactions.Count];
         _anyOrder = options?.AnyOrder ?? false;
+        _timing = options?.Timing ?? ReplayTiming.AsFastAsPossible;
+        _time = options?.TimeProvider ?? TimeProvider.System;
     }
 
     /// <summary>The cassette being served.</summary>
@@ -81,7 +84,7 @@ public sealed class ReplayingHandler : HttpMessageHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
-        var actual = await CapturedRequest.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        var actual = await CapturedRequest.ReadAsync(request, drainBinary: true, cancellationToken).ConfigureAwait(false);
         CassetteInteraction interaction;
         lock (_gate)
         {
@@ -89,7 +92,7 @@ public sealed class ReplayingHandler : HttpMessageHandler
             interaction = _anyOrder ? MatchAnyUnplayed(number, actual) : MatchNext(number, actual);
         }
 
-        return CreateResponse(interaction.Response, request);
+        return RecordedResponses.Create(interaction.Response, request, _timing, _time);
     }
 
     /// <inheritdoc />
@@ -170,28 +173,6 @@ public sealed class ReplayingHandler : HttpMessageHandler
         }
 
         return new CassetteMismatchException(message.ToString(), expected, actual.ToRedacted(), differences);
-    }
-
-    private static HttpResponseMessage CreateResponse(CassetteResponse recorded, HttpRequestMessage request)
-    {
-        var content = new ByteArrayContent(recorded.Body is null ? [] : Encoding.UTF8.GetBytes(recorded.Body));
-        var response = new HttpResponseMessage((HttpStatusCode)recorded.Status) { Content = content, RequestMessage = request };
-        foreach (var (name, value) in recorded.Headers)
-        {
-            // The length comes from the body served; a recorded one may predate redaction.
-            if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            // Content headers are refused by the response's collection and belong on the content.
-            if (!response.Headers.TryAddWithoutValidation(name, value))
-            {
-                content.Headers.TryAddWithoutValidation(name, value);
-            }
-        }
-
-        return response;
     }
 
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

@@ -191,7 +191,7 @@ internal static class TranscribeCommand
         }
     }
 
-    private static TranscriptionRequest CreateRequest(string input)
+    internal static TranscriptionRequest CreateRequest(string input)
     {
         if (Uri.TryCreate(input, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
         {
@@ -223,7 +223,7 @@ internal static class TranscribeCommand
     }
 
     /// <summary>The built-in sandbox recognises sample media by content (files) or file name (URLs) in these folders.</summary>
-    private static IEnumerable<string> MediaDirectories(TranscriptionRequest request)
+    internal static IEnumerable<string> MediaDirectories(TranscriptionRequest request)
     {
         if (request.FilePath is { } path && Path.GetDirectoryName(path) is { } directory)
         {
