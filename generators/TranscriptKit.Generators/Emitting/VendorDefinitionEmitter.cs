@@ -76,7 +76,19 @@ internal static class VendorDefinitionEmitter
         WriteLimits(w, spec.Limits);
         var secret = spec.Auth.Kind == AuthKind.ApiKeyHeaders ? ", ApiSecret = apiSecret" : string.Empty;
         w.Line($"    static (apiKey, apiSecret) => new {options} {{ ApiKey = apiKey{secret} }},");
-        w.Line($"    static (options, httpClient) => httpClient is null ? new {client}(Options(options)) : new {client}(httpClient, Options(options))){Pricing(spec.Pricing)};");
+        var createClient = $"    static (options, httpClient) => httpClient is null ? new {client}(Options(options)) : new {client}(httpClient, Options(options)))";
+        if (Pricing(spec.Pricing) is { } pricing)
+        {
+            w.Line(createClient);
+            w.Line("{");
+            w.Line($"    Pricing = {pricing},");
+            w.Line("};");
+        }
+        else
+        {
+            w.Line(createClient + ";");
+        }
+
         w.Line();
         foreach (var operation in spec.Operations.Where(InvokerEmitter.CanInvoke))
         {
@@ -124,12 +136,12 @@ internal static class VendorDefinitionEmitter
 
     private static string Bool(bool value) => value ? "true" : "false";
 
-    /// <summary><c>x-tk-pricing</c> as the definition's <c>Pricing</c> initializer; nothing when the docs state no price.</summary>
-    private static string Pricing(PricingSpec? pricing)
+    /// <summary><c>x-tk-pricing</c> as the definition's <c>Pricing</c> value; null when the docs state no price.</summary>
+    private static string? Pricing(PricingSpec? pricing)
     {
         if (pricing is null)
         {
-            return string.Empty;
+            return null;
         }
 
         var per = pricing.Per.Value switch { PricingPer.Request => "Request", PricingPer.Second => "Second", _ => "Minute" };
@@ -151,7 +163,7 @@ internal static class VendorDefinitionEmitter
         }
 
         var rule = $"new {KnownTypes.VendorPricing}({CSharpText.Literal(pricing.Unit)}, {CSharpText.Decimal(pricing.Amount.Value)}, {KnownTypes.BilledPer}.{per})";
-        return $" {{ Pricing = {rule}{(members.Count == 0 ? "" : " { " + string.Join(", ", members) + " }")} }}";
+        return rule + (members.Count == 0 ? "" : " { " + string.Join(", ", members) + " }");
     }
 
     private static string Credentials(AuthSpec auth) => auth.Kind switch
