@@ -130,6 +130,17 @@ public sealed class EstimateTests
         Assert.That(estimate.Charge, Is.Null);
     }
 
+    [Test]
+    public async Task A_router_estimates_with_the_first_vendor_that_fits()
+    {
+        var router = new TranscriptionRouter([Create("soscripted"), Create("subclip")]);
+
+        var estimate = await router.EstimateAsync(TranscriptionRequest.FromFile(RepositoryPaths.Sample("welcome.mp4")) with { Language = "en" });
+
+        Assert.That(estimate.Vendor, Is.EqualTo("subclip"), "Soscripted takes no files");
+        Assert.That(estimate.Charge, Is.EqualTo(1m));
+    }
+
     private static ITranscriber Create(string vendor) =>
         Transcribers.Create(vendor, new VendorSettings { ApiKey = "estimate-key", ApiSecret = "estimate-secret", Endpoint = new Uri("http://127.0.0.1:9/") });
 }
