@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -14,6 +15,9 @@ namespace TranscriptKit;
 public sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptions? options = null) : TranscriberBase(SubclipVendor.Definition, options)
 {
     private const string FormatState = "format";
+
+    // The vendor's estimate at submit travels in the job token, so a resumed wait can still report it.
+    private const string EstimateState = "estimatedCredits";
 
     // Vendor facts (file types, upload size, concurrency) come from the spec, through the generated definition.
     private static readonly TranscriberCapabilities s_capabilities = new TranscriberCapabilities
@@ -92,7 +96,13 @@ public sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptions
 
         Report(progress, TranscriptionStage.Submitting);
         var created = await SubmitAsync(ct => client.CreateJobAsync(body, ct), knownJob: null, cancellationToken).ConfigureAwait(false);
-        return new TranscriptionJob(client.CreateJobToken(created.ProjectId), [KeyValuePair.Create(FormatState, format.Value)]);
+        var state = new List<KeyValuePair<string, string>> { KeyValuePair.Create(FormatState, format.Value) };
+        if (created.EstimatedCredits is { } estimate)
+        {
+            state.Add(KeyValuePair.Create(EstimateState, estimate.ToString("R", CultureInfo.InvariantCulture)));
+        }
+
+        return new TranscriptionJob(client.CreateJobToken(created.ProjectId), state);
     }
 
     /// <inheritdoc/>
@@ -118,8 +128,15 @@ public sealed class SubclipTranscriber(ISubclipClient client, TranscriberOptions
             throw new TranscriptKitResponseException(Vendor, $"Subclip reported job {job.Id} ready but returned no text, SRT or transcript (format {job.State.GetValueOrDefault(FormatState) ?? "unknown"}).");
         }
 
-        return new Transcript(Vendor, job.Id, text, segments, Seconds(result.DurationSeconds));
+        var transcript = new Transcript(Vendor, job.Id, text, segments, Seconds(result.DurationSeconds));
+        // creditsUsed is what the job charged; without it, the estimate Subclip gave when it accepted the job.
+        return result.CreditsUsed is { } used
+            ? WithVendorCharge(transcript, (decimal)used)
+            : WithVendorCharge(transcript, EstimatedCredits(job), ChargeBasis.VendorEstimate);
     }
+
+    private static decimal? EstimatedCredits(TranscriptionJob job) =>
+        job.State.TryGetValue(EstimateState, out var text) && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var credits) ? credits : null;
 
     private static TranscriptKit.TranscriptSegment ToSegment(SubclipSegment segment, IReadOnlyList<WordTimestamp>? allWords)
     {

@@ -70,6 +70,25 @@ public sealed class BatchTests
         Assert.That(Directory.GetFiles(output, "*.srt").Select(Path.GetFileName), Is.EquivalentTo(new[] { "clip000.srt" }));
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Progress_summary_and_report_carry_the_charges_the_vendor_reported()
+    {
+        var folder = MediaFolder(2);
+        var output = Path.Combine(_dir, "out");
+        await using var sandbox = await StartSandboxAsync();
+
+        var result = await CliProcess.RunAsync("batch", folder, "--vendor", "subclip", "--language", "en", "--out", output,
+            "--endpoint", sandbox.GetEndpoint("subclip").ToString(), "--api-key", sandbox.ApiKey);
+
+        // Two 15.2 s clips at Subclip's 1 credit per started minute; the sandbox reports creditsUsed as the docs show.
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.Stderr, Does.Contain("[2/2] done 2, failed 0, left 0, 0.5 media min, charged 2 credits:"));
+        Assert.That(result.Stderr, Does.Contain("0.5 media minutes and charged 2 credits this run."));
+        var report = File.ReadAllText(Path.Combine(output, "batch-report.json"));
+        Assert.That(report, Does.Contain("\"charge\": 1,").And.Contain("\"chargeUnit\": \"credits\",").And.Contain("\"chargeBasis\": \"Reported\""));
+    }
+
     /// <summary>
     /// The acceptance test: 50 items, the CLI SIGKILLed three times at seeded random points, then run to the
     /// end. Every item finishes with one submission, except items reported "outcome unknown", submitted at most once.

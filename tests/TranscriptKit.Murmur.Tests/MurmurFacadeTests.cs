@@ -53,6 +53,19 @@ public sealed class MurmurFacadeTests
     }
 
     [Test]
+    public async Task Usage_and_the_estimate_come_from_murmurs_own_spec(CancellationToken cancellationToken)
+    {
+        var transcriber = MurmurHost.Create();
+
+        var estimate = await transcriber.EstimateAsync(Request(), cancellationToken);
+        var transcript = await transcriber.TranscribeAsync(Request(), cancellationToken: cancellationToken);
+
+        Assert.That(estimate.Charge, Is.Null, "a URL's length is unknown before Murmur fetches it");
+        Assert.That(estimate.Unit, Is.EqualTo("tokens"));
+        Assert.That(transcript.Usage, Is.EqualTo(new TranscriptUsage { MediaDuration = TimeSpan.FromSeconds(60), Charge = 2, Unit = "tokens", Basis = ChargeBasis.Documented }));
+    }
+
+    [Test]
     public async Task StartAsync_then_WaitAsync_polls_the_job_until_done(CancellationToken cancellationToken)
     {
         var transcriber = MurmurHost.Create();

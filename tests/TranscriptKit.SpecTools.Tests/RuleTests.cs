@@ -418,6 +418,22 @@ public sealed class RuleTests
     }
 
     [Test]
+    public void A_price_added_changed_or_removed_touches_neither_the_csharp_nor_the_wire()
+    {
+        const string Price = "x-tk-pricing: { unit: credits, amount: 1, per: minute }\nx-tk-limits:\n";
+        var added = Single("x-tk-limits:\n", Price);
+        AssertChange(added, "pricing-added", N, N);
+        Assert.That(added.Detail, Is.EqualTo("none → 1 credits per minute"));
+
+        var priced = Base.Replace("x-tk-limits:\n", Price);
+        var changed = SpecDiff.Compare(priced, priced.Replace("amount: 1, per: minute", "amount: 2, per: minute, rounding: { value: up, x-tk-inferred: true }"), "old.yaml", "new.yaml").Changes.Single();
+        AssertChange(changed, "pricing-changed", N, N);
+        Assert.That(changed.Detail, Is.EqualTo("1 credits per minute → 2 credits per minute, rounded up (inferred in part)"));
+
+        AssertChange(SpecDiff.Compare(priced, Base, "old.yaml", "new.yaml").Changes.Single(), "pricing-removed", N, N);
+    }
+
+    [Test]
     public void A_renamed_client_breaks_the_csharp_only()
     {
         AssertChange(Single("x-tk-client: { name: Tiny,", "x-tk-client: { name: Teeny,"), "client-renamed", B, N);

@@ -120,7 +120,7 @@ internal static class CommonOptions
         return null;
     }
 
-    private static bool TryParseTimeout(string text, out TimeSpan timeout)
+    internal static bool TryParseTimeout(string text, out TimeSpan timeout)
     {
         timeout = default;
         if (text.Length == 0)

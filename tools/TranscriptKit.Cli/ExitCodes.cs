@@ -20,6 +20,9 @@ internal static class ExitCodes
     /// <summary><c>spec diff</c> found a change that breaks the generated C# or the wire; CI gates on it.</summary>
     public const int BreakingChanges = 5;
 
+    /// <summary>The person at the terminal said no to the estimate's question; nothing was sent.</summary>
+    public const int Declined = 6;
+
     /// <summary>Ctrl+C, as shells report SIGINT (128 + 2).</summary>
     public const int Cancelled = 130;
 

@@ -50,6 +50,7 @@ internal sealed class SpecComparer
         CompareSchemas();
         ComparePolls();
         CompareLimits();
+        ComparePricing();
         CompareUploadsAndStreams();
         return _changes;
     }
@@ -445,6 +446,26 @@ internal sealed class SpecComparer
             Add("x-tk-limits rate-limit", tighter ? "limit-tightened" : "limit-loosened", N, tighter ? B : A, $"{Rate(oldRate)} → {Rate(newRate)}");
         }
     }
+
+    /// <summary>A price changes estimates and computed charges, neither the C# nor the wire; still worth a line in review.</summary>
+    private void ComparePricing()
+    {
+        var before = _old.Pricing;
+        var after = _new.Pricing;
+        if (before == after)
+        {
+            return;
+        }
+
+        var rule = before is null ? "pricing-added" : after is null ? "pricing-removed" : "pricing-changed";
+        Add("x-tk-pricing", rule, N, N, $"{Price(before)} → {Price(after)}");
+    }
+
+    private static string Price(PricingSpec? pricing) => pricing is null
+        ? "none"
+        : $"{pricing.Amount.Value.ToString(CultureInfo.InvariantCulture)} {pricing.Unit} per {pricing.Per.Value.ToString().ToLowerInvariant()}"
+          + (pricing.Rounding.Value == PricingRoundingSpec.Up ? ", rounded up" : "")
+          + (pricing.Amount.Inferred || pricing.Per.Inferred || pricing.Rounding.Inferred ? " (inferred in part)" : "");
 
     /// <summary>A numeric limit: no value means no limit, so a lower or a new limit refuses input that was accepted.</summary>
     private void CompareLimit(string name, long? before, long? after)

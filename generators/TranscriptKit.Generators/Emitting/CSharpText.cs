@@ -160,6 +160,9 @@ internal static class CSharpText
         double.IsNegativeInfinity(value) ? "double.NegativeInfinity" :
         value.ToString("R", CultureInfo.InvariantCulture);
 
+    /// <summary>A <c>decimal</c> literal (<c>0.5m</c>), culture-independent.</summary>
+    public static string Decimal(decimal value) => value.ToString(CultureInfo.InvariantCulture) + "m";
+
     /// <summary>A whole number as C# source, culture-independent.</summary>
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 

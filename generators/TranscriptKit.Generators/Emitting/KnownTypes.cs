@@ -30,6 +30,9 @@ internal static class KnownTypes
     public const string JobStatusMeaning = "global::TranscriptKit.JobStatusMeaning";
     public const string JobStatusMatch = "global::TranscriptKit.JobStatusMatch";
     public const string VendorLimits = "global::TranscriptKit.VendorLimits";
+    public const string VendorPricing = "global::TranscriptKit.VendorPricing";
+    public const string BilledPer = "global::TranscriptKit.BilledPer";
+    public const string PricingRounding = "global::TranscriptKit.PricingRounding";
     public const string VendorPlan = "global::TranscriptKit.VendorPlan";
     public const string VendorUpload = "global::TranscriptKit.VendorUpload";
     public const string OperationArguments = "global::TranscriptKit.OperationArguments";

@@ -76,7 +76,19 @@ internal static class VendorDefinitionEmitter
         WriteLimits(w, spec.Limits);
         var secret = spec.Auth.Kind == AuthKind.ApiKeyHeaders ? ", ApiSecret = apiSecret" : string.Empty;
         w.Line($"    static (apiKey, apiSecret) => new {options} {{ ApiKey = apiKey{secret} }},");
-        w.Line($"    static (options, httpClient) => httpClient is null ? new {client}(Options(options)) : new {client}(httpClient, Options(options)));");
+        var createClient = $"    static (options, httpClient) => httpClient is null ? new {client}(Options(options)) : new {client}(httpClient, Options(options)))";
+        if (Pricing(spec.Pricing) is { } pricing)
+        {
+            w.Line(createClient);
+            w.Line("{");
+            w.Line($"    Pricing = {pricing},");
+            w.Line("};");
+        }
+        else
+        {
+            w.Line(createClient + ";");
+        }
+
         w.Line();
         foreach (var operation in spec.Operations.Where(InvokerEmitter.CanInvoke))
         {
@@ -123,6 +135,36 @@ internal static class VendorDefinitionEmitter
     }
 
     private static string Bool(bool value) => value ? "true" : "false";
+
+    /// <summary><c>x-tk-pricing</c> as the definition's <c>Pricing</c> value; null when the docs state no price.</summary>
+    private static string? Pricing(PricingSpec? pricing)
+    {
+        if (pricing is null)
+        {
+            return null;
+        }
+
+        var per = pricing.Per.Value switch { PricingPer.Request => "Request", PricingPer.Second => "Second", _ => "Minute" };
+        var members = new List<string>();
+        if (pricing.Rounding.Value == PricingRoundingSpec.Up)
+        {
+            members.Add($"Rounding = {KnownTypes.PricingRounding}.Up");
+        }
+
+        var inferred = new[] { ("amount", pricing.Amount.Inferred), ("per", pricing.Per.Inferred), ("rounding", pricing.Rounding.Inferred) }.Where(f => f.Item2).Select(f => CSharpText.Literal(f.Item1)).ToList();
+        if (inferred.Count > 0)
+        {
+            members.Add($"InferredFacts = new string[] {{ {string.Join(", ", inferred)} }}");
+        }
+
+        if (pricing.Source is { } source)
+        {
+            members.Add($"Source = {CSharpText.Literal(source)}");
+        }
+
+        var rule = $"new {KnownTypes.VendorPricing}({CSharpText.Literal(pricing.Unit)}, {CSharpText.Decimal(pricing.Amount.Value)}, {KnownTypes.BilledPer}.{per})";
+        return rule + (members.Count == 0 ? "" : " { " + string.Join(", ", members) + " }");
+    }
 
     private static string Credentials(AuthSpec auth) => auth.Kind switch
     {

@@ -28,7 +28,8 @@ internal sealed record ApiSpec(
     EnvelopeSpec? Envelope,
     EquatableArray<UploadSpec> Uploads,
     EquatableArray<SseSpec> Streams,
-    LimitsSpec Limits);
+    LimitsSpec Limits,
+    PricingSpec? Pricing = null);
 
 /// <summary>A spec file's contents and the namespace its code goes into.</summary>
 internal sealed record SpecInput(string Path, string Text, string Namespace);

@@ -231,7 +231,7 @@ internal sealed partial class SpecParser
     }
 
     /// <summary>A fact's value node and its <c>x-tk-inferred</c> mark; a mapping is the <c>{ value, x-tk-inferred }</c> form unless the fact is itself a mapping without <c>value</c>.</summary>
-    private (YamlNode? Value, bool Inferred) Unwrap(YamlNode node, string key)
+    private (YamlNode? Value, bool Inferred) Unwrap(YamlNode node, string key, string extension = LimitsKey)
     {
         if (Map(node) is not { } map || Get(map, "value") is null)
         {
@@ -252,13 +252,13 @@ internal sealed partial class SpecParser
                     }
                     else
                     {
-                        Report(Diagnostics.InvalidExtension, entry.Value, $"{LimitsKey}.{key}.x-tk-inferred", "must be true or false");
+                        Report(Diagnostics.InvalidExtension, entry.Value, $"{extension}.{key}.x-tk-inferred", "must be true or false");
                         return (null, false);
                     }
 
                     break;
                 default:
-                    Report(Diagnostics.InvalidExtension, entry.Key, $"{LimitsKey}.{key}.{KeyText(entry.Key)}", "a limit written as a mapping takes only 'value' and 'x-tk-inferred'");
+                    Report(Diagnostics.InvalidExtension, entry.Key, $"{extension}.{key}.{KeyText(entry.Key)}", "a fact written as a mapping takes only 'value' and 'x-tk-inferred'");
                     return (null, false);
             }
         }

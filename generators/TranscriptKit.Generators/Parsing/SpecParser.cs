@@ -119,6 +119,7 @@ internal sealed partial class SpecParser
         var uploads = ParseUploads(operations, schemas);
         var streams = ParseStreams(operations, schemas);
         var limits = ParseLimits(root, uploads);
+        var pricing = ParsePricing(root);
         ReserveNames(client?.Name, root, schemas, operations, polls, uploads, streams);
 
         if (client is null || endpoint is null)
@@ -143,7 +144,8 @@ internal sealed partial class SpecParser
             envelope,
             uploads,
             streams,
-            limits);
+            limits,
+            pricing);
     }
 
     private (string Name, string Vendor, string DisplayName)? ParseClient(YamlMappingNode root)

@@ -76,6 +76,12 @@ public sealed class VendorDefinition
     /// <summary>Documented limits: upload size, media types, languages, concurrency.</summary>
     public VendorLimits Limits { get; }
 
+    /// <summary>
+    /// The vendor's documented pricing rule (<c>x-tk-pricing</c>), which usage and estimates read; <see langword="null"/>
+    /// when its docs state none.
+    /// </summary>
+    public VendorPricing? Pricing { get; init; }
+
     /// <summary>Finds an operation by its <c>operationId</c>.</summary>
     /// <param name="operationId">The spec's operationId.</param>
     /// <returns>The operation.</returns>

@@ -46,4 +46,20 @@ public interface ITranscriber
     /// <param name="progress">Vendor states and percentages.</param>
     /// <param name="cancellationToken">Stops waiting at once; the job keeps running at the vendor and can be resumed.</param>
     Task<Transcript> WaitAsync(TranscriptionJob job, IProgress<TranscriptionProgress>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The expected charge of <paramref name="request"/> before paying for it: the media's length read locally from the
+    /// file's container headers, priced by the vendor's documented rule. Sends nothing. A URL's length is unknown until
+    /// the vendor fetches it, so its estimate says so unless the vendor charges per request.
+    /// </summary>
+    /// <param name="request">What would be transcribed.</param>
+    /// <param name="cancellationToken">Cancels reading the file's headers.</param>
+    /// <returns>The estimate; its <see cref="TranscriptionEstimate.Charge"/> is <see langword="null"/> when it cannot be known.</returns>
+    /// <remarks>The default (for transcribers that are not a <see cref="TranscriberBase"/>) knows no pricing and reports the length only.</remarks>
+    Task<TranscriptionEstimate> EstimateAsync(TranscriptionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(TranscriptionEstimate.For(Vendor, Vendor, pricing: null, request, MediaLength.Of(request)));
+    }
 }

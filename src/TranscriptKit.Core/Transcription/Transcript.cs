@@ -22,6 +22,8 @@ public sealed record Transcript
         Text = text;
         Segments = segments;
         Duration = duration ?? (segments.Count > 0 ? segments[^1].End : null);
+        // Only a length the vendor reported is usage; the last segment's end is not the media's length.
+        Usage = duration is null ? TranscriptUsage.Unknown : new TranscriptUsage { MediaDuration = duration };
     }
 
     /// <summary>The vendor id.</summary>
@@ -38,6 +40,12 @@ public sealed record Transcript
 
     /// <summary>The media's duration, when known.</summary>
     public TimeSpan? Duration { get; }
+
+    /// <summary>
+    /// What the transcript used: the media's length and the vendor's charge in its own unit, where the vendor's answer or
+    /// its documented pricing (<see cref="VendorDefinition.Pricing"/>) tells them; <see langword="null"/> figures where not.
+    /// </summary>
+    public TranscriptUsage Usage { get; init; }
 
     /// <summary>True when <see cref="Segments"/> carry timings, so <see cref="ToSrt"/> and <see cref="ToWebVtt"/> work.</summary>
     public bool HasTimings => Segments.Count > 0;

@@ -71,7 +71,7 @@ internal sealed class TranscriberSpeechToTextClient : ISpeechToTextClient
         }
 
         var transcript = await transcription.ConfigureAwait(false);
-        yield return new SpeechToTextResponseUpdate(transcript.Text)
+        var text = new SpeechToTextResponseUpdate(transcript.Text)
         {
             Kind = SpeechToTextResponseUpdateKind.TextUpdated,
             ResponseId = transcript.JobId,
@@ -80,6 +80,13 @@ internal sealed class TranscriberSpeechToTextClient : ISpeechToTextClient
             EndTime = transcript.Duration,
             RawRepresentation = transcript,
         };
+        // ToSpeechToTextResponse() gathers a UsageContent into the response's Usage, as chat updates do.
+        if (UsageOf(transcript.Usage) is { } usage)
+        {
+            text.Contents.Add(new UsageContent(usage));
+        }
+
+        yield return text;
         yield return new SpeechToTextResponseUpdate { Kind = SpeechToTextResponseUpdateKind.SessionClose, ResponseId = transcript.JobId, ModelId = _transcriber.Vendor };
     }
 
@@ -131,5 +138,23 @@ internal sealed class TranscriberSpeechToTextClient : ISpeechToTextClient
         StartTime = transcript.Segments.Count > 0 ? transcript.Segments[0].Start : TimeSpan.Zero,
         EndTime = transcript.Duration,
         RawRepresentation = transcript,
+        Usage = UsageOf(transcript.Usage),
     };
+
+    /// <summary>What <see cref="UsageDetails"/> can hold of the usage: whole-number counts only; null when nothing is known.</summary>
+    private static UsageDetails? UsageOf(TranscriptUsage usage)
+    {
+        var counts = new AdditionalPropertiesDictionary<long>();
+        if (usage.MediaDuration is { } duration)
+        {
+            counts[SpeechToTextClientExtensions.MediaMillisecondsCount] = (long)Math.Round(duration.TotalMilliseconds, MidpointRounding.AwayFromZero);
+        }
+
+        if (usage is { Charge: { } charge, Unit: { } unit } && charge == decimal.Truncate(charge))
+        {
+            counts[SpeechToTextClientExtensions.ChargeCountPrefix + unit] = (long)charge;
+        }
+
+        return counts.Count == 0 ? null : new UsageDetails { AdditionalCounts = counts };
+    }
 }

@@ -87,6 +87,22 @@ public sealed class TranscriptionRouter : ITranscriber
         return owner.WaitAsync(job, progress, cancellationToken);
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// The estimate of the first vendor whose capabilities fit: the one a request goes to unless it refuses. A fallback
+    /// vendor may charge differently; estimate with each transcriber to compare.
+    /// </remarks>
+    /// <exception cref="TranscriptionRoutingException">No vendor fits the request.</exception>
+    public Task<TranscriptionEstimate> EstimateAsync(TranscriptionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var first = _transcribers.FirstOrDefault(t => Misfit(t.Capabilities, request) is null)
+            ?? throw new TranscriptionRoutingException(
+                $"No vendor of this router fits {request.Describe()}.",
+                _transcribers.Select(t => new RouteAttempt(t.Vendor, RouteAttemptOutcome.Skipped, Misfit(t.Capabilities, request)!)).ToList());
+        return first.EstimateAsync(request, cancellationToken);
+    }
+
     /// <summary>Transcribes with the first vendor that fits and accepts, saying which vendor served and why earlier ones did not.</summary>
     /// <param name="request">What to transcribe.</param>
     /// <param name="progress">Where to report progress, or <see langword="null"/>.</param>

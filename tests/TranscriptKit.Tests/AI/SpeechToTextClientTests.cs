@@ -67,6 +67,48 @@ public sealed class SpeechToTextClientTests
     }
 
     [Test]
+    public async Task GetText_puts_the_media_length_and_a_whole_charge_in_usage_counts_and_no_tokens()
+    {
+        var transcript = s_transcript with { Usage = new TranscriptUsage { MediaDuration = TimeSpan.FromSeconds(126), Charge = 3, Unit = "credits", Basis = ChargeBasis.Reported } };
+        var client = Vendor((_, _) => Task.FromResult(transcript)).AsSpeechToTextClient();
+
+        var response = await client.GetTextAsync(new MemoryStream([1]));
+
+        Assert.That(response.Usage!.AdditionalCounts, Is.EquivalentTo(new Dictionary<string, long> { ["transcriptkit.media.milliseconds"] = 126_000, ["transcriptkit.charge.credits"] = 3 }));
+        Assert.That((response.Usage.InputTokenCount, response.Usage.OutputTokenCount, response.Usage.TotalTokenCount), Is.EqualTo(((long?)null, (long?)null, (long?)null)));
+    }
+
+    [Test]
+    public async Task A_fractional_charge_is_no_count_and_unknown_usage_is_no_usage()
+    {
+        var fractional = s_transcript with { Usage = new TranscriptUsage { MediaDuration = TimeSpan.FromSeconds(60.5), Charge = 60.5m, Unit = "seconds", Basis = ChargeBasis.Inferred } };
+        var unknown = s_transcript with { Usage = TranscriptUsage.Unknown };
+
+        var withLength = await Vendor((_, _) => Task.FromResult(fractional)).AsSpeechToTextClient().GetTextAsync(new MemoryStream([1]));
+        var withNothing = await Vendor((_, _) => Task.FromResult(unknown)).AsSpeechToTextClient().GetTextAsync(new MemoryStream([1]));
+
+        Assert.That(withLength.Usage!.AdditionalCounts, Is.EquivalentTo(new Dictionary<string, long> { ["transcriptkit.media.milliseconds"] = 60_500 }));
+        Assert.That(withNothing.Usage, Is.Null);
+    }
+
+    [Test]
+    public async Task Streaming_carries_the_usage_into_the_gathered_response()
+    {
+        var transcript = s_transcript with { Usage = new TranscriptUsage { MediaDuration = TimeSpan.FromSeconds(2.5), Charge = 1, Unit = "credits", Basis = ChargeBasis.Documented } };
+        var client = Vendor((_, _) => Task.FromResult(transcript)).AsSpeechToTextClient();
+
+        var updates = new List<SpeechToTextResponseUpdate>();
+        await foreach (var update in client.GetStreamingTextAsync(new MemoryStream([1])))
+        {
+            updates.Add(update);
+        }
+
+        var response = updates.ToSpeechToTextResponse();
+        Assert.That(response.Usage!.AdditionalCounts, Is.EquivalentTo(new Dictionary<string, long> { ["transcriptkit.media.milliseconds"] = 2_500, ["transcriptkit.charge.credits"] = 1 }));
+        Assert.That(response.Text, Is.EqualTo("Hello there."), "the usage content adds no text");
+    }
+
+    [Test]
     public void Streaming_ends_with_the_vendors_error()
     {
         var client = Vendor((_, _) => Task.FromException<Transcript>(new TranscriptKitAuthenticationException("cliptext", "bad key", System.Net.HttpStatusCode.Unauthorized))).AsSpeechToTextClient();

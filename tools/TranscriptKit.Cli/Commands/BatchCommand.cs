@@ -132,8 +132,9 @@ internal static class BatchCommand
             log.WriteLine($"{items[r.Index].OutputName.PadRight(width)}  {Status(r),-18}  {detail}");
         }
 
-        var minutes = results.Sum(r => r.Transcript?.Duration?.TotalMinutes ?? 0);
-        log.WriteLine($"{results.Count(r => r.Succeeded)} done, {results.Count(r => !r.Succeeded && !r.OutcomeUnknown)} failed, {results.Count(r => r.OutcomeUnknown)} outcome unknown; {minutes:0.#} media minutes this run; charges: not reported by this command yet.");
+        var minutes = results.Sum(r => BatchProgress.MediaMinutes(r.Transcript));
+        var charges = BatchProgress.Charges(results.Select(r => r.Transcript).OfType<Transcript>());
+        log.WriteLine($"{results.Count(r => r.Succeeded)} done, {results.Count(r => !r.Succeeded && !r.OutcomeUnknown)} failed, {results.Count(r => r.OutcomeUnknown)} outcome unknown; {minutes:0.#} media minutes and {charges} this run.");
     }
 
     private static byte[] Report(string vendor, string ledgerPath, IReadOnlyList<TranscriptionBatchItem> results, IReadOnlyList<BatchInputs.Input> items, Func<TranscriptionBatchItem, string> outputPath)
@@ -168,9 +169,16 @@ internal static class BatchCommand
                     json.WriteNumber("submissions", entry.Submissions);
                 }
 
-                if (r.Transcript?.Duration is { } duration)
+                if ((r.Transcript?.Usage.MediaDuration ?? r.Transcript?.Duration) is { } duration)
                 {
                     json.WriteNumber("mediaSeconds", duration.TotalSeconds);
+                }
+
+                if (r.Transcript?.Usage is { Charge: { } charge, Unit: { } unit, Basis: { } basis })
+                {
+                    json.WriteNumber("charge", charge);
+                    json.WriteString("chargeUnit", unit);
+                    json.WriteString("chargeBasis", basis.ToString());
                 }
 
                 if (r.Error is { } error)

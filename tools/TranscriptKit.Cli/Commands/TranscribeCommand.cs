@@ -22,6 +22,8 @@ internal static class TranscribeCommand
         var output = CommonOptions.OutputFile();
         var timeout = CommonOptions.Timeout();
         var drift = new Option<bool>("--drift") { Description = "Also compare every vendor response with the spec and print the differences (unknown or missing fields, types, enum values, status codes) to stderr." };
+        var yes = CostCheck.Yes();
+        var confirmAbove = CostCheck.ConfirmAbove();
         var connection = new CommonOptions.Connection();
 
         var command = new Command("transcribe", "Transcribe a file or URL and print the result (text, SRT, WebVTT or JSON).");
@@ -32,6 +34,8 @@ internal static class TranscribeCommand
         command.Options.Add(output);
         command.Options.Add(timeout);
         command.Options.Add(drift);
+        command.Options.Add(yes);
+        command.Options.Add(confirmAbove);
         connection.AddTo(command);
         command.SetAction((result, cancellationToken) => RunAsync(
             new Arguments(
@@ -42,7 +46,9 @@ internal static class TranscribeCommand
                 result.GetValue(output),
                 result.GetValue(timeout),
                 connection.Read(result),
-                result.GetValue(drift)),
+                result.GetValue(drift),
+                result.GetValue(yes),
+                result.GetValue(confirmAbove) ?? CostCheck.DefaultThreshold),
             cancellationToken));
         return command;
     }
@@ -85,6 +91,11 @@ internal static class TranscribeCommand
         var connection = connections[0];
         ITranscriber transcriber = transcribers.Count == 1 ? transcribers[0] : new TranscriptionRouter(transcribers);
         request = request with { Timestamps = OutputFormats.Timestamps(args.Format, transcriber.Capabilities) };
+        if (!await CostCheck.ConfirmAsync(transcriber, request, args.Yes, args.ConfirmAbove, cancellationToken).ConfigureAwait(false))
+        {
+            return ExitCodes.Declined;
+        }
+
         var display = ProgressDisplay.Create();
         if (transcriber is TranscriptionRouter router)
         {
@@ -254,5 +265,7 @@ internal static class TranscribeCommand
         FileInfo? Output,
         TimeSpan? Timeout,
         ConnectionArguments Connection,
-        bool Drift);
+        bool Drift,
+        bool Yes,
+        TimeSpan ConfirmAbove);
 }

@@ -62,9 +62,11 @@ public abstract class TranscriberBase : ITranscriber
         using var activity = StartActivity("transcriptkit.transcribe", request);
         var started = Stopwatch.GetTimestamp();
         Log.TranscriptionStarting(Logger, Vendor, request.Describe(), request.Kind);
+        // Read before the upload moves a stream's position; it stands in when the vendor does not report the length.
+        var localLength = MediaLength.Of(request);
         try
         {
-            var transcript = await TranscribeCoreAsync(request, progress, activity, cancellationToken).ConfigureAwait(false);
+            var transcript = WithUsage(await TranscribeCoreAsync(request, progress, activity, cancellationToken).ConfigureAwait(false), localLength);
             Completed(transcript, progress, started);
             return transcript;
         }
@@ -114,7 +116,7 @@ public abstract class TranscriberBase : ITranscriber
         Log.WaitingForJob(Logger, Vendor, job.Id);
         try
         {
-            var transcript = await WaitCoreAsync(job, progress, cancellationToken).ConfigureAwait(false);
+            var transcript = WithUsage(await WaitCoreAsync(job, progress, cancellationToken).ConfigureAwait(false), localLength: null);
             Completed(transcript, progress, started);
             return transcript;
         }
@@ -122,6 +124,22 @@ public abstract class TranscriberBase : ITranscriber
         {
             throw;
         }
+    }
+
+    /// <summary>
+    /// The expected charge before paying: the length read from the file's container headers, priced by the spec's
+    /// <c>x-tk-pricing</c> (<see cref="VendorDefinition.Pricing"/>). Refuses, like the other calls, a request this vendor
+    /// cannot serve; sends nothing.
+    /// </summary>
+    /// <param name="request">What would be transcribed.</param>
+    /// <param name="cancellationToken">Cancels reading the headers.</param>
+    /// <returns>The estimate.</returns>
+    /// <exception cref="TranscriptionNotSupportedException">The vendor cannot serve the request.</exception>
+    public virtual Task<TranscriptionEstimate> EstimateAsync(TranscriptionRequest request, CancellationToken cancellationToken = default)
+    {
+        Validate(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(TranscriptionEstimate.For(Vendor, DisplayName, Definition.Pricing, request, MediaLength.Of(request)));
     }
 
     /// <summary>The whole flow: start then wait for vendors with jobs; vendors that transcribe in one call override it.</summary>
@@ -182,6 +200,23 @@ public abstract class TranscriberBase : ITranscriber
         {
             throw SubmissionUnknown(knownJob, e, "the submit was cancelled while it was in flight");
         }
+    }
+
+    /// <summary>
+    /// The transcript with the charge the vendor's answer states (Subclip's <c>creditsUsed</c>) in the unit of the
+    /// spec's <c>x-tk-pricing</c>; unchanged when the answer states none or the spec names no unit. A charge stated
+    /// this way wins over one computed from the pricing rule.
+    /// </summary>
+    /// <param name="transcript">The transcript.</param>
+    /// <param name="charge">The vendor's figure, or <see langword="null"/>.</param>
+    /// <param name="basis"><see cref="ChargeBasis.Reported"/>, or <see cref="ChargeBasis.VendorEstimate"/> for the vendor's own estimate.</param>
+    /// <returns>The transcript with its usage.</returns>
+    protected Transcript WithVendorCharge(Transcript transcript, decimal? charge, ChargeBasis basis = ChargeBasis.Reported)
+    {
+        ArgumentNullException.ThrowIfNull(transcript);
+        return charge is { } amount && Definition.Pricing is { } pricing
+            ? transcript with { Usage = transcript.Usage with { Charge = amount, Unit = pricing.Unit, Basis = basis } }
+            : transcript;
     }
 
     /// <summary>Vendor rules beyond the capabilities (language code lists, URL forms); throw <see cref="NotSupported"/> to refuse.</summary>
@@ -366,8 +401,29 @@ public abstract class TranscriberBase : ITranscriber
         Log.JobSubmitted(Logger, Vendor, job.Id);
     }
 
+    /// <summary>
+    /// The shared usage rule: the length the vendor reported, else the one read locally; the charge the vendor stated,
+    /// else the one the spec's pricing rule gives for that length; else unknown.
+    /// </summary>
+    private Transcript WithUsage(Transcript transcript, TimeSpan? localLength)
+    {
+        var usage = transcript.Usage;
+        if (usage.MediaDuration is null && localLength is not null)
+        {
+            usage = usage with { MediaDuration = localLength };
+        }
+
+        if (usage.Charge is null && Definition.Pricing is { } pricing && pricing.ChargeFor(usage.MediaDuration) is { } charge)
+        {
+            usage = usage with { Charge = charge, Unit = pricing.Unit, Basis = pricing.Basis };
+        }
+
+        return ReferenceEquals(usage, transcript.Usage) ? transcript : transcript with { Usage = usage };
+    }
+
     private void Completed(Transcript transcript, IProgress<TranscriptionProgress>? progress, long started)
     {
+        TranscriptKitMetrics.Succeeded(Vendor, transcript.Usage);
         Report(progress, TranscriptionStage.Completed, 100);
         Log.TranscriptionCompleted(Logger, Vendor, transcript.JobId, transcript.Text.Length, transcript.Segments.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
@@ -375,6 +431,7 @@ public abstract class TranscriberBase : ITranscriber
     // An exception filter: records the failure without unwinding, so the original stack is kept.
     private bool Failed(Activity? activity, Exception exception)
     {
+        TranscriptKitMetrics.Ended(Vendor, exception);
         if (exception is OperationCanceledException)
         {
             activity?.SetStatus(ActivityStatusCode.Error, "cancelled");
