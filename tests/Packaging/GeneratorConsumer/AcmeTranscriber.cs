@@ -14,6 +14,11 @@ public sealed class AcmeTranscriber(IAcmeClient client, TranscriberOptions? opti
         AcceptsFiles = false,
         AcceptsUrls = true,
         UrlKinds = "public http(s) URLs",
+        Timings = false,
+        WordTimestamps = false,
+        AcceptsLanguage = false,
+        ReportsProgress = false,
+        ResumableJobs = false,
     }.WithLimits(AcmeVendor.Definition.Limits);
 
     /// <summary>Acme for a <see cref="TranscriberRegistry"/>.</summary>
