@@ -74,7 +74,7 @@ public sealed class ClientGenerator : IIncrementalGenerator
             output.ReportDiagnostic(Diagnostic.Create(diagnostic.Descriptor, diagnostic.Location?.ToLocation() ?? Location.None, diagnostic.Arguments.Cast<object>().ToArray()));
         }
 
-        if (result.Spec is not { } spec)
+        if ((result.Spec ?? result.Recovered) is not { } spec)
         {
             return;
         }

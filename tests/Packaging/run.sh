@@ -2,7 +2,8 @@
 # Packs every library package and the sandbox into a local folder and builds and runs two consumers from that folder
 # only (no project references). (b) GeneratorConsumer, a fictitious spec through the packaged generator:
 # proves the package layout, the <TranscriptKitSpec> build/ pair, namespace metadata, that undeclared YAML is ignored
-# and that the generated client works against a loopback server (the consumer exits non-zero otherwise). (a) FacadeConsumer:
+# and that the generated client works against a loopback server, also joined to the facade through the registry
+# (the consumer exits non-zero otherwise). (a) FacadeConsumer:
 # Subclip through Transcribers (the registry) against VendorSandbox.StartAsync(), the way the README tells users.
 # Usage: tests/Packaging/run.sh   (from anywhere; writes artifacts/packages and artifacts/packaging-nuget.config)
 set -euo pipefail
@@ -40,9 +41,9 @@ export NUGET_PACKAGES="$root/artifacts/nuget-cache"
 rm -rf "$NUGET_PACKAGES/transcriptkit."*
 dotnet build "$consumer/Consumer.csproj" --configfile "$config" -p:TranscriptKitVersion="$version" -nologo -v q
 output=$(dotnet "$consumer/bin/Debug/net10.0/Consumer.dll")
-expected='Acme.Speech.AcmeClient vendor=acme balance=42'
+expected='Acme.Speech.AcmeClient vendor=acme balance=42 facade=acme:hello from acme'
 [ "$output" == "$expected" ] || { echo "consumer printed: $output"; exit 1; }
-echo "ok: generator consumer built from packages only and its client called a loopback server"
+echo "ok: generator consumer built from packages only; its client and, through the registry, the facade called a loopback server"
 
 # Consumer (a): Subclip through the facade's registry against the packaged sandbox; exits non-zero without a transcript.
 facade="$root/tests/Packaging/FacadeConsumer"

@@ -19,7 +19,9 @@ internal static class JsonEmitter
         var w = Emitter.Begin(spec);
         var json = Emitter.JsonClass(spec);
         w.Doc("summary", $"Reads and writes the {spec.DisplayName} models as JSON without reflection (trimming- and AOT-safe). Readers accept trailing commas and skip unknown fields.");
+        w.Doc("remarks", "Plumbing of the generated client, hidden from IntelliSense. To serialize a model yourself, use System.Text.Json's JsonSerializer: every model names its converter here with [JsonConverter].");
         w.Line(Emitter.GeneratedCodeAttribute);
+        w.Line(KnownTypes.HiddenFromEditor);
         w.Open($"public static partial class {json}");
         foreach (var schema in spec.Schemas)
         {
@@ -35,6 +37,11 @@ internal static class JsonEmitter
         }
 
         EmitParseMethods(w, spec);
+        foreach (var schema in spec.Schemas)
+        {
+            EmitConverter(w, spec, schema);
+        }
+
         w.Close();
         return w.ToString();
     }
@@ -48,6 +55,23 @@ internal static class JsonEmitter
             w.Line($"public static {schema.Name} {GeneratedNames.Parse(schema.Name)}(global::System.ReadOnlySpan<byte> utf8Json) => {Primitives}.Parse(utf8Json, {GeneratedNames.Read(schema.Name)});");
             w.Line();
         }
+    }
+
+    private static void EmitConverter(SourceWriter w, ApiSpec spec, SchemaSpec schema)
+    {
+        // Fully qualified: the converter's name may not shadow a model inside this class, but the model's may.
+        var type = $"global::{spec.Namespace}.{schema.Name}";
+        var converter = GeneratedNames.Converter(schema.Name);
+        w.DocRaw($"<summary>Lets System.Text.Json read and write <see cref=\"{type}\"/> the way the client does (named by the model's <c>[JsonConverter]</c>).</summary>");
+        w.Line(KnownTypes.HiddenFromEditor);
+        w.Open($"public sealed class {converter} : {KnownTypes.JsonConverterOfT}<{type}>");
+        w.DocRaw("<inheritdoc />");
+        w.Line($"public override {type} Read(ref {Reader} reader, global::System.Type typeToConvert, {KnownTypes.JsonSerializerOptions} options) => {GeneratedNames.Read(schema.Name)}(ref reader);");
+        w.Line();
+        w.DocRaw("<inheritdoc />");
+        w.Line($"public override void Write({Writer} writer, {type} value, {KnownTypes.JsonSerializerOptions} options) => {GeneratedNames.Write(schema.Name)}(writer, value);");
+        w.Close();
+        w.Line();
     }
 
     private static void EmitEnum(SourceWriter w, SchemaSpec schema)

@@ -81,6 +81,10 @@ internal static class KnownTypes
     public const string StringComparison = "global::System.StringComparison";
     public const string InvariantCulture = "global::System.Globalization.CultureInfo.InvariantCulture";
     public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
+    public const string JsonConverterAttribute = "global::System.Text.Json.Serialization.JsonConverter";
+    public const string JsonConverterOfT = "global::System.Text.Json.Serialization.JsonConverter";
+    public const string JsonSerializerOptions = "global::System.Text.Json.JsonSerializerOptions";
+    public const string HiddenFromEditor = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
     /// <summary>The runtime's <c>ErrorKind</c> member for a business error's kind.</summary>
     public static string ErrorKindMember(Model.EnvelopeErrorKind kind) => kind switch

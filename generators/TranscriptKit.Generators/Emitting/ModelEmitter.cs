@@ -13,7 +13,7 @@ internal static class ModelEmitter
         {
             if (schema.Kind == SchemaKind.Enum)
             {
-                EmitEnum(w, schema);
+                EmitEnum(w, spec, schema);
             }
             else
             {
@@ -35,6 +35,7 @@ internal static class ModelEmitter
         }
 
         w.Line(Emitter.GeneratedCodeAttribute);
+        w.Line(ConverterAttribute(spec, schema));
         w.Open($"public sealed partial record {schema.Name}");
         var first = true;
         foreach (var property in schema.Properties)
@@ -55,12 +56,18 @@ internal static class ModelEmitter
         w.Close();
     }
 
-    private static void EmitEnum(SourceWriter w, SchemaSpec schema)
+    // System.Text.Json then reads and writes a model exactly as the client does, reflection-free: directly with
+    // JsonSerializer, or through the user's own JsonSerializerContext (its generator honours the attribute).
+    private static string ConverterAttribute(ApiSpec spec, SchemaSpec schema) =>
+        $"[{KnownTypes.JsonConverterAttribute}(typeof({Emitter.JsonClass(spec)}.{GeneratedNames.Converter(schema.Name)}))]";
+
+    private static void EmitEnum(SourceWriter w, ApiSpec spec, SchemaSpec schema)
     {
         var name = schema.Name;
         w.Doc("summary", schema.Description ?? $"The {schema.SpecName} values.");
         w.DocRaw("<remarks>An extensible enum: values the spec does not list are kept as they are, never rejected. Compared case-insensitively.</remarks>");
         w.Line(Emitter.GeneratedCodeAttribute);
+        w.Line(ConverterAttribute(spec, schema));
         w.Open($"public readonly partial struct {name} : global::System.IEquatable<{name}>");
         w.Line("private readonly string? _value;");
         w.Line();

@@ -35,4 +35,6 @@ internal sealed record ApiSpec(
 internal sealed record SpecInput(string Path, string Text, string Namespace);
 
 /// <summary>The parser's result: the spec when it could be read, and every problem found.</summary>
-internal sealed record ParseResult(string Path, ApiSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <param name="Recovered">With errors: the readable rest of the spec when it is whole (see <c>Recovery</c>), which is
+/// still emitted so the user's code that uses it keeps compiling; null without errors or when nothing is safe.</param>
+internal sealed record ParseResult(string Path, ApiSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, ApiSpec? Recovered = null);

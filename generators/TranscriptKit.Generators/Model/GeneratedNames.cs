@@ -67,6 +67,9 @@ internal static class GeneratedNames
 
     public static string Parse(string schema) => "Parse" + schema;
 
+    /// <summary>The <c>JsonConverter&lt;T&gt;</c> nested in the JSON class that a model's <c>[JsonConverter]</c> names.</summary>
+    public static string Converter(string schema) => schema + "JsonConverter";
+
     /// <summary>Readers of an array property: <c>ReadJob_Tags</c>, <c>ReadJob_Tags_2</c>… (a parser-made name never has an inner <c>_</c>).</summary>
     public static string PropertyArrayOwner(string schema, string property) => schema + "_" + property.TrimStart('@');
 

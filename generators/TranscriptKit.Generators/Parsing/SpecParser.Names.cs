@@ -48,7 +48,7 @@ internal sealed partial class SpecParser
         var generatedBy = client is null ? "the generated code" : $"the generated code of x-tk-client '{client}'";
         var clientTypes = client is null
             ? Array.Empty<string>()
-            : new[] { GeneratedNames.Client(client), GeneratedNames.Interface(client), GeneratedNames.Options(client), GeneratedNames.Json(client), GeneratedNames.ErrorReasons(client), GeneratedNames.Vendor(client) };
+            : new[] { GeneratedNames.Client(client), GeneratedNames.Interface(client), GeneratedNames.Options(client), GeneratedNames.Json(client), GeneratedNames.ErrorReasons(client), GeneratedNames.Vendor(client), GeneratedNames.ResponseSchema(client) };
 
         // Types of the namespace: the client's own, the models, the event records.
         var types = new NameScope(this, generatedBy, clientTypes);
@@ -73,6 +73,10 @@ internal sealed partial class SpecParser
                     break;
                 }
             }
+
+            // The converter is nested in the JSON class, where it would shadow a model of the same name.
+            var converter = GeneratedNames.Converter(entry.Name);
+            _ = json.Claim(converter, owner, entry.KeyNode) && types.Claim(converter, owner, entry.KeyNode);
         }
 
         // Members of the client class and its interface.

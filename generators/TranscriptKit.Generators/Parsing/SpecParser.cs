@@ -52,7 +52,9 @@ internal sealed partial class SpecParser
         // One mistake reached along several paths (a cyclic alias used by two properties) is reported once.
         var diagnostics = parser._diagnostics.Distinct().ToList();
         var hasErrors = diagnostics.Any(d => d.IsError);
-        return new ParseResult(input.Path, hasErrors ? null : spec, diagnostics.ToEquatableArray());
+        return hasErrors
+            ? new ParseResult(input.Path, null, diagnostics.ToEquatableArray(), Recovery.Usable(spec, diagnostics))
+            : new ParseResult(input.Path, spec, diagnostics.ToEquatableArray());
     }
 
     private ApiSpec? ParseDocument(string text, string ns)

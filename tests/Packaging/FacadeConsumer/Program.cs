@@ -6,7 +6,16 @@ using TranscriptKit.Sandbox;
 // Bounded: a regression fails the script instead of hanging CI.
 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
-await using var sandbox = await VendorSandbox.StartAsync(new SandboxOptions { PendingPolls = 1 }, timeout.Token);
+await using var sandbox = await VendorSandbox.StartAsync(new SandboxOptions { PendingPolls = 1 }, args is ["serve"] ? CancellationToken.None : timeout.Token);
+
+// `serve`: keep the packaged sandbox up for the Native AOT consumer (tests/Packaging/aot.sh) until stdin closes.
+if (args is ["serve"])
+{
+    Console.WriteLine($"{sandbox.GetEndpoint("subclip")} {sandbox.ApiKey}");
+    await Console.In.ReadToEndAsync();
+    return 0;
+}
+
 var transcriber = Transcribers.Create(
     "subclip",
     new VendorSettings

@@ -144,6 +144,7 @@ public class NameCollisionTests
     [TestCase("ProbeClientOptions")]
     [TestCase("IProbeClient")]
     [TestCase("ProbeJson")]
+    [TestCase("ProbeResponseSchema")]
     [TestCase("probe_client")]
     public void A_schema_named_like_a_generated_type_is_TK0009_at_its_key(string schema)
     {
@@ -164,6 +165,24 @@ public class NameCollisionTests
     public void An_enum_schema_named_Value_is_TK0009_at_its_key()
     {
         GeneratedCode.AssertReports(Spec(schemas: "    value:\n      type: string\n      enum: [a]\n"), "TK0009", 49, 5);
+    }
+
+    [Test]
+    public void A_schema_named_like_another_schemas_json_converter_is_TK0009()
+    {
+        // Job's converter ProbeJson.JobJsonConverter would shadow the model JobJsonConverter inside ProbeJson.
+        var diagnostic = GeneratedCode.AssertReports(Spec(schemas: "    JobJsonConverter:\n      type: object\n      properties: { a: { type: string } }\n"), "TK0009", 49, 5);
+        Assert.That(diagnostic.GetMessage(), Does.Contain("JobJsonConverter"));
+    }
+
+    [Test]
+    public void Every_model_and_enum_names_its_generated_json_converter()
+    {
+        var outcome = GeneratedCode.AssertCompiles(Spec());
+
+        Assert.That(outcome.Source("Probe.Models.g.cs"), Does.Contain("[global::System.Text.Json.Serialization.JsonConverter(typeof(ProbeJson.JobJsonConverter))]"));
+        Assert.That(outcome.Source("Probe.Models.g.cs"), Does.Contain("[global::System.Text.Json.Serialization.JsonConverter(typeof(ProbeJson.StateJsonConverter))]"));
+        Assert.That(outcome.Source("Probe.Json.g.cs"), Does.Contain("EditorBrowsableState.Never)]\npublic static partial class ProbeJson"));
     }
 
     [Test]
