@@ -15,6 +15,9 @@ internal sealed record LimitsSpec(
     string? DefaultPlan)
 {
     public static LimitsSpec None { get; } = new(null, null, null, null, null, null, EquatableArray<PlanSpec>.Empty, null);
+
+    /// <summary><c>max-direct-upload-bytes</c>: the largest file sent inside one request (a multipart body) rather than by a signed-URL upload.</summary>
+    public LimitFact<long>? MaxDirectUploadBytes { get; init; }
 }
 
 /// <summary>One of <c>x-tk-limits.plans</c>: an account plan's documented request rate and concurrent uploads.</summary>

@@ -24,6 +24,7 @@ internal static class KnownExtensions
         "x-tk-inferred",
         "x-tk-paid",
         "x-tk-limits",
+        "x-tk-method",
     };
 
     public static bool IsUnknown(string key) =>

@@ -12,7 +12,7 @@ internal sealed partial class SpecParser
 {
     private const string LimitsKey = "x-tk-limits";
 
-    private static readonly string[] s_limitKeys = { "max-upload-bytes", "media-types", "file-extensions", "languages", "max-concurrent-jobs", "rate-limit", "plans", "default-plan" };
+    private static readonly string[] s_limitKeys = { "max-upload-bytes", "max-direct-upload-bytes", "media-types", "file-extensions", "languages", "max-concurrent-jobs", "rate-limit", "plans", "default-plan" };
 
     private static readonly string[] s_planKeys = { "rate-limit", "max-concurrent-uploads" };
 
@@ -66,7 +66,12 @@ internal sealed partial class SpecParser
                 : null,
             Get(map, "rate-limit") is { } rateNode ? RateFact(rateNode) : null,
             plans,
-            defaultPlan);
+            defaultPlan)
+        {
+            MaxDirectUploadBytes = Get(map, "max-direct-upload-bytes") is { } directNode
+                ? Fact(directNode, "max-direct-upload-bytes", (text, _) => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) && bytes > 0 ? bytes : (long?)null, "must be a positive whole number of bytes")
+                : null,
+        };
     }
 
     /// <summary><c>plans: { free: { rate-limit, max-concurrent-uploads }, … }</c> and the <c>default-plan</c> a client assumes.</summary>
