@@ -46,12 +46,13 @@ internal static class InvokerEmitter
         var variant = 0;
         foreach (var other in operation.Variants().Skip(1))
         {
-            // The arguments say which content type the caller means: a file → multipart, a JSON body → JSON, text fields → the form.
+            // The arguments say which content type the caller means: a JSON body → JSON, else a file → multipart, else
+            // text fields → the form; none of them → the first (primary) content type.
             var when = other.Body!.Kind switch
             {
-                BodyKind.Multipart => "arguments.File is not null",
                 BodyKind.Json => "arguments.Body is not null",
-                _ => "arguments.Form.Count > 0",
+                BodyKind.Multipart => "arguments.Body is null && arguments.File is not null",
+                _ => "arguments.Body is null && arguments.File is null && arguments.Form.Count > 0",
             };
             var prefix = "v" + CSharpText.Number(++variant);
             w.Open($"if ({when})");
