@@ -34,7 +34,7 @@ public static class RecordedArguments
             Path = PathParameters(operation, path, basePath.TrimEnd('/')),
             Query = Pairs(q < 0 ? string.Empty : path[(q + 1)..]),
             Headers = new Dictionary<string, string>(request.Headers.Where(h => keepHeader?.Invoke(h.Key) ?? true).ToDictionary(h => h.Key, h => h.Value), StringComparer.OrdinalIgnoreCase),
-            Body = multipart ? null : Encoding.UTF8.GetBytes(request.Body ?? "{}"),
+            Body = multipart ? null : (ReadOnlyMemory<byte>?)Encoding.UTF8.GetBytes(request.Body ?? "{}"),
             Form = form ? Pairs(request.Body ?? string.Empty) : new Dictionary<string, string>(),
             File = file,
             Stream = request.Headers.TryGetValue("Accept", out var accept) && accept.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase),
