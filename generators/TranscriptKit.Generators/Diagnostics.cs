@@ -33,6 +33,8 @@ internal static class Diagnostics
 
     public static readonly DiagnosticDescriptor NamespaceClash = Error("TK0013", "Two specs in one namespace", "This spec's client would go into namespace '{0}', which {1} already uses; give one of them its own Namespace on <TranscriptKitSpec>");
 
+    public static readonly DiagnosticDescriptor RequestContentTypes = Error("TK0014", "Request content types that cannot be emitted", "{0}");
+
     private static DiagnosticDescriptor Warning(string id, string title, string format) =>
         new(id, title, format, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: "specs/README.md");
 

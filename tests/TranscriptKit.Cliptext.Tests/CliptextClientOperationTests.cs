@@ -402,7 +402,9 @@ public sealed class CliptextClientOperationTests
             Assert.ThrowsAsync<ArgumentException>(() => _client.GetTranscriptionAsync(" "));
             Assert.ThrowsAsync<ArgumentNullException>(() => _client.DeleteTranscriptionAsync(null!));
             Assert.ThrowsAsync<ArgumentException>(() => _client.GetOrganizationAsync(""));
-            Assert.ThrowsAsync<ArgumentNullException>(() => _client.CreateTranscriptionAsync(null!));
+            // Two overloads since the multipart body: a bare null names neither.
+            Assert.ThrowsAsync<ArgumentNullException>(() => _client.CreateTranscriptionAsync((CreateTranscriptionRequest)null!));
+            Assert.ThrowsAsync<ArgumentNullException>(() => _client.CreateTranscriptionAsync((UploadFile)null!));
             Assert.ThrowsAsync<ArgumentNullException>(() => _client.CreatePresignedUploadAsync(null!));
             Assert.ThrowsAsync<ArgumentNullException>(() => _client.CompleteUploadAsync(null!));
             Assert.ThrowsAsync<ArgumentNullException>(() => _client.AddOrganizationMemberAsync("org_1", null!));

@@ -1,4 +1,8 @@
 using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using TranscriptKit.Cliptext;
@@ -26,6 +30,56 @@ public sealed class CliptextSandboxTests
         Assert.That(done.Text, Is.EqualTo(TestMedia.SampleText));
         Assert.That(done.Duration, Is.EqualTo(4.5));
         Assert.That(TestMedia.Count(sandbox, "cliptext", "POST", "/uploads/complete"), Is.EqualTo(1));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task The_file_in_a_multipart_create_is_transcribed_without_the_presigned_flow()
+    {
+        await using var sandbox = await TestMedia.StartAsync();
+        var client = Client(sandbox);
+        using var file = TestMedia.Upload(TestMedia.SampleBytes);
+
+        var created = await client.CreateTranscriptionAsync(file, language: "en");
+        var done = await client.WaitForTranscriptionAsync(created.Id, TestMedia.FastPolling);
+
+        Assert.That(created.Status.ToString(), Is.EqualTo("queued"));
+        Assert.That(done.Text, Is.EqualTo(TestMedia.SampleText));
+        Assert.That(TestMedia.Count(sandbox, "cliptext", "POST", "/uploads/presigned"), Is.EqualTo(0));
+        Assert.That(TestMedia.Count(sandbox, "cliptext", "POST", "/transcriptions"), Is.EqualTo(1));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_multipart_create_without_a_part_named_file_gets_the_docs_VALIDATION_ERROR_naming_field_file()
+    {
+        await using var sandbox = await TestMedia.StartAsync();
+        using var http = new HttpClient();
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(TestMedia.SampleBytes), "\"audio\"", "\"talk.mp3\"" } };
+        using var request = new HttpRequestMessage(HttpMethod.Post, sandbox.GetEndpoint("cliptext") + "/transcriptions") { Content = form };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", sandbox.ApiKey);
+
+        using var response = await http.SendAsync(request);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        var error = body.RootElement.GetProperty("error");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(error.GetProperty("code").GetString(), Is.EqualTo("VALIDATION_ERROR"));
+        Assert.That(error.GetProperty("details").GetProperty("field").GetString(), Is.EqualTo("file"));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_multipart_file_of_a_format_Cliptext_refuses_gets_the_docs_error_example()
+    {
+        await using var sandbox = await TestMedia.StartAsync();
+        var client = Client(sandbox);
+        using var file = UploadFile.FromStream(new System.IO.MemoryStream(TestMedia.SampleBytes), "notes.txt");
+
+        var refused = Assert.ThrowsAsync<TranscriptKitBadRequestException>(() => client.CreateTranscriptionAsync(file));
+
+        Assert.That(refused!.ErrorCode, Is.EqualTo("VALIDATION_ERROR"));
+        Assert.That(refused.VendorMessage, Is.EqualTo("Invalid file format"));
     }
 
     [Test]

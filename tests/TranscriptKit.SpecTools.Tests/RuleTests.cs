@@ -458,6 +458,21 @@ public sealed class RuleTests
     }
 
     [Test]
+    public void An_added_request_content_type_is_additive_and_removing_it_breaks_both()
+    {
+        const string Json = "          application/json:\n            schema: { $ref: \"#/components/schemas/CreateJob\" }\n";
+        const string Multipart = "          multipart/form-data:\n            schema: { type: object, required: [file], properties: { file: { type: string, format: binary } } }\n";
+        var added = Single(Json, Json + Multipart);
+        AssertChange(added, "content-type-added", A, A);
+        Assert.That(added.ToString(), Does.Contain("multipart/form-data"));
+
+        var withTwo = Base.Replace(Json, Json + Multipart);
+        var removed = SpecDiff.Compare(withTwo, Base, "old.yaml", "new.yaml").Changes;
+        Assert.That(removed, Has.Count.EqualTo(1));
+        AssertChange(removed[0], "content-type-removed", B, B);
+    }
+
+    [Test]
     public void A_new_model_is_additive_to_the_csharp()
     {
         AssertChange(Single("      enum: [fast, accurate]", "      enum: [fast, accurate]\n    Extra:\n      type: object\n      properties:\n        note: { type: string }"), "schema-added", A, N);

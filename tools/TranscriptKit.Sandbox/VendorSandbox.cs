@@ -295,7 +295,9 @@ public sealed class VendorSandbox : IAsyncDisposable
             }
 
             var storage = vendor.IsStoragePath(rest);
-            var plan = Faults.For(vendor.Id).Take(operation?.OperationId, operation?.IsUpload ?? false, uploadOnly: storage);
+            // A multipart body carries a file even on a route that also takes JSON (Cliptext's createTranscription).
+            var upload = operation?.IsUpload == true || context.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
+            var plan = Faults.For(vendor.Id).Take(operation?.OperationId, upload, uploadOnly: storage);
             if (plan.Fault == ResponseFault.HangUpload)
             {
                 entry.Faulted("hang-upload");

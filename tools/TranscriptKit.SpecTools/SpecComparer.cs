@@ -166,6 +166,7 @@ internal sealed class SpecComparer
             after.Parameters.Select(p => new Member($"{p.In.ToString().ToLowerInvariant()} {p.WireName}", p.Type, p.Required)),
             Direction.Request);
         CompareBody(subject, before.Body, after.Body);
+        CompareOtherBodies(subject, before, after);
 
         if (before.Response.Kind != after.Response.Kind)
         {
@@ -174,6 +175,36 @@ internal sealed class SpecComparer
         else if (before.Response.Type is { } oldType && after.Response.Type is { } newType)
         {
             CompareType($"{subject} response", oldType, newType, Direction.Response);
+        }
+    }
+
+    /// <summary>
+    /// The further request content types, matched by media type: each is its own client method, so adding one adds a
+    /// method (additive) and removing one removes a method and a way the vendor was called (breaking).
+    /// </summary>
+    private void CompareOtherBodies(string subject, OperationSpec before, OperationSpec after)
+    {
+        var oldBodies = before.OtherBodies.ToDictionary(b => b.MediaType, StringComparer.Ordinal);
+        var newBodies = after.OtherBodies.ToDictionary(b => b.MediaType, StringComparer.Ordinal);
+        foreach (var body in after.OtherBodies.Where(b => !oldBodies.ContainsKey(b.MediaType)))
+        {
+            Add($"{subject} body {body.MediaType}", "content-type-added", A, A, body.MethodName is null ? "one more overload" : "new method " + body.MethodName);
+        }
+
+        foreach (var body in before.OtherBodies)
+        {
+            if (!newBodies.TryGetValue(body.MediaType, out var now))
+            {
+                Add($"{subject} body {body.MediaType}", "content-type-removed", B, B, body.MethodName is null ? "an overload is gone" : "method " + body.MethodName + " is gone");
+                continue;
+            }
+
+            if (body.MethodName != now.MethodName)
+            {
+                Add($"{subject} body {body.MediaType} x-tk-method", "content-type-method-renamed", B, N, $"{body.MethodName ?? "overload"} → {now.MethodName ?? "overload"}");
+            }
+
+            CompareBody($"{subject} {body.MediaType}", body, now);
         }
     }
 
@@ -609,10 +640,13 @@ internal sealed class SpecComparer
                 Mark(parameter.Type, Direction.Request);
             }
 
-            Mark(operation.Body?.JsonType, Direction.Request);
-            foreach (var field in operation.Body?.Fields ?? EquatableArray<FieldSpec>.Empty)
+            foreach (var body in operation.Variants().Select(v => v.Body))
             {
-                Mark(field.Type, Direction.Request);
+                Mark(body?.JsonType, Direction.Request);
+                foreach (var field in body?.Fields ?? EquatableArray<FieldSpec>.Empty)
+                {
+                    Mark(field.Type, Direction.Request);
+                }
             }
 
             Mark(operation.Response.Type, Direction.Response);

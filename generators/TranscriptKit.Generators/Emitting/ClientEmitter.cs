@@ -50,7 +50,7 @@ internal static class ClientEmitter
         w.Line(Emitter.GeneratedCodeAttribute);
         w.Open($"public partial interface {Emitter.Interface(spec)}");
         var first = true;
-        foreach (var operation in spec.Operations)
+        foreach (var operation in spec.Operations.SelectMany(o => o.Variants().Select(v => (Variant: v, Several: o.OtherBodies.Count > 0))))
         {
             if (!first)
             {
@@ -58,8 +58,8 @@ internal static class ClientEmitter
             }
 
             first = false;
-            WriteDocs(w, operation);
-            w.Line($"{ReturnType(operation)} {operation.MethodName}({string.Join(", ", Parameters(operation).Select(p => p.Declaration))});");
+            WriteDocs(w, operation.Variant, operation.Several);
+            w.Line($"{ReturnType(operation.Variant)} {operation.Variant.MethodName}({string.Join(", ", Parameters(operation.Variant).Select(p => p.Declaration))});");
         }
 
         w.Close();
@@ -122,15 +122,19 @@ internal static class ClientEmitter
 
         foreach (var operation in spec.Operations)
         {
-            w.Line();
-            EmitOperation(w, spec, operation);
+            foreach (var variant in operation.Variants())
+            {
+                w.Line();
+                EmitOperation(w, spec, variant);
+            }
+
             if (operation.Response is { Kind: ResponseKind.Json, Type: { Kind: TypeKind.Array } array })
             {
                 JsonEmitter.EmitArrayReaders(w, Emitter.JsonClass(spec), array, ResponseOwner(operation), operation.OperationId + " response");
             }
         }
 
-        foreach (var operation in spec.Operations.Where(o => o.Body is { Kind: BodyKind.Json }))
+        foreach (var operation in spec.Operations.Select(o => o.Variants().FirstOrDefault(v => v.Body is { Kind: BodyKind.Json })).OfType<OperationSpec>())
         {
             w.Line();
             w.Line($"partial void {ValidateMethod(operation)}({TypeNames.Of(operation.Body!.JsonType!, nullable: false)} body);");
@@ -410,7 +414,7 @@ internal static class ClientEmitter
         }
     }
 
-    private static void WriteDocs(SourceWriter w, OperationSpec operation)
+    private static void WriteDocs(SourceWriter w, OperationSpec operation, bool several)
     {
         w.Doc("summary", operation.Summary ?? $"Calls {operation.HttpMethod} {operation.Path}.");
         var remarks = new List<string>();
@@ -420,6 +424,11 @@ internal static class ClientEmitter
         }
 
         remarks.Add($"<c>{operation.HttpMethod} {CSharpText.XmlDoc(operation.Path)}</c> (operationId <c>{CSharpText.XmlDoc(operation.OperationId)}</c>)." + (operation.Idempotent ? string.Empty : " Not retried after a 5xx or a timeout, because the vendor may already have acted on it."));
+        if (several)
+        {
+            remarks.Add($"Sends the request body as <c>{CSharpText.XmlDoc(operation.Body!.MediaType)}</c>; the operation has one method per request content type.");
+        }
+
         if (operation.Inferred)
         {
             remarks.Add("Inferred: the vendor's documentation does not show this operation's details (x-tk-inferred).");

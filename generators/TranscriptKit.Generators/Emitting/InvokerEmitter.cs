@@ -22,12 +22,12 @@ internal static class InvokerEmitter
     /// <summary>Whether every argument of the operation has a wire-text form, so an invoker can be written.</summary>
     public static bool CanInvoke(OperationSpec operation) =>
         operation.Parameters.All(p => HasWireForm(p.Type))
-        && operation.Body switch
+        && operation.Variants().All(v => v.Body switch
         {
             null => true,
             { Kind: BodyKind.Json } body => body.JsonType!.Kind == TypeKind.Object,
             { } body => body.Fields.Count(f => f.Type.Kind == TypeKind.File) <= 1 && body.Fields.All(f => f.Type.Kind == TypeKind.File || HasWireForm(f.Type)),
-        };
+        });
 
     public static void EmitClientCast(SourceWriter w, ApiSpec spec)
     {
@@ -43,16 +43,28 @@ internal static class InvokerEmitter
         var stream = spec.Streams.FirstOrDefault(s => s.OperationId == operation.OperationId);
         w.Open($"private static async {KnownTypes.Task}<{Result}> {CallName(operation)}(object client, {Arguments} arguments, {KnownTypes.CancellationToken} cancellationToken)");
         w.Line("var target = Client(client);");
-        var names = new List<string>();
-        var index = 0;
-        foreach (var parameter in ClientEmitter.Parameters(operation).Where(p => p.Name is not ("progress" or "cancellationToken")))
+        var variant = 0;
+        foreach (var other in operation.Variants().Skip(1))
         {
-            var local = "a" + CSharpText.Number(index++);
-            names.Add(local);
-            w.Line($"var {local} = {ArgumentExpression(json, operation, parameter, local)};");
+            // The arguments say which content type the caller means: a JSON body → JSON, else a file → multipart, else
+            // text fields → the form; none of them → the first (primary) content type.
+            var when = other.Body!.Kind switch
+            {
+                BodyKind.Json => "arguments.Body is not null",
+                BodyKind.Multipart => "arguments.Body is null && arguments.File is not null",
+                _ => "arguments.Body is null && arguments.File is null && arguments.Form.Count > 0",
+            };
+            var prefix = "v" + CSharpText.Number(++variant);
+            w.Open($"if ({when})");
+            var otherCall = EmitArguments(w, json, other, prefix + "a");
+            w.Line($"{Invocation}.NoStream(arguments, {CSharpText.Literal(operation.OperationId)});");
+            EmitReturn(w, json, other, otherCall, prefix + "Result");
+            w.Close();
+            w.Line();
         }
 
-        var call = string.Join(", ", names.Concat(new[] { "cancellationToken: cancellationToken" }));
+        var call = EmitArguments(w, json, operation, "a");
+
         if (stream is not null)
         {
             EmitStream(w, json, stream, call);
@@ -62,6 +74,28 @@ internal static class InvokerEmitter
             w.Line($"{Invocation}.NoStream(arguments, {CSharpText.Literal(operation.OperationId)});");
         }
 
+        EmitReturn(w, json, operation, call, "result");
+        w.Close();
+        w.Line();
+    }
+
+    /// <summary>One local per method argument, named <paramref name="prefix"/>0, 1…; returns the call's argument list.</summary>
+    private static string EmitArguments(SourceWriter w, string json, OperationSpec operation, string prefix)
+    {
+        var names = new List<string>();
+        var index = 0;
+        foreach (var parameter in ClientEmitter.Parameters(operation).Where(p => p.Name is not ("progress" or "cancellationToken")))
+        {
+            var local = prefix + CSharpText.Number(index++);
+            names.Add(local);
+            w.Line($"var {local} = {ArgumentExpression(json, operation, parameter, local)};");
+        }
+
+        return string.Join(", ", names.Concat(new[] { "cancellationToken: cancellationToken" }));
+    }
+
+    private static void EmitReturn(SourceWriter w, string json, OperationSpec operation, string call, string result)
+    {
         switch (operation.Response.Kind)
         {
             case ResponseKind.None:
@@ -72,13 +106,10 @@ internal static class InvokerEmitter
                 w.Line($"return {Result}.FromText(await target.{operation.MethodName}({call}).ConfigureAwait(false));");
                 break;
             default:
-                w.Line($"var result = await target.{operation.MethodName}({call}).ConfigureAwait(false);");
-                w.Line($"return {Result}.FromText({WriteExpression(w, json, operation.Response.Type!, "result")});");
+                w.Line($"var {result} = await target.{operation.MethodName}({call}).ConfigureAwait(false);");
+                w.Line($"return {Result}.FromText({WriteExpression(w, json, operation.Response.Type!, result)});");
                 break;
         }
-
-        w.Close();
-        w.Line();
     }
 
     public static void EmitUpload(SourceWriter w, ApiSpec spec, UploadSpec upload)

@@ -180,6 +180,11 @@ internal static class VendorDefinitionEmitter
             parts.Add($"MaxUploadBytes = {CSharpText.Number(max.Value)}L,{Inferred(max.Inferred)}");
         }
 
+        if (limits.MaxDirectUploadBytes is { } direct)
+        {
+            parts.Add($"MaxDirectUploadBytes = {CSharpText.Number(direct.Value)}L,{Inferred(direct.Inferred)}");
+        }
+
         AddList(parts, "MediaTypes", limits.MediaTypes);
         AddList(parts, "FileExtensions", limits.FileExtensions);
         AddList(parts, "Languages", limits.Languages);

@@ -18,6 +18,9 @@ internal sealed record LimitsSpec(
 
     /// <summary><c>url-hosts</c>: the hosts (each with its subdomains) whose URLs the vendor takes; null when any host.</summary>
     public LimitFact<EquatableArray<string>>? UrlHosts { get; init; }
+
+    /// <summary><c>max-direct-upload-bytes</c>: the largest file sent inside one request (a multipart body) rather than by a signed-URL upload.</summary>
+    public LimitFact<long>? MaxDirectUploadBytes { get; init; }
 }
 
 /// <summary>One of <c>x-tk-limits.plans</c>: an account plan's documented request rate and concurrent uploads.</summary>

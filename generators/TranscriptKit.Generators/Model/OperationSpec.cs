@@ -42,15 +42,38 @@ internal sealed record OperationSpec(
     EquatableArray<ErrorResponseSpec> Errors,
     bool Enveloped)
 {
-    /// <summary><c>GetJobAsync</c>.</summary>
-    public string MethodName => GeneratedNames.OperationMethod(Name);
+    /// <summary><c>GetJobAsync</c>, or the body's <c>x-tk-method</c> name.</summary>
+    public string MethodName => Body?.MethodName ?? GeneratedNames.OperationMethod(Name);
+
+    /// <summary>
+    /// The request body's further content types, in spec order after <see cref="Body"/> (the first, the primary): each
+    /// becomes one more client method (an overload, or its <c>x-tk-method</c> name) with the same descriptor.
+    /// </summary>
+    public EquatableArray<RequestBodySpec> OtherBodies { get; init; } = EquatableArray<RequestBodySpec>.Empty;
+
+    /// <summary>This operation once per request content type: itself, then one copy per <see cref="OtherBodies"/> entry.</summary>
+    public System.Collections.Generic.IEnumerable<OperationSpec> Variants()
+    {
+        yield return this;
+        foreach (var body in OtherBodies)
+        {
+            yield return this with { Body = body, OtherBodies = EquatableArray<RequestBodySpec>.Empty };
+        }
+    }
 }
 
 /// <summary>A path, query or header parameter.</summary>
 internal sealed record ParameterSpec(string WireName, string Name, ParameterLocation In, TypeRef Type, bool Required, string? Description);
 
 /// <summary>The request body: a JSON model, or form / multipart fields that become method parameters.</summary>
-internal sealed record RequestBodySpec(BodyKind Kind, bool Required, TypeRef? JsonType, string? Description, EquatableArray<FieldSpec> Fields);
+internal sealed record RequestBodySpec(BodyKind Kind, bool Required, TypeRef? JsonType, string? Description, EquatableArray<FieldSpec> Fields)
+{
+    /// <summary>The media type as the spec writes it (<c>multipart/form-data</c>).</summary>
+    public string MediaType { get; init; } = string.Empty;
+
+    /// <summary>The method name this content type's <c>x-tk-method</c> chose (<c>UploadTranscriptionAsync</c>), or null for the operation's own.</summary>
+    public string? MethodName { get; init; }
+}
 
 /// <summary>One form or multipart field.</summary>
 internal sealed record FieldSpec(string WireName, string Name, TypeRef Type, bool Required, string? Description);

@@ -25,6 +25,7 @@ internal static class KnownExtensions
         "x-tk-paid",
         "x-tk-limits",
         "x-tk-pricing",
+        "x-tk-method",
     };
 
     public static bool IsUnknown(string key) =>

@@ -233,6 +233,13 @@ internal sealed partial class SpecParser
                 continue;
             }
 
+            if (operation.Spec.OtherBodies.Count > 0)
+            {
+                // The event-stream method mirrors the plain one's parameters; with several bodies there is no one to mirror.
+                Report(Diagnostics.RequestContentTypes, node, $"{operation.Spec.OperationId}: x-tk-sse needs a request body with one content type");
+                continue;
+            }
+
             var map = Map(node);
             var name = Str(Get(map, "name"));
             if (map is null || name is null || Naming.Pascal(name) != name || Map(Get(map, "events")) is not { } events || events.Children.Count == 0)

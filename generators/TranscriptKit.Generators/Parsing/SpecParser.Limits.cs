@@ -12,7 +12,7 @@ internal sealed partial class SpecParser
 {
     private const string LimitsKey = "x-tk-limits";
 
-    private static readonly string[] s_limitKeys = { "max-upload-bytes", "media-types", "file-extensions", "languages", "max-concurrent-jobs", "rate-limit", "plans", "default-plan", "url-hosts" };
+    private static readonly string[] s_limitKeys = { "max-upload-bytes", "max-direct-upload-bytes", "media-types", "file-extensions", "languages", "max-concurrent-jobs", "rate-limit", "plans", "default-plan", "url-hosts" };
 
     private static readonly string[] s_planKeys = { "rate-limit", "max-concurrent-uploads" };
 
@@ -69,6 +69,9 @@ internal sealed partial class SpecParser
             defaultPlan)
         {
             UrlHosts = ListFact(Get(map, "url-hosts"), "url-hosts", IsHost, "must be a lower-case host name such as 'youtube.com' (no scheme, port or path; it matches its subdomains too)"),
+            MaxDirectUploadBytes = Get(map, "max-direct-upload-bytes") is { } directNode
+                ? Fact(directNode, "max-direct-upload-bytes", (text, _) => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) && bytes > 0 ? bytes : (long?)null, "must be a positive whole number of bytes")
+                : null,
         };
     }
 

@@ -88,7 +88,13 @@ internal sealed partial class SpecParser
             var at = Get(operation.Node, "operationId");
             _ = members.Claim(spec.MethodName, owner, at)
                 && members.Claim(GeneratedNames.OperationDescriptor(spec.Name), owner, at)
-                && (spec.Body is not { Kind: BodyKind.Json } || members.Claim(GeneratedNames.ValidateHook(spec.Name), owner, at));
+                && (!spec.Variants().Any(v => v.Body is { Kind: BodyKind.Json }) || members.Claim(GeneratedNames.ValidateHook(spec.Name), owner, at));
+
+            // An overload shares its name with the primary method; only an x-tk-method name is a new member.
+            foreach (var name in spec.Variants().Skip(1).Where(v => v.Body!.MethodName is not null).Select(v => v.MethodName).Where(n => n != spec.MethodName).Distinct())
+            {
+                members.Claim(name, $"x-tk-method of {owner}", at);
+            }
         }
 
         foreach (var poll in polls)

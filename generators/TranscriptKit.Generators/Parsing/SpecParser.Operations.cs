@@ -97,11 +97,13 @@ internal sealed partial class SpecParser
             }
         }
 
-        var body = Get(node, "requestBody") is { } bodyNode ? ParseRequestBody(bodyNode, schemas, operationId, parameterNames) : null;
-        if (Get(node, "requestBody") is not null && body is null)
+        var bodies = Get(node, "requestBody") is { } bodyNode ? ParseRequestBodies(bodyNode, schemas, operationId, parameterNames) : null;
+        if (Get(node, "requestBody") is not null && bodies is null)
         {
             ok = false;
         }
+
+        var body = bodies?[0];
 
         var (response, errors) = ParseResponses(node, schemas, operationId);
         if (response is null)
@@ -169,6 +171,11 @@ internal sealed partial class SpecParser
             }
         }
 
+        if (bodies is { Count: > 1 } && !DistinctOverloads(operationId, parameters, bodies, Get(Map(Get(node, "requestBody")), "content") ?? node))
+        {
+            ok = false;
+        }
+
         if (!ok)
         {
             return null;
@@ -191,7 +198,10 @@ internal sealed partial class SpecParser
             body,
             response!,
             errors.ToEquatableArray(),
-            enveloped);
+            enveloped)
+        {
+            OtherBodies = (bodies is null ? new List<RequestBodySpec>() : bodies.Skip(1).ToList()).ToEquatableArray(),
+        };
     }
 
     private IEnumerable<YamlMappingNode> ParameterNodes(YamlMappingNode owner)
@@ -288,7 +298,11 @@ internal sealed partial class SpecParser
         return new ParameterSpec(name, Naming.Unique(Naming.Camel(name), names), where, type, required, Prose(Get(node, "description")));
     }
 
-    private RequestBodySpec? ParseRequestBody(YamlNode bodyNode, Dictionary<string, SchemaEntry> schemas, string operationId, HashSet<string> names)
+    /// <summary>
+    /// The request body, one <see cref="RequestBodySpec"/> per content type in spec order: the first is the primary
+    /// (<see cref="OperationSpec.Body"/>), the rest become overloads or <c>x-tk-method</c> methods.
+    /// </summary>
+    private List<RequestBodySpec>? ParseRequestBodies(YamlNode bodyNode, Dictionary<string, SchemaEntry> schemas, string operationId, HashSet<string> names)
     {
         if (Map(bodyNode) is not { } map || ResolveComponent(map, "requestBodies") is not { } body)
         {
@@ -298,17 +312,92 @@ internal sealed partial class SpecParser
         var required = Bool(Get(body, "required")) == true;
         var description = Prose(Get(body, "description"));
         var content = Map(Get(body, "content"));
-        if (content is null || content.Children.Count != 1)
+        if (content is null || content.Children.Count == 0)
         {
-            Report(Diagnostics.UnsupportedConstruct, content ?? (YamlNode)body, $"{operationId}: a request body must have exactly one content type");
+            Report(Diagnostics.UnsupportedConstruct, content ?? (YamlNode)body, $"{operationId}: a request body needs at least one content type");
             return null;
         }
 
-        var mediaType = KeyText(content.Children.Keys.First());
-        var schemaNode = Get(Map(content.Children.Values.First()), "schema");
+        var bodies = new List<RequestBodySpec>();
+        var ok = true;
+        foreach (var pair in content.Children)
+        {
+            // Each content type names its own parameters: a multipart 'body' field does not clash with the JSON 'body'.
+            var own = new HashSet<string>(names);
+            var parsed = ParseRequestBody(pair.Key, Map(pair.Value), schemas, operationId, own, required, description);
+            if (parsed is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            if (content.Children.Count > 1 && Get(Map(pair.Value), "x-tk-method") is { } methodNode)
+            {
+                if (Str(methodNode) is not { Length: > 0 } method || Naming.Pascal(method) != method.Substring(0, 1).ToUpperInvariant() + method.Substring(1))
+                {
+                    Report(Diagnostics.InvalidExtension, methodNode, "x-tk-method", "must be an operationId-like name of letters and digits, e.g. uploadTranscription");
+                    ok = false;
+                    continue;
+                }
+
+                parsed = parsed with { MethodName = GeneratedNames.OperationMethod(Naming.Pascal(method)) };
+            }
+            else if (Get(Map(pair.Value), "x-tk-method") is { } lone)
+            {
+                Report(Diagnostics.InvalidExtension, lone, "x-tk-method", $"{operationId} has one request content type; its method is named by the operationId");
+                ok = false;
+                continue;
+            }
+
+            bodies.Add(parsed);
+        }
+
+        if (!ok)
+        {
+            return null;
+        }
+
+        names.UnionWith(bodies.SelectMany(b => b.Kind == BodyKind.Json ? new[] { "body" } : b.Fields.Select(f => f.Name)));
+        return bodies;
+    }
+
+    /// <summary>
+    /// Content types that share a method name become overloads, which C# tells apart only by the types of their
+    /// required parameters: two with the same list would not compile (or a call would be ambiguous), so x-tk-method must
+    /// name one of them.
+    /// </summary>
+    private bool DistinctOverloads(string operationId, List<ParameterSpec> parameters, List<RequestBodySpec> bodies, YamlNode at)
+    {
+        var fixedTypes = parameters.Where(p => p.Required).Select(p => Signature(p.Type));
+        var seen = new Dictionary<string, string>();
+        foreach (var body in bodies)
+        {
+            var bodyTypes = body.Kind == BodyKind.Json
+                ? (body.Required ? new[] { Signature(body.JsonType!) } : new string[0])
+                : body.Fields.Where(f => f.Required).Select(f => Signature(f.Type));
+            var key = (body.MethodName ?? string.Empty) + "(" + string.Join(", ", fixedTypes.Concat(bodyTypes)) + ")";
+            if (seen.TryGetValue(key, out var other))
+            {
+                Report(Diagnostics.RequestContentTypes, at, $"{operationId}: the {other} and {body.MediaType} bodies would make two methods with the same required parameter types; give one of them x-tk-method: <name>");
+                return false;
+            }
+
+            seen[key] = body.MediaType;
+        }
+
+        return true;
+
+        // Required parameters are declared non-nullable, so nullability does not tell overloads apart.
+        static string Signature(TypeRef type) => (type with { Nullable = false }).ToString();
+    }
+
+    private RequestBodySpec? ParseRequestBody(YamlNode mediaKey, YamlMappingNode? media, Dictionary<string, SchemaEntry> schemas, string operationId, HashSet<string> names, bool required, string? description)
+    {
+        var mediaType = KeyText(mediaKey);
+        var schemaNode = Get(media, "schema");
         if (schemaNode is null)
         {
-            Report(Diagnostics.InvalidDocument, content, $"{operationId}: the request body has no schema");
+            Report(Diagnostics.InvalidDocument, mediaKey, $"{operationId}: the request body's {mediaType} has no schema");
             return null;
         }
 
@@ -328,14 +417,14 @@ internal sealed partial class SpecParser
                 }
 
                 names.Add("body");
-                return new RequestBodySpec(BodyKind.Json, required, type, description, EquatableArray<FieldSpec>.Empty);
+                return new RequestBodySpec(BodyKind.Json, required, type, description, EquatableArray<FieldSpec>.Empty) { MediaType = mediaType };
             case "application/x-www-form-urlencoded":
             case "multipart/form-data":
                 var multipart = mediaType == "multipart/form-data";
                 var fields = ParseFields(schemaNode, schemas, operationId, multipart, names);
-                return fields is null ? null : new RequestBodySpec(multipart ? BodyKind.Multipart : BodyKind.Form, required, null, description, fields.ToEquatableArray());
+                return fields is null ? null : new RequestBodySpec(multipart ? BodyKind.Multipart : BodyKind.Form, required, null, description, fields.ToEquatableArray()) { MediaType = mediaType };
             default:
-                Report(Diagnostics.UnsupportedConstruct, content.Children.Keys.First(), $"{operationId}: request content type '{mediaType}' is not supported (application/json, application/x-www-form-urlencoded, multipart/form-data)");
+                Report(Diagnostics.UnsupportedConstruct, mediaKey, $"{operationId}: request content type '{mediaType}' is not supported (application/json, application/x-www-form-urlencoded, multipart/form-data)");
                 return null;
         }
     }

@@ -12,6 +12,12 @@ public sealed record VendorLimits
     /// <summary>The largest upload in bytes.</summary>
     public long? MaxUploadBytes { get; init; }
 
+    /// <summary>
+    /// The largest file sent inside one request (a multipart body) rather than by a signed-URL upload
+    /// (<c>x-tk-limits.max-direct-upload-bytes</c>); an adapter with both ways uses it to choose.
+    /// </summary>
+    public long? MaxDirectUploadBytes { get; init; }
+
     /// <summary>Media types the vendor accepts for uploads (e.g. <c>video/mp4</c>); empty when not documented.</summary>
     public IReadOnlyList<string> MediaTypes { get; init; } = [];
 

@@ -22,7 +22,9 @@ public sealed record VendorOperation(
     /// <summary>
     /// Calls <see cref="MethodName"/> (or its <c>x-tk-sse</c> variant when <see cref="OperationArguments.Stream"/> is set)
     /// from wire-level arguments. <see langword="null"/> when a parameter or body has no wire-text form (an array or
-    /// object parameter, an array body, two file parts).
+    /// object parameter, an array body, two file parts). An operation whose body has several content types picks one by
+    /// the arguments: <see cref="OperationArguments.Body"/> set → JSON; else <see cref="OperationArguments.File"/> set →
+    /// multipart; else <see cref="OperationArguments.Form"/> fields → the form; else the spec's first content type.
     /// </summary>
     public OperationInvoker? Invoke { get; init; }
 

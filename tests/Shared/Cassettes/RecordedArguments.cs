@@ -25,6 +25,8 @@ public static class RecordedArguments
     {
         var request = interaction.Request;
         var form = request.Headers.TryGetValue("Content-Type", out var type) && type.Contains("x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+        // No JSON body for a multipart request: an operation with both content types picks by which one is given.
+        var multipart = type?.Contains("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
         var path = request.Path;
         var q = path.IndexOf('?');
         return new OperationArguments
@@ -32,7 +34,7 @@ public static class RecordedArguments
             Path = PathParameters(operation, path, basePath.TrimEnd('/')),
             Query = Pairs(q < 0 ? string.Empty : path[(q + 1)..]),
             Headers = new Dictionary<string, string>(request.Headers.Where(h => keepHeader?.Invoke(h.Key) ?? true).ToDictionary(h => h.Key, h => h.Value), StringComparer.OrdinalIgnoreCase),
-            Body = Encoding.UTF8.GetBytes(request.Body ?? "{}"),
+            Body = multipart ? null : (ReadOnlyMemory<byte>?)Encoding.UTF8.GetBytes(request.Body ?? "{}"),
             Form = form ? Pairs(request.Body ?? string.Empty) : new Dictionary<string, string>(),
             File = file,
             Stream = request.Headers.TryGetValue("Accept", out var accept) && accept.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase),

@@ -50,7 +50,7 @@ public sealed record FaultCase(VendorFlow Flow, FlowOperation Target, Fault Faul
         };
     }
 
-    public override string ToString() => $"{Flow.Vendor} {Target.Step} {Target.Operation} {Fault}";
+    public override string ToString() => $"{Flow.Label} {Target.Step} {Target.Operation} {Fault}";
 
     private static IEnumerable<Fault> Applicable(FlowOperation target)
     {

@@ -29,7 +29,7 @@ public sealed class FaultInjectionTests
     public static IEnumerable<TestCaseData> Cases =>
         FaultCase.All.Select(c =>
         {
-            var data = new TestCaseData(c).SetName($"{c.Flow.Vendor} × {c.Target.Operation} ({c.Target.Step}) × {c.Fault}");
+            var data = new TestCaseData(c).SetName($"{c.Flow.Label} × {c.Target.Operation} ({c.Target.Step}) × {c.Fault}");
             return c.WaitingFor is { } reason ? data.Explicit(reason) : data;
         });
 
@@ -42,8 +42,8 @@ public sealed class FaultInjectionTests
             await using var sandbox = await StartSandboxAsync();
             using var http = NewHttpClient();
             var (outcome, transcript, error) = await RunGuardedAsync(flow, sandbox, http, CancellationToken.None);
-            Assert.That(outcome, Is.EqualTo(FlowOutcome.Recovered), $"{flow.Vendor} without faults: {error}");
-            Assert.That(flow.Submissions(sandbox), Is.EqualTo(1), $"{flow.Vendor} without faults submits once");
+            Assert.That(outcome, Is.EqualTo(FlowOutcome.Recovered), $"{flow.Label} without faults: {error}");
+            Assert.That(flow.Submissions(sandbox), Is.EqualTo(1), $"{flow.Label} without faults submits once");
             s_baseline[flow.Vendor] = transcript!.Text;
         }
     }
@@ -76,7 +76,7 @@ public sealed class FaultInjectionTests
         var (outcome, transcript, error) = await RunGuardedAsync(fault.Flow, sandbox, http, TestContext.CurrentContext.CancellationToken);
 
         var submissions = fault.Flow.Submissions(sandbox);
-        s_matrix.Enqueue($"| {fault.Flow.Vendor} | {fault.Target.Step} | `{fault.Target.Operation}` | {fault.Fault} | {Describe(outcome, error)} | {submissions} |");
+        s_matrix.Enqueue($"| {fault.Flow.Label} | {fault.Target.Step} | `{fault.Target.Operation}` | {fault.Fault} | {Describe(outcome, error)} | {submissions} |");
         Assert.Multiple(() =>
         {
             Assert.That(sandbox.Requests.Any(r => r.Fault is not null), Is.True, "the fault was applied (its operation was reached)");

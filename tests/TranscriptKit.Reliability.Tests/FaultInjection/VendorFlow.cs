@@ -58,12 +58,22 @@ public sealed record VendorFlow(
                 [("queryTask", Fault.NoAnswer)] = TranscriptGenerateSpecTimeout,
                 [("queryTask", Fault.StallAfterHeaders)] = TranscriptGenerateSpecTimeout,
             }),
+        // A small file goes in the documented multipart create: the paid request itself carries the file.
+        new(
+            "cliptext",
+            "createTranscription",
+            [new("createTranscription", FlowStep.Submit, CarriesFile: true), new("getTranscription", FlowStep.Poll)],
+            _ => TranscriptionRequest.FromFile(Samples.Path("short-note.mp3")),
+            (http, sandbox) => new CliptextClient(http, ClientLimits.Apply(new CliptextClientOptions { ApiKey = sandbox.ApiKey }, sandbox.GetEndpoint("cliptext"))).AsTranscriber(s_transcriberOptions)),
         new(
             "cliptext",
             "createTranscription",
             [new("createPresignedUpload", FlowStep.Upload), new(VendorFaults.SignedUploadOperation, FlowStep.Upload, CarriesFile: true), new("completeUpload", FlowStep.Upload), new("createTranscription", FlowStep.Submit), new("getTranscription", FlowStep.Poll)],
             _ => TranscriptionRequest.FromFile(Samples.Path("short-note.mp3")),
-            (http, sandbox) => new CliptextClient(http, ClientLimits.Apply(new CliptextClientOptions { ApiKey = sandbox.ApiKey }, sandbox.GetEndpoint("cliptext"))).AsTranscriber(s_transcriberOptions)),
+            (http, sandbox) => new CliptextTranscriber(new CliptextClient(http, ClientLimits.Apply(new CliptextClientOptions { ApiKey = sandbox.ApiKey }, sandbox.GetEndpoint("cliptext"))), s_transcriberOptions, new CliptextTranscriberOptions { MaxDirectUploadBytes = 0 }))
+        {
+            Label = "cliptext presigned",
+        },
         new(
             "soscripted",
             "transcribe",
@@ -72,8 +82,11 @@ public sealed record VendorFlow(
             (http, sandbox) => new SoscriptedClient(http, ClientLimits.Apply(new SoscriptedClientOptions { ApiKey = sandbox.ApiKey }, sandbox.GetEndpoint("soscripted"))).AsTranscriber(s_transcriberOptions)),
     ];
 
+    /// <summary>The flow's name in test names and the matrix: the vendor, or the vendor and which of its flows.</summary>
+    public string Label { get; init; } = Vendor;
+
     /// <summary>How many paid jobs the sandbox saw this flow submit.</summary>
     public int Submissions(VendorSandbox sandbox) => sandbox.Requests.Count(r => r.Vendor == Vendor && r.Operation == PaidOperation);
 
-    public override string ToString() => Vendor;
+    public override string ToString() => Label;
 }

@@ -100,12 +100,14 @@ public sealed class SandboxEndToEndTests
     }
 
     [Test]
-    public async Task Cliptext_uploads_completes_and_polls_the_transcription()
+    public async Task Cliptext_sends_a_small_file_in_one_multipart_create_and_polls_the_transcription()
     {
+        // short-note.mp3 is far under the spec's max-direct-upload-bytes: the documented multipart create, no presigned flow.
         var transcript = await Transcriber("cliptext").TranscribeAsync(TranscriptionRequest.FromFile(RepositoryPaths.Sample("short-note.mp3")));
 
         Assert.That(transcript.Text, Is.EqualTo("This is a short audio note. It has two sentences and no video."));
-        Assert.That(Count("cliptext", "POST", "/uploads/complete"), Is.EqualTo(1));
+        Assert.That(Count("cliptext", "POST", "/transcriptions"), Is.EqualTo(1));
+        Assert.That(Count("cliptext", "POST", "/uploads/complete"), Is.EqualTo(0));
     }
 
     [Test]

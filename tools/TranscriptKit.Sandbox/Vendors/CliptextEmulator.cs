@@ -7,13 +7,16 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 using TranscriptKit.Cliptext;
 using TranscriptKit.Sandbox.Media;
 
 namespace TranscriptKit.Sandbox.Vendors;
 
 /// <summary>
-/// Cliptext (<c>/cliptext/v1</c>): presigned upload → PUT → complete → transcription polled until "completed"; list
+/// Cliptext (<c>/cliptext/v1</c>): presigned upload → PUT → complete → transcription, or the file itself in a multipart
+/// <c>POST /transcriptions</c> (part <c>file</c>, the docs' field), polled until "completed"; list
 /// with limit/cursor; get/delete; organizations and members; every error in <c>{error:{code,message,details}}</c>.
 /// The shapes beyond the docs' overview follow the spec's inferred ones.
 /// </summary>
@@ -147,6 +150,13 @@ internal sealed class CliptextEmulator : VendorEmulator
 
     private async Task CreateAsync(HttpContext context)
     {
+        if (MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type)
+            && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            await CreateFromFileAsync(context, HeaderUtilities.RemoveQuotes(type.Boundary).Value).ConfigureAwait(false);
+            return;
+        }
+
         var body = await Json.ReadObjectAsync(context.Request).ConfigureAwait(false);
         var id = body is null ? null : Json.String(body, "upload_id");
         if (string.IsNullOrEmpty(id))
@@ -170,6 +180,59 @@ internal sealed class CliptextEmulator : VendorEmulator
         await (upload is null ? NotFound(context, "Upload")
             : transcription is null ? Invalid(context, "The upload is not complete: call /uploads/complete first", "upload_id")
             : Json.WriteAsync(context, 201, transcription.ToJson(Options.PendingPolls))).ConfigureAwait(false);
+    }
+
+    /// <summary>The documented multipart create: the media in part <c>file</c>, an optional <c>language</c> text part.</summary>
+    private async Task CreateFromFileAsync(HttpContext context, string? boundary)
+    {
+        ReceivedMedia? received = null;
+        string? fileName = null;
+        if (!string.IsNullOrEmpty(boundary))
+        {
+            // Streamed section by section: the file is hashed, never held.
+            var reader = new MultipartReader(boundary, context.Request.Body) { BodyLengthLimit = null };
+            while (await reader.ReadNextSectionAsync(context.RequestAborted).ConfigureAwait(false) is { } section)
+            {
+                if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    && string.Equals(HeaderUtilities.RemoveQuotes(disposition.Name).Value, "file", StringComparison.Ordinal)
+                    && received is null)
+                {
+                    fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
+                    received = await HashingReader.ReadAsync(section.Body, context.RequestAborted).ConfigureAwait(false);
+                }
+                else
+                {
+                    await section.Body.DrainAsync(context.RequestAborted).ConfigureAwait(false);
+                }
+            }
+        }
+
+        if (received is null)
+        {
+            // The docs' error shape, naming the field the docs name.
+            await Invalid(context, "file is required: send the media in the multipart part named \"file\"", "file").ConfigureAwait(false);
+            return;
+        }
+
+        var extension = Path.GetExtension(fileName ?? string.Empty).TrimStart('.').ToLowerInvariant();
+        if (!AllowedFormats.Contains(extension) || received.Length == 0)
+        {
+            // The docs' own error example.
+            await Error(context, 400, "VALIDATION_ERROR", "Invalid file format", new JsonObject
+            {
+                ["field"] = "file",
+                ["allowed"] = Json.Array(AllowedFormats.Select(f => (JsonNode)f)),
+            }).ConfigureAwait(false);
+            return;
+        }
+
+        var transcription = new Transcription(NewId("txn_"), Media.TranscriptForHash(received.Sha256), Timestamp(DateTime.UtcNow)) { Fails = TakeJobFailure() };
+        lock (_gate)
+        {
+            _transcriptions.Add(transcription);
+        }
+
+        await Json.WriteAsync(context, 201, transcription.ToJson(Options.PendingPolls)).ConfigureAwait(false);
     }
 
     private async Task ListAsync(HttpContext context)
