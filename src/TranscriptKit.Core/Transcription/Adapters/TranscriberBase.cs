@@ -203,7 +203,7 @@ public abstract class TranscriberBase : ITranscriber
     }
 
     /// <summary>
-    /// The transcript with the charge the vendor's answer states (Subclip's <c>creditsUsed</c>) in the unit of the
+    /// The transcript with the charge the vendor's answer states (a credits-used field, say) in the unit of the
     /// spec's <c>x-tk-pricing</c>; unchanged when the answer states none or the spec names no unit. A charge stated
     /// this way wins over one computed from the pricing rule.
     /// </summary>
@@ -296,7 +296,7 @@ public abstract class TranscriberBase : ITranscriber
             throw NotSupported($"{DisplayName} does not take URLs: it takes {capabilities.Describe()}. Download the media and give it the file instead.");
         }
 
-        // Refused here, not by the vendor: a vendor that charges per request (Soscripted) charges for its own 400 too.
+        // Refused here, not by the vendor: a vendor that charges per request (its spec's x-tk-pricing) charges for its own 400 too.
         if (request.Kind == TranscriptionSourceKind.Url && !capabilities.AcceptsUrlHost(request.Url!))
         {
             throw NotSupported($"{DisplayName} does not support the platform of '{request.Url!.Host}' (platform not supported): it takes links from {string.Join(", ", capabilities.UrlHosts)}.");
