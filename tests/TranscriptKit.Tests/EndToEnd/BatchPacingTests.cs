@@ -21,10 +21,14 @@ public sealed class BatchPacingTests
         var clock = new FakeTimeProvider();
         var started = clock.GetUtcNow();
         // Cliptext's spec: the Free plan (its default) allows 10 requests a minute; the client's limiter waits on this clock.
-        var transcriber = Transcribers.Create(
-            "cliptext",
-            new VendorSettings { ApiKey = sandbox.ApiKey, Endpoint = sandbox.GetEndpoint("cliptext") },
-            new TranscriberOptions { TimeProvider = clock, Polling = new PollingOverride { InitialInterval = TimeSpan.FromSeconds(1), MaxInterval = TimeSpan.FromSeconds(1) } });
+        // The presigned flow (MaxDirectUploadBytes = 0): three calls a file, so four files need more than a minute's 10.
+        // A direct multipart create would time its answer on the fake clock, which this loop advances while the real
+        // socket is still answering.
+        using var client = new Cliptext.CliptextClient(new Cliptext.CliptextClientOptions { ApiKey = sandbox.ApiKey, Endpoint = sandbox.GetEndpoint("cliptext"), TimeProvider = clock });
+        var transcriber = new CliptextTranscriber(
+            client,
+            new TranscriberOptions { TimeProvider = clock, Polling = new PollingOverride { InitialInterval = TimeSpan.FromSeconds(1), MaxInterval = TimeSpan.FromSeconds(1) } },
+            new CliptextTranscriberOptions { MaxDirectUploadBytes = 0 });
         sandbox.Faults.For("cliptext").FailNext(1, 429, retryAfter: TimeSpan.FromSeconds(30), operation: "createTranscription");
         var requests = Enumerable.Range(0, 4).Select(_ => TranscriptionRequest.FromFile(RepositoryPaths.Sample("short-note.mp3"))).ToList();
         int ApiCalls() => sandbox.Requests.Count(r => r.Vendor == "cliptext" && r.Operation is not ("" or "signedUpload") && r.Fault is null);
