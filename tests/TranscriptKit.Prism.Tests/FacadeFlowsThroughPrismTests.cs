@@ -102,7 +102,7 @@ public sealed class FacadeFlowsThroughPrismTests
         // A file goes up as the UTF-8-safe sample: Prism's proxy rewrites other bytes of a body it forwards (Utf8SafeSample).
         var request = input == File
             ? TranscriptionRequest.FromFile(Utf8SafeSample.PathFor(_media, vendor.Capabilities))
-            : TranscriptionRequest.FromUrl(_sandbox.GetMediaUrl(UrlSample));
+            : TranscriptionRequest.FromUrl(_sandbox.GetMediaUrl(UrlSample, vendorId));
         var expected = input == File ? Utf8SafeSample.Text : FirstCue(UrlSample);
         if (vendor.Capabilities.RequiresLanguage)
         {
@@ -157,7 +157,7 @@ public sealed class FacadeFlowsThroughPrismTests
         using var http = new HttpClient(verdicts) { Timeout = Timeout.InfiniteTimeSpan };
         var transcriber = Through(prism, vendorId, http, apiKey: "not-the-sandbox-key");
         var request = vendor.Capabilities.AcceptsUrls
-            ? TranscriptionRequest.FromUrl(_sandbox.GetMediaUrl(UrlSample))
+            ? TranscriptionRequest.FromUrl(_sandbox.GetMediaUrl(UrlSample, vendorId))
             : TranscriptionRequest.FromFile(Utf8SafeSample.PathFor(_media, vendor.Capabilities));
         if (vendor.Capabilities.RequiresLanguage)
         {
