@@ -60,7 +60,7 @@ for d in sorted(set(added) | set(removed)):
             f.write(l + "\n")
     print(f"{os.path.relpath(unshipped_path)}: +{len(added[d])} -{len(removed[d])}")
 PY
-if grep -q "error" "$log" && grep -v "RS001[67]" "$log" | grep -q ": error "; then
+if grep -v "RS001[67]" "$log" | grep -q ": error "; then
   echo "The build has errors other than public-API ones; fix them and run again:" >&2
   grep ": error " "$log" | grep -v "RS001[67]" | sort -u | head -20 >&2
   exit 1

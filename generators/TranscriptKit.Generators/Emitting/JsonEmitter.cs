@@ -64,7 +64,7 @@ internal static class JsonEmitter
         var converter = GeneratedNames.Converter(schema.Name);
         w.DocRaw($"<summary>Lets System.Text.Json read and write <see cref=\"{type}\"/> the way the client does (named by the model's <c>[JsonConverter]</c>).</summary>");
         w.Line(KnownTypes.HiddenFromEditor);
-        w.Open($"public sealed class {converter} : {KnownTypes.JsonConverterOfT}<{type}>");
+        w.Open($"public sealed class {converter} : {KnownTypes.JsonConverter}<{type}>");
         w.DocRaw("<inheritdoc />");
         w.Line($"public override {type} Read(ref {Reader} reader, global::System.Type typeToConvert, {KnownTypes.JsonSerializerOptions} options) => {GeneratedNames.Read(schema.Name)}(ref reader);");
         w.Line();

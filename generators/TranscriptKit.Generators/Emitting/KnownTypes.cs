@@ -81,8 +81,8 @@ internal static class KnownTypes
     public const string StringComparison = "global::System.StringComparison";
     public const string InvariantCulture = "global::System.Globalization.CultureInfo.InvariantCulture";
     public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
-    public const string JsonConverterAttribute = "global::System.Text.Json.Serialization.JsonConverter";
-    public const string JsonConverterOfT = "global::System.Text.Json.Serialization.JsonConverter";
+    // Both the base class JsonConverter<T> and, written in [...], the attribute JsonConverterAttribute.
+    public const string JsonConverter = "global::System.Text.Json.Serialization.JsonConverter";
     public const string JsonSerializerOptions = "global::System.Text.Json.JsonSerializerOptions";
     public const string HiddenFromEditor = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 

@@ -59,7 +59,7 @@ internal static class ModelEmitter
     // System.Text.Json then reads and writes a model exactly as the client does, reflection-free: directly with
     // JsonSerializer, or through the user's own JsonSerializerContext (its generator honours the attribute).
     private static string ConverterAttribute(ApiSpec spec, SchemaSpec schema) =>
-        $"[{KnownTypes.JsonConverterAttribute}(typeof({Emitter.JsonClass(spec)}.{GeneratedNames.Converter(schema.Name)}))]";
+        $"[{KnownTypes.JsonConverter}(typeof({Emitter.JsonClass(spec)}.{GeneratedNames.Converter(schema.Name)}))]";
 
     private static void EmitEnum(SourceWriter w, ApiSpec spec, SchemaSpec schema)
     {
