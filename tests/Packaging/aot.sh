@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Native AOT check of consumer (a), from packages only: publishes AotConsumer (the facade + Subclip, no sandbox) with
+# Native AOT check of consumer (a), from packages only: publishes AotConsumer (TranscriptKit.Subclip alone, no sandbox) with
 # PublishAot, fails on any trim/AOT warning (TreatWarningsAsErrors, and the log is checked for IL warnings too), then
 # runs the native binary against the packaged sandbox that FacadeConsumer serves. Run after tests/Packaging/run.sh,
 # which packs artifacts/packages and writes artifacts/packaging-nuget.config. Needs clang (Native AOT links with it).

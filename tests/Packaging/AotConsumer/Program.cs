@@ -1,4 +1,5 @@
-// Published with Native AOT from packages only (tests/Packaging/aot.sh): Subclip through the facade's registry, against
+// Published with Native AOT from packages only (tests/Packaging/aot.sh): Subclip alone, through its registration (the
+// vendor-neutral ITranscriber of TranscriptKit.Core, no facade package), against
 // the sandbox that FacadeConsumer serves (`FacadeConsumer serve` prints its endpoint and key). Exits non-zero unless a
 // transcript comes back.
 using TranscriptKit;
@@ -10,8 +11,7 @@ if (args.Length != 2)
 }
 
 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-var transcriber = Transcribers.Create(
-    "subclip",
+var transcriber = SubclipTranscriber.Registration.Create(
     new VendorSettings
     {
         ApiKey = args[1],
