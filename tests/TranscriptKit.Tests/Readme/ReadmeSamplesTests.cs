@@ -14,7 +14,11 @@ namespace TranscriptKit.Tests.Readme;
 public sealed partial class ReadmeSamplesTests
 {
     // The READMEs whose C# blocks are compiled samples; a README added here must mark each block.
-    private static readonly string[] s_readmes = ["README.md", "tools/TranscriptKit.Sandbox/README.md", "src/TranscriptKit.Testing/README.md"];
+    private static readonly string[] s_readmes =
+    [
+        "README.md", "tools/TranscriptKit.Sandbox/README.md", "src/TranscriptKit.Testing/README.md",
+        "src/TranscriptKit.Extensions.AI/README.md", "src/TranscriptKit.Extensions.DependencyInjection/README.md",
+    ];
 
     private static string SamplesProject => Path.Combine(RepositoryPaths.Root, "samples", "TranscriptKit.Samples");
 
