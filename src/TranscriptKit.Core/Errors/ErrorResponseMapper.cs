@@ -17,6 +17,7 @@ namespace TranscriptKit.Errors;
 internal static class ErrorResponseMapper
 {
     private static readonly string[] s_requestIdHeaders = ["x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id", "cf-ray"];
+    private static readonly string?[] s_reasonPhrases = new string?[500];
 
     /// <param name="vendor">The vendor.</param>
     /// <param name="response">The failed response (its body already read into <paramref name="body"/>).</param>
@@ -201,10 +202,30 @@ internal static class ErrorResponseMapper
         return builder.Append('.').ToString();
     }
 
-    private static string? ReasonPhrase(HttpStatusCode status)
+    /// <summary>"Too Many Requests" for 429: the enum's name split into words, worked out once per status, not per error.</summary>
+    private static string? ReasonPhrase(HttpStatusCode status) =>
+        (int)status is >= 100 and < 600 ? s_reasonPhrases[(int)status - 100] ??= Words(status) : null;
+
+    private static string? Words(HttpStatusCode status)
     {
-        var name = Enum.IsDefined(status) ? status.ToString() : null;
-        return name is null ? null : string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + c : c.ToString()));
+        if (!Enum.IsDefined(status))
+        {
+            return null;
+        }
+
+        var name = status.ToString();
+        var builder = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]))
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(name[i]);
+        }
+
+        return builder.ToString();
     }
 
     private static bool LooksLikeHtml(ReadOnlySpan<byte> body)
