@@ -32,7 +32,12 @@ public sealed partial class ClientPipeline
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
         }
 
-        if (body is not null)
+        if (body is JsonRequestBody json && SendsOnce(operation, message.Method))
+        {
+            // The usual job-starting call: its JSON bytes guard themselves, so no wrapper copies their headers.
+            message.Content = new SingleSendBytesContent(json.Utf8, JsonRequestBody.ContentType);
+        }
+        else if (body is not null)
         {
             message.Content = body.CreateContent();
         }
@@ -80,12 +85,12 @@ public sealed partial class ClientPipeline
             clock.Waiting();
         }
 
-        if (!operation.Idempotent && message.Method != HttpMethod.Get && message.Method != HttpMethod.Head)
+        if (SendsOnce(operation, message.Method))
         {
             // SocketsHttpHandler re-sends a request by itself (up to 3 times, any method) when the server closes the
             // connection before answering and before the body started: seen on a loopback socket, a bodiless POST went
             // out 4 times. A job-starting request gets a body that refuses to be sent twice, which ends that retry.
-            message.Content = new SingleSendContent(message.Content);
+            message.Content = message.Content as SingleSendBytesContent ?? (HttpContent)new SingleSendContent(message.Content);
         }
 
         var started = TimeProvider.GetTimestamp();
@@ -449,6 +454,44 @@ public sealed partial class ClientPipeline
         }
     }
 
+    /// <summary>Whether the request may start a job, so that nothing below the pipeline may send it twice.</summary>
+    private static bool SendsOnce(OperationDescriptor operation, HttpMethod method) =>
+        !operation.Idempotent && method != HttpMethod.Get && method != HttpMethod.Head;
+
+    /// <summary>A job-starting request's bytes (a JSON body) that refuse to be serialized a second time, like <see cref="SingleSendContent"/>.</summary>
+    private sealed class SingleSendBytesContent : HttpContent
+    {
+        private readonly ArraySegment<byte> _bytes;
+        private int _sent;
+
+        public SingleSendBytesContent(ArraySegment<byte> bytes, System.Net.Http.Headers.MediaTypeHeaderValue contentType)
+        {
+            _bytes = bytes;
+            Headers.ContentType = contentType;
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+            SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        {
+            SingleSendContent.ThrowIfSentBefore(ref _sent);
+            return stream.WriteAsync(_bytes.AsMemory(), cancellationToken).AsTask();
+        }
+
+        protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        {
+            SingleSendContent.ThrowIfSentBefore(ref _sent);
+            stream.Write(_bytes);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _bytes.Count;
+            return true;
+        }
+    }
+
     /// <summary>
     /// The body of a job-starting request (empty when it has none, as SocketsHttpHandler sends a bodiless POST anyway):
     /// serializing it a second time throws, so no layer below the pipeline can send the request again.
@@ -475,12 +518,16 @@ public sealed partial class ClientPipeline
 
         protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
         {
-            if (Interlocked.Exchange(ref _sent, 1) != 0)
+            ThrowIfSentBefore(ref _sent);
+            return _inner is null ? Task.CompletedTask : _inner.CopyToAsync(stream, context, cancellationToken);
+        }
+
+        public static void ThrowIfSentBefore(ref int sent)
+        {
+            if (Interlocked.Exchange(ref sent, 1) != 0)
             {
                 throw new InvalidOperationException("A request that may start a job is never sent twice; the HTTP handler tried to send it again after the connection failed.");
             }
-
-            return _inner is null ? Task.CompletedTask : _inner.CopyToAsync(stream, context, cancellationToken);
         }
 
         protected override bool TryComputeLength(out long length)

@@ -14,7 +14,7 @@ public sealed class JsonRequestBody : RequestBody
 {
     private const int InitialBufferBytes = 1024;
     private const int MaxKeptBufferBytes = 64 * 1024;
-    private static readonly MediaTypeHeaderValue s_contentType = new("application/json") { CharSet = "utf-8" };
+    internal static readonly MediaTypeHeaderValue ContentType = new("application/json") { CharSet = "utf-8" };
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
@@ -55,6 +55,9 @@ public sealed class JsonRequestBody : RequestBody
         }
     }
 
+    /// <summary>The serialized bytes.</summary>
+    internal ArraySegment<byte> Utf8 => _utf8;
+
     /// <inheritdoc />
     public override bool IsReplayable => true;
 
@@ -62,7 +65,7 @@ public sealed class JsonRequestBody : RequestBody
     public override HttpContent CreateContent()
     {
         var content = new ByteArrayContent(_utf8.Array!, _utf8.Offset, _utf8.Count);
-        content.Headers.ContentType = s_contentType;
+        content.Headers.ContentType = ContentType;
         return content;
     }
 }

@@ -154,10 +154,55 @@ public class ClientPipelineReuseTests
         Assert.That(await fixture.Pipeline.ReadTextAsync(response, CancellationToken.None), Is.EqualTo("""{"a":"0123456789"}"""));
     }
 
+    [TestCase(true, false)]
+    [TestCase(false, true)]
+    public async Task A_job_starting_JSON_body_refuses_a_second_send_below_the_pipeline(bool idempotent, bool refused)
+    {
+        // What SocketsHttpHandler does on its own silent retry: serialize the same content again.
+        var handler = new SerializeTwiceHandler();
+        var fixture = new PipelineFixture(handler: handler);
+        var body = JsonRequestBody.Create("job", static (writer, value) => writer.WriteStringValue(value));
+        var operation = idempotent ? PipelineFixture.Get : PipelineFixture.StartJob;
+
+        using (await fixture.Pipeline.SendAsync(fixture.Request(Method.POST), body, operation, CancellationToken.None))
+        {
+        }
+
+        Assert.That(handler.First, Is.EqualTo("\"job\""));
+        Assert.That(handler.ContentType, Is.EqualTo("application/json; charset=utf-8"));
+        Assert.That(handler.SecondSend, refused ? Is.InstanceOf<InvalidOperationException>() : Is.Null);
+    }
+
     private static async Task<string> Text(RequestBody body)
     {
         using var content = body.CreateContent();
         return await content.ReadAsStringAsync();
+    }
+
+    private sealed class SerializeTwiceHandler : HttpMessageHandler
+    {
+        public string? First { get; private set; }
+
+        public string? ContentType { get; private set; }
+
+        public Exception? SecondSend { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var first = new MemoryStream();
+            await request.Content!.CopyToAsync(first, cancellationToken);
+            (First, ContentType) = (Encoding.UTF8.GetString(first.ToArray()), request.Content.Headers.ContentType?.ToString());
+            try
+            {
+                await request.Content.CopyToAsync(Stream.Null, cancellationToken);
+            }
+            catch (InvalidOperationException ex)
+            {
+                SecondSend = ex;
+            }
+
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}") };
+        }
     }
 
     /// <summary>A user's provider that puts the key in the query, as some vendors want.</summary>
