@@ -53,6 +53,16 @@ public class ErrorMappingTests
     }
 
     [Test]
+    public void A_vendor_message_longer_than_the_message_buffer_is_kept_whole()
+    {
+        var words = string.Concat(System.Linq.Enumerable.Repeat("too long ", 300)).TrimEnd();
+
+        var error = (TranscriptKitException)Fail(HttpStatusCode.BadRequest, $$"""{"error": {"code": "E42", "message": "{{words}}"}}""");
+
+        Assert.That(error.Message, Does.StartWith("Test Vendor answered 400 Bad Request to getThing: " + words + " (code E42)."));
+    }
+
+    [Test]
     public void Message_and_code_come_from_the_paths_the_spec_names()
     {
         var error = (TranscriptKitException)Fail(HttpStatusCode.BadRequest, """{ "error": { "code": "VALIDATION_ERROR", "message": "Invalid file format", "details": { "field": "file" } } }""");
