@@ -57,7 +57,7 @@ public class ErrorMappingTests
     {
         var words = string.Concat(System.Linq.Enumerable.Repeat("too long ", 300)).TrimEnd();
 
-        var error = (TranscriptKitException)Fail(HttpStatusCode.BadRequest, $$"""{"error": {"code": "E42", "message": "{{words}}"}}""");
+        var error = (TranscriptKitException)Fail(HttpStatusCode.BadRequest, "{\"error\": {\"code\": \"E42\", \"message\": \"" + words + "\"}}");
 
         Assert.That(error.Message, Does.StartWith("Test Vendor answered 400 Bad Request to getThing: " + words + " (code E42)."));
     }
