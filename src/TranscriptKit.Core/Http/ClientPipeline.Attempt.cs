@@ -67,7 +67,9 @@ public sealed partial class ClientPipeline
     private async ValueTask<HttpResponseMessage> ExchangeAsync(HttpRequestMessage message, OperationDescriptor operation, bool streamingBody, bool eventStream, CancellationToken cancellationToken)
     {
         var timeout = operation.Timeout ?? _requestTimeout;
-        using var attempt = new CancellationTokenSource(Timeout.InfiniteTimeSpan, TimeProvider);
+        // No timer to arm (every limit infinite), no timer to pay for: the caller's token alone ends the attempt.
+        var timed = timeout != Timeout.InfiniteTimeSpan || (streamingBody && _uploadIdleTimeout != Timeout.InfiniteTimeSpan) || (eventStream && _eventIdleTimeout != Timeout.InfiniteTimeSpan);
+        using var attempt = timed ? new CancellationTokenSource(Timeout.InfiniteTimeSpan, TimeProvider) : null;
         var clock = new AttemptClock(attempt, timeout, _uploadIdleTimeout);
         if (streamingBody && message.Content is { } upload)
         {
@@ -95,8 +97,8 @@ public sealed partial class ClientPipeline
 
         var started = TimeProvider.GetTimestamp();
         // A caller's token that can never cancel needs no linked source (most calls pass none).
-        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token) : null;
-        var token = linked?.Token ?? attempt.Token;
+        using var linked = cancellationToken.CanBeCanceled && attempt is not null ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token) : null;
+        var token = linked?.Token ?? attempt?.Token ?? cancellationToken;
         HttpResponseMessage? response = null;
         try
         {
@@ -128,7 +130,8 @@ public sealed partial class ClientPipeline
             response?.Dispose();
 
             // HttpClient's own Timeout also lands here; either way the caller did not cancel.
-            throw new AttemptTimeoutException(attempt.IsCancellationRequested ? clock.Describe() : $"HttpClient.Timeout ({_http.Timeout.TotalSeconds:0.#} s)", attempt.IsCancellationRequested ? clock.Limit : _http.Timeout, ex);
+            var ours = attempt?.IsCancellationRequested == true;
+            throw new AttemptTimeoutException(ours ? clock.Describe() : $"HttpClient.Timeout ({_http.Timeout.TotalSeconds:0.#} s)", ours ? clock.Limit : _http.Timeout, ex);
         }
         catch (Exception ex) when (response is not null && ex is IOException or HttpRequestException)
         {
@@ -306,7 +309,7 @@ public sealed partial class ClientPipeline
     }
 
     /// <summary>Reads at most <see cref="MaxErrorBodyBytes"/> of an error body; a body that stalls or breaks off yields what arrived.</summary>
-    private static async ValueTask<byte[]> ReadErrorBodyAsync(HttpResponseMessage response, CancellationTokenSource attempt, CancellationToken caller, CancellationToken token)
+    private static async ValueTask<byte[]> ReadErrorBodyAsync(HttpResponseMessage response, CancellationTokenSource? attempt, CancellationToken caller, CancellationToken token)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(MaxErrorBodyBytes);
         var total = 0;
@@ -322,7 +325,7 @@ public sealed partial class ClientPipeline
                 }
             }
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is OperationCanceledException && attempt.IsCancellationRequested && !caller.IsCancellationRequested))
+        catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is OperationCanceledException && attempt?.IsCancellationRequested == true && !caller.IsCancellationRequested))
         {
             // Keep what arrived: the status already says what failed.
         }
@@ -378,7 +381,7 @@ public sealed partial class ClientPipeline
     /// that long is a stall); after the last byte, and for every other request, it is the per-attempt timeout, and
     /// it keeps running while the body is read: headers and body share one budget.
     /// </summary>
-    private sealed class AttemptClock(CancellationTokenSource attempt, TimeSpan timeout, TimeSpan uploadIdle)
+    private sealed class AttemptClock(CancellationTokenSource? attempt, TimeSpan timeout, TimeSpan uploadIdle)
     {
         private volatile string _what = "answer";
 
@@ -398,7 +401,7 @@ public sealed partial class ClientPipeline
         {
             Limit = limit;
             _what = what;
-            if (limit != Timeout.InfiniteTimeSpan)
+            if (limit != Timeout.InfiniteTimeSpan && attempt is not null)
             {
                 try
                 {

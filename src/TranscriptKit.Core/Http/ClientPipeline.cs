@@ -1,12 +1,15 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.ComponentModel;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -323,35 +326,47 @@ public sealed partial class ClientPipeline : IDisposable
             return null;
         }
 
-        var builder = new StringBuilder(template.Length + baseText.Length + 32).Append(baseText);
+        if (request.PathParameters is not Dictionary<string, object> parameters || !parameters.TryGetAlternateLookup<ReadOnlySpan<char>>(out var byName))
+        {
+            return null;
+        }
+
+        // Written into a stack buffer, parameter names looked up as spans: only the URL's string and Uri are allocated.
+        var builder = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        builder.AppendLiteral(baseText);
         var position = BaseUrlParameter.Length + 3;
         while (position < template.Length)
         {
             var open = template.IndexOf('{', position);
             if (open < 0)
             {
-                builder.Append(template, position, template.Length - position);
+                builder.AppendFormatted(template.AsSpan(position));
                 break;
             }
 
             var close = template.IndexOf('}', open);
             if (close < 0)
             {
+                builder.ToStringAndClear();
                 return null;
             }
 
             var name = template.AsSpan(open + 1, close - open - 1);
+            // Kiota's expansion matches names exactly, while its dictionary ignores case: a name found under another
+            // case is left to Kiota, so the URL is always the one Kiota would build.
             if (name.IsEmpty || "+#./;?&=,!@|:*".Contains(name[0]) || name.IndexOfAny(",:*") >= 0 ||
-                !request.PathParameters.TryGetValue(name.ToString(), out var value) || value is not string text)
+                !byName.TryGetValue(name, out var key, out var value) || !name.SequenceEqual(key) || value is not string text)
             {
+                builder.ToStringAndClear();
                 return null;
             }
 
-            builder.Append(template, position, open - position).Append(Uri.EscapeDataString(text));
+            builder.AppendFormatted(template.AsSpan(position, open - position));
+            builder.AppendLiteral(Uri.EscapeDataString(text));
             position = close + 1;
         }
 
-        return new Uri(builder.ToString());
+        return new Uri(builder.ToStringAndClear());
     }
 
     private static HttpMethod ToHttpMethod(Method method) => method switch
