@@ -173,10 +173,35 @@ public class ClientPipelineReuseTests
         Assert.That(handler.SecondSend, refused ? Is.InstanceOf<InvalidOperationException>() : Is.Null);
     }
 
+    [Test]
+    public async Task Without_any_timeout_a_call_still_ends_when_the_caller_cancels()
+    {
+        // With every limit infinite the pipeline makes no attempt timer; the caller's token must still reach the send.
+        var started = new TaskCompletionSource();
+        var fixture = new PipelineFixture(requestTimeout: Timeout.InfiniteTimeSpan, handler: new HangingHandler(started));
+        using var cancel = new CancellationTokenSource();
+
+        var call = fixture.Pipeline.SendAsync(fixture.Request(), null, PipelineFixture.Get, cancel.Token);
+        await started.Task;
+        await cancel.CancelAsync();
+
+        Assert.CatchAsync<OperationCanceledException>(() => call);
+    }
+
     private static async Task<string> Text(RequestBody body)
     {
         using var content = body.CreateContent();
         return await content.ReadAsStringAsync();
+    }
+
+    private sealed class HangingHandler(TaskCompletionSource started) : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            started.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("not reached");
+        }
     }
 
     private sealed class SerializeTwiceHandler : HttpMessageHandler
