@@ -21,11 +21,7 @@ public sealed partial class ClientPipeline
     {
         using var message = new HttpRequestMessage(ToHttpMethod(request.HttpMethod), uri);
         message.Options.Set(TranscriptKitRequestOptions.OperationId, operation.OperationId);
-        message.Headers.UserAgent.Add(s_userAgent);
-        if (_applicationAgent is not null)
-        {
-            message.Headers.UserAgent.Add(_applicationAgent);
-        }
+        message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
 
         if (!request.Headers.ContainsKey("Accept"))
         {

@@ -51,7 +51,7 @@ public sealed partial class ClientPipeline : IDisposable
     private readonly int _maxEventBytes;
     private readonly RetryOptions _retry;
     private readonly ResiliencePipeline<HttpResponseMessage> _resilience;
-    private readonly ProductInfoHeaderValue? _applicationAgent;
+    private readonly string _userAgent;
     private readonly SecretMask _mask;
     private readonly RequestPool _requestPool = new();
 
@@ -101,7 +101,8 @@ public sealed partial class ClientPipeline : IDisposable
         _maxBodyBytes = options.MaxResponseBodyBytes;
         _maxEventBytes = options.MaxEventBytes;
         _retry = options.Retry ?? new RetryOptions();
-        _applicationAgent = string.IsNullOrWhiteSpace(options.ApplicationId) ? null : ProductInfoHeaderValue.Parse(options.ApplicationId);
+        // Parsed to refuse an invalid application id here; sent as one preformatted value (no header collection per request).
+        _userAgent = string.IsNullOrWhiteSpace(options.ApplicationId) ? s_userAgent.ToString() : $"{s_userAgent} {ProductInfoHeaderValue.Parse(options.ApplicationId)}";
         if (httpClient is null)
         {
             // Our own client: per-attempt timeouts are ours, so HttpClient's 100 s cap must not cut a long operation short.
