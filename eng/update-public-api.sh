@@ -6,13 +6,16 @@
 # PublicAPI.*.txt files it touched, and commit them with the change. The code fix in an IDE does the same for
 # hand-written code but cannot edit entries for source-generated clients, which are most of a vendor package's API.
 #
-# Usage: eng/update-public-api.sh            (all library packages)
+# Usage: eng/update-public-api.sh                      (all library packages, 4-11 min)
+#        eng/update-public-api.sh <project.csproj>...   (only those, e.g. the vendor whose spec you edited)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
 projects=()
-for p in $(git ls-files 'src/*.csproj' 'tools/*.csproj'); do
+candidates=("$@")
+[ ${#candidates[@]} -gt 0 ] || candidates=($(git ls-files 'src/*.csproj' 'tools/*.csproj'))
+for p in "${candidates[@]}"; do
   if [ "$(dotnet msbuild "$p" -getProperty:TranscriptKitPublicApi 2>/dev/null)" = "true" ]; then
     projects+=("$p")
     d="$(dirname "$p")"

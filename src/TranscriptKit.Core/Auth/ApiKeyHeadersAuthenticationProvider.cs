@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Kiota.Abstractions;
@@ -12,7 +13,7 @@ namespace TranscriptKit.Authentication;
 /// Sends a key and a secret in two headers (for example <c>X-API-Key</c> and <c>X-API-Secret</c>). https only,
 /// except for loopback hosts.
 /// </summary>
-public sealed class ApiKeyHeadersAuthenticationProvider : IAuthenticationProvider, ICredentialSource
+public sealed class ApiKeyHeadersAuthenticationProvider : IAuthenticationProvider, ICredentialSource, IHeaderCredentials
 {
     private readonly string _keyHeader;
     private readonly string _key;
@@ -46,6 +47,15 @@ public sealed class ApiKeyHeadersAuthenticationProvider : IAuthenticationProvide
         request.Headers.Add(_keyHeader, _key);
         request.Headers.Add(_secretHeader, _secret);
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    void IHeaderCredentials.SetOn(HttpRequestHeaders headers)
+    {
+        headers.Remove(_keyHeader);
+        headers.Remove(_secretHeader);
+        headers.TryAddWithoutValidation(_keyHeader, _key);
+        headers.TryAddWithoutValidation(_secretHeader, _secret);
     }
 
     /// <inheritdoc />

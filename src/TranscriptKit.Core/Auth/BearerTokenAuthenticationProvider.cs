@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Kiota.Abstractions;
@@ -12,7 +13,7 @@ namespace TranscriptKit.Authentication;
 /// Sends <c>Authorization: Bearer &lt;token&gt;</c>. Unlike Kiota's own API-key provider it accepts plain http
 /// for loopback hosts, so a local sandbox works; any other host must be https.
 /// </summary>
-public sealed class BearerTokenAuthenticationProvider : IAuthenticationProvider, ICredentialSource
+public sealed class BearerTokenAuthenticationProvider : IAuthenticationProvider, ICredentialSource, IHeaderCredentials
 {
     private readonly string _authorization;
 
@@ -34,6 +35,13 @@ public sealed class BearerTokenAuthenticationProvider : IAuthenticationProvider,
         request.Headers.Remove("Authorization");
         request.Headers.Add("Authorization", _authorization);
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    void IHeaderCredentials.SetOn(HttpRequestHeaders headers)
+    {
+        headers.Remove("Authorization");
+        headers.TryAddWithoutValidation("Authorization", _authorization);
     }
 
     /// <inheritdoc />

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using TranscriptKit.Runtime;
@@ -17,6 +19,7 @@ namespace TranscriptKit.Errors;
 internal static class ErrorResponseMapper
 {
     private static readonly string[] s_requestIdHeaders = ["x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id", "cf-ray"];
+    private static readonly string?[] s_reasonPhrases = new string?[500];
 
     /// <param name="vendor">The vendor.</param>
     /// <param name="response">The failed response (its body already read into <paramref name="body"/>).</param>
@@ -33,7 +36,6 @@ internal static class ErrorResponseMapper
         var (code, message) = ReadVendorError(vendor, body, mediaType);
         (code, message) = (mask.Apply(code), mask.Apply(message));
         var retryAfter = RetryAfter.From(response, clock);
-        var text = mask.Apply(Describe(vendor, operationId, status, code, message, requestId, body, mediaType, mask));
 
         // An enveloped vendor (TranscriptGenerate) also puts its business code into error statuses: name the reason.
         var rule = ErrorFactory.Match(vendor.Envelope, code, message);
@@ -42,7 +44,8 @@ internal static class ErrorResponseMapper
         var hint = kind == ErrorKind.RateLimit
             ? retryAfter is { } after ? $" The vendor asked to retry after {after.TotalSeconds:0.#} s." : " Slow down and retry later."
             : kind is ErrorKind.Authentication or ErrorKind.Forbidden && authenticationHint is not null ? authenticationHint : ErrorFactory.Hint(kind);
-        return ErrorFactory.Create(kind, vendor.Id, text + hint, status, code, message, requestId, retryAfter, rule?.Reason, operationId);
+        var text = mask.Apply(Describe(vendor, operationId, status, code, message, requestId, body, mediaType, mask, hint));
+        return ErrorFactory.Create(kind, vendor.Id, text, status, code, message, requestId, retryAfter, rule?.Reason, operationId);
     }
 
     internal static (string? Code, string? Message) ReadVendorError(VendorDescriptor vendor, ReadOnlySpan<byte> body, string? mediaType = null)
@@ -156,55 +159,88 @@ internal static class ErrorResponseMapper
         return false;
     }
 
-    private static string Describe(VendorDescriptor vendor, string? operationId, HttpStatusCode status, string? code, string? message, string? requestId, ReadOnlySpan<byte> body, string? mediaType, SecretMask mask)
+    private static string Describe(VendorDescriptor vendor, string? operationId, HttpStatusCode status, string? code, string? message, string? requestId, ReadOnlySpan<byte> body, string? mediaType, SecretMask mask, string? hint)
     {
-        var builder = new StringBuilder();
-        builder.Append(vendor.DisplayName).Append(" answered ").Append((int)status);
+        // Written into a stack buffer (pooled if it outgrows it): only the finished message is allocated.
+        var builder = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[512]);
+        builder.AppendLiteral(vendor.DisplayName);
+        builder.AppendLiteral(" answered ");
+        builder.AppendFormatted((int)status);
         var reason = ReasonPhrase(status);
         if (reason is not null)
         {
-            builder.Append(' ').Append(reason);
+            builder.AppendLiteral(" ");
+            builder.AppendLiteral(reason);
         }
 
         if (operationId is not null)
         {
-            builder.Append(" to ").Append(operationId);
+            builder.AppendLiteral(" to ");
+            builder.AppendLiteral(operationId);
         }
 
         if (message is not null)
         {
-            builder.Append(": ").Append(message);
+            builder.AppendLiteral(": ");
+            builder.AppendLiteral(message);
         }
         else if (body.IsEmpty)
         {
-            builder.Append(" with an empty body");
+            builder.AppendLiteral(" with an empty body");
         }
         else if (mediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true || (LooksLikeHtml(body) && mediaType?.Contains("xml", StringComparison.OrdinalIgnoreCase) != true))
         {
-            builder.Append(" with an HTML page (a proxy or gateway error, not the vendor's API)");
+            builder.AppendLiteral(" with an HTML page (a proxy or gateway error, not the vendor's API)");
         }
         else
         {
-            builder.Append(": ").Append(Snippet(body, mask));
+            builder.AppendLiteral(": ");
+            builder.AppendLiteral(Snippet(body, mask));
         }
 
         if (code is not null && code != message)
         {
-            builder.Append(" (code ").Append(code).Append(')');
+            builder.AppendLiteral(" (code ");
+            builder.AppendLiteral(code);
+            builder.AppendLiteral(")");
         }
 
         if (requestId is not null)
         {
-            builder.Append(" [request id ").Append(requestId).Append(']');
+            builder.AppendLiteral(" [request id ");
+            builder.AppendLiteral(requestId);
+            builder.AppendLiteral("]");
         }
 
-        return builder.Append('.').ToString();
+        builder.AppendLiteral(".");
+        builder.AppendFormatted(hint);
+        return builder.ToStringAndClear();
     }
 
-    private static string? ReasonPhrase(HttpStatusCode status)
+    /// <summary>"Too Many Requests" for 429: the enum's name split into words, worked out once per status, not per error.</summary>
+    private static string? ReasonPhrase(HttpStatusCode status) =>
+        (int)status is >= 100 and < 600 ? s_reasonPhrases[(int)status - 100] ??= Words(status) : null;
+
+    private static string? Words(HttpStatusCode status)
     {
-        var name = Enum.IsDefined(status) ? status.ToString() : null;
-        return name is null ? null : string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + c : c.ToString()));
+        if (!Enum.IsDefined(status))
+        {
+            return null;
+        }
+
+        var name = status.ToString();
+        var builder = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]))
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(name[i]);
+        }
+
+        return builder.ToString();
     }
 
     private static bool LooksLikeHtml(ReadOnlySpan<byte> body)

@@ -17,34 +17,40 @@ namespace TranscriptKit.Runtime;
 /// </summary>
 public sealed partial class ClientPipeline
 {
-    private async Task<HttpResponseMessage> SendOnceAsync(RequestInformation request, Uri uri, RequestBody? body, OperationDescriptor operation, CancellationToken cancellationToken)
+    private async ValueTask<HttpResponseMessage> SendOnceAsync(RequestInformation request, Uri uri, RequestBody? body, OperationDescriptor operation, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(ToHttpMethod(request.HttpMethod), uri);
         message.Options.Set(TranscriptKitRequestOptions.OperationId, operation.OperationId);
-        message.Headers.UserAgent.Add(s_userAgent);
-        if (_applicationAgent is not null)
-        {
-            message.Headers.UserAgent.Add(_applicationAgent);
-        }
+        message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
 
         if (!request.Headers.ContainsKey("Accept"))
         {
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
         }
 
-        if (body is not null)
+        if (body is JsonRequestBody json && SendsOnce(operation, message.Method))
+        {
+            // The usual job-starting call: its JSON bytes guard themselves, so no wrapper copies their headers.
+            message.Content = new SingleSendBytesContent(json.Utf8, JsonRequestBody.ContentType);
+        }
+        else if (body is not null)
         {
             message.Content = body.CreateContent();
         }
 
-        foreach (var (name, values) in request.Headers)
+        // Most requests carry no header parameters; enumerating Kiota's header dictionary boxes its enumerator.
+        if (request.Headers.Count > 0)
         {
-            if (!message.Headers.TryAddWithoutValidation(name, values))
+            foreach (var (name, values) in request.Headers)
             {
-                message.Content?.Headers.TryAddWithoutValidation(name, values);
+                if (!message.Headers.TryAddWithoutValidation(name, values))
+                {
+                    message.Content?.Headers.TryAddWithoutValidation(name, values);
+                }
             }
         }
 
+        _headerCredentials?.SetOn(message.Headers);
         var eventStream = request.Headers.TryGetValue("Accept", out var accept) && accept.Contains("text/event-stream");
         return await ExchangeAsync(message, operation, body?.IsStreaming == true, eventStream, cancellationToken).ConfigureAwait(false);
     }
@@ -54,10 +60,12 @@ public sealed partial class ClientPipeline
     /// streaming upload the idle timeout while bytes move, then the per-attempt timeout for the answer. A success body
     /// comes back in memory (capped); an event stream comes back open.
     /// </summary>
-    private async Task<HttpResponseMessage> ExchangeAsync(HttpRequestMessage message, OperationDescriptor operation, bool streamingBody, bool eventStream, CancellationToken cancellationToken)
+    private async ValueTask<HttpResponseMessage> ExchangeAsync(HttpRequestMessage message, OperationDescriptor operation, bool streamingBody, bool eventStream, CancellationToken cancellationToken)
     {
         var timeout = operation.Timeout ?? _requestTimeout;
-        using var attempt = new CancellationTokenSource(Timeout.InfiniteTimeSpan, TimeProvider);
+        // No timer to arm (every limit infinite), no timer to pay for: the caller's token alone ends the attempt.
+        var timed = timeout != Timeout.InfiniteTimeSpan || (streamingBody && _uploadIdleTimeout != Timeout.InfiniteTimeSpan) || (eventStream && _eventIdleTimeout != Timeout.InfiniteTimeSpan);
+        using var attempt = timed ? new CancellationTokenSource(Timeout.InfiniteTimeSpan, TimeProvider) : null;
         var clock = new AttemptClock(attempt, timeout, _uploadIdleTimeout);
         if (streamingBody && message.Content is { } upload)
         {
@@ -75,18 +83,18 @@ public sealed partial class ClientPipeline
             clock.Waiting();
         }
 
-        if (!operation.Idempotent && message.Method != HttpMethod.Get && message.Method != HttpMethod.Head)
+        if (SendsOnce(operation, message.Method))
         {
             // SocketsHttpHandler re-sends a request by itself (up to 3 times, any method) when the server closes the
             // connection before answering and before the body started: seen on a loopback socket, a bodiless POST went
             // out 4 times. A job-starting request gets a body that refuses to be sent twice, which ends that retry.
-            message.Content = new SingleSendContent(message.Content);
+            message.Content = message.Content as SingleSendBytesContent ?? (HttpContent)new SingleSendContent(message.Content);
         }
 
         var started = TimeProvider.GetTimestamp();
         // A caller's token that can never cancel needs no linked source (most calls pass none).
-        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token) : null;
-        var token = linked?.Token ?? attempt.Token;
+        using var linked = cancellationToken.CanBeCanceled && attempt is not null ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token) : null;
+        var token = linked?.Token ?? attempt?.Token ?? cancellationToken;
         HttpResponseMessage? response = null;
         try
         {
@@ -95,7 +103,7 @@ public sealed partial class ClientPipeline
             {
                 // The status says what failed; a slow or cut error body only loses the vendor's wording.
                 var error = await ReadErrorBodyAsync(response, attempt, cancellationToken, token).ConfigureAwait(false);
-                Replace(response, new CallContent(new MemoryStream(error, 0, error.Length, writable: false, publiclyVisible: true), operation));
+                Replace(response, new CallContent(error, operation));
                 return response;
             }
 
@@ -105,7 +113,7 @@ public sealed partial class ClientPipeline
                 // timeout (what is left of it once the headers are in).
                 var left = timeout == Timeout.InfiniteTimeSpan ? (TimeSpan?)null : timeout - TimeProvider.GetElapsedTime(started);
                 var live = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
-                Replace(response, new CallContent(live, operation, left is { } l ? TimeProvider.GetTimestamp() + (long)(Math.Max(0, l.TotalSeconds) * TimeProvider.TimestampFrequency) : null));
+                Replace(response, new LiveCallContent(live, operation, left is { } l ? TimeProvider.GetTimestamp() + (long)(Math.Max(0, l.TotalSeconds) * TimeProvider.TimestampFrequency) : null));
                 return response;
             }
 
@@ -118,7 +126,8 @@ public sealed partial class ClientPipeline
             response?.Dispose();
 
             // HttpClient's own Timeout also lands here; either way the caller did not cancel.
-            throw new AttemptTimeoutException(attempt.IsCancellationRequested ? clock.Describe() : $"HttpClient.Timeout ({_http.Timeout.TotalSeconds:0.#} s)", attempt.IsCancellationRequested ? clock.Limit : _http.Timeout, ex);
+            var ours = attempt?.IsCancellationRequested == true;
+            throw new AttemptTimeoutException(ours ? clock.Describe() : $"HttpClient.Timeout ({_http.Timeout.TotalSeconds:0.#} s)", ours ? clock.Limit : _http.Timeout, ex);
         }
         catch (Exception ex) when (response is not null && ex is IOException or HttpRequestException)
         {
@@ -131,7 +140,7 @@ public sealed partial class ClientPipeline
         string.Equals(response.Content.Headers.ContentType?.MediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads a success body into memory, refusing one over the cap before it is buffered whole.</summary>
-    private async Task<MemoryStream> BufferBodyAsync(HttpResponseMessage response, OperationDescriptor operation, CancellationToken cancellationToken)
+    private async ValueTask<ArraySegment<byte>> BufferBodyAsync(HttpResponseMessage response, OperationDescriptor operation, CancellationToken cancellationToken)
     {
         var cap = _maxBodyBytes;
         var declared = response.Content.Headers.ContentLength;
@@ -143,23 +152,50 @@ public sealed partial class ClientPipeline
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            if (declared is > 0)
+            var chunks = default(ChunkedBody);
+            try
             {
-                // The usual case: one array of the declared size, filled in place (a longer body grows past it).
-                var exact = new MemoryStream((int)declared.Value);
-                await CopyCappedAsync(stream, exact, cap, operation, response.StatusCode, cancellationToken).ConfigureAwait(false);
-                exact.Position = 0;
-                return exact;
-            }
+                if (declared is > 0)
+                {
+                    // The usual case: read straight into one array of the declared size, no copy.
+                    var exact = new byte[(int)declared.Value];
+                    var filled = 0;
+                    int read;
+                    while (filled < exact.Length && (read = await stream.ReadAsync(exact.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
+                    {
+                        filled += read;
+                    }
 
-            // No Content-Length (chunked): pooled chunks, then one array of the exact size.
-            using var chunks = new ChunkedBody();
-            await CopyCappedAsync(stream, chunks, cap, operation, response.StatusCode, cancellationToken).ConfigureAwait(false);
-            return chunks.ToMemoryStream();
+                    if (filled < exact.Length)
+                    {
+                        return new ArraySegment<byte>(exact, 0, filled);
+                    }
+
+                    // A body longer than it declared (HttpClient's own streams stop at Content-Length; a handler's may not).
+                    var probe = new byte[1];
+                    if (await stream.ReadAsync(probe, cancellationToken).ConfigureAwait(false) == 0)
+                    {
+                        return new ArraySegment<byte>(exact);
+                    }
+
+                    chunks = new ChunkedBody();
+                    chunks.Write(exact, 0, exact.Length);
+                    chunks.Write(probe, 0, 1);
+                }
+
+                // No Content-Length (chunked): pooled chunks, then one array of the exact size.
+                chunks ??= new ChunkedBody();
+                await CopyCappedAsync(stream, chunks, cap, operation, response.StatusCode, cancellationToken).ConfigureAwait(false);
+                return chunks.ToArray();
+            }
+            finally
+            {
+                chunks?.Dispose();
+            }
         }
     }
 
-    private async Task CopyCappedAsync(Stream source, Stream target, long cap, OperationDescriptor operation, HttpStatusCode status, CancellationToken cancellationToken)
+    private async ValueTask CopyCappedAsync(Stream source, Stream target, long cap, OperationDescriptor operation, HttpStatusCode status, CancellationToken cancellationToken)
     {
         var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
@@ -222,7 +258,7 @@ public sealed partial class ClientPipeline
             }
         }
 
-        public MemoryStream ToMemoryStream()
+        public byte[] ToArray()
         {
             var body = new byte[_length];
             var at = 0;
@@ -233,8 +269,7 @@ public sealed partial class ClientPipeline
                 at += n;
             }
 
-            Dispose();
-            return new MemoryStream(body, 0, body.Length, writable: false, publiclyVisible: true);
+            return body;
         }
 
         protected override void Dispose(bool disposing)
@@ -270,7 +305,7 @@ public sealed partial class ClientPipeline
     }
 
     /// <summary>Reads at most <see cref="MaxErrorBodyBytes"/> of an error body; a body that stalls or breaks off yields what arrived.</summary>
-    private static async Task<byte[]> ReadErrorBodyAsync(HttpResponseMessage response, CancellationTokenSource attempt, CancellationToken caller, CancellationToken token)
+    private static async ValueTask<byte[]> ReadErrorBodyAsync(HttpResponseMessage response, CancellationTokenSource? attempt, CancellationToken caller, CancellationToken token)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(MaxErrorBodyBytes);
         var total = 0;
@@ -286,7 +321,7 @@ public sealed partial class ClientPipeline
                 }
             }
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is OperationCanceledException && attempt.IsCancellationRequested && !caller.IsCancellationRequested))
+        catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is OperationCanceledException && attempt?.IsCancellationRequested == true && !caller.IsCancellationRequested))
         {
             // Keep what arrived: the status already says what failed.
         }
@@ -299,7 +334,7 @@ public sealed partial class ClientPipeline
     }
 
     /// <summary>Swaps a response's content for one the pipeline owns, keeping the content headers.</summary>
-    private static void Replace(HttpResponseMessage response, CallContent content)
+    private static void Replace(HttpResponseMessage response, HttpContent content)
     {
         var original = response.Content;
         foreach (var (name, values) in original.Headers.NonValidated)
@@ -313,43 +348,28 @@ public sealed partial class ClientPipeline
         response.Content = content;
 
         // Not for a live event stream: disposing the original would close the stream the new content reads.
-        if (!content.Live)
+        if (content is not LiveCallContent)
         {
             original.Dispose();
         }
     }
 
-    /// <summary>A response body the pipeline has read (or, for an event stream, opened), tagged with its operation.</summary>
-    private sealed class CallContent : StreamContent
+    /// <summary>A response body the pipeline has read into memory, tagged with its operation.</summary>
+    private sealed class CallContent(ArraySegment<byte> buffered, OperationDescriptor operation)
+        : ByteArrayContent(buffered.Array ?? [], buffered.Offset, buffered.Count)
     {
-        private readonly MemoryStream? _memory;
+        public OperationDescriptor Operation { get; } = operation;
 
-        /// <summary>Bytes already read into memory.</summary>
-        public CallContent(MemoryStream buffered, OperationDescriptor operation)
-            : base(buffered)
-        {
-            _memory = buffered;
-            Operation = operation;
-        }
+        public ReadOnlyMemory<byte> Buffered { get; } = buffered;
+    }
 
-        /// <summary>A live event stream, to end by <paramref name="deadline"/> when it has one.</summary>
-        public CallContent(Stream live, OperationDescriptor operation, long? deadline)
-            : base(live)
-        {
-            Operation = operation;
-            Deadline = deadline;
-            Live = true;
-        }
+    /// <summary>A live event stream the pipeline opened, tagged with its operation and, when it has one, its deadline.</summary>
+    private sealed class LiveCallContent(Stream live, OperationDescriptor operation, long? deadline) : StreamContent(live)
+    {
+        public OperationDescriptor Operation { get; } = operation;
 
-        public OperationDescriptor Operation { get; }
-
-        /// <summary>For an event stream: the timestamp by which it must end (the operation's timeout), if any.</summary>
-        public long? Deadline { get; }
-
-        /// <summary>Whether this is a live stream (an event stream) rather than bytes already in memory.</summary>
-        public bool Live { get; }
-
-        public ReadOnlyMemory<byte> Buffered => _memory is null ? default : _memory.GetBuffer().AsMemory(0, (int)_memory.Length);
+        /// <summary>The timestamp by which the stream must end (the operation's timeout), if any.</summary>
+        public long? Deadline { get; } = deadline;
     }
 
     /// <summary>
@@ -357,7 +377,7 @@ public sealed partial class ClientPipeline
     /// that long is a stall); after the last byte, and for every other request, it is the per-attempt timeout, and
     /// it keeps running while the body is read: headers and body share one budget.
     /// </summary>
-    private sealed class AttemptClock(CancellationTokenSource attempt, TimeSpan timeout, TimeSpan uploadIdle)
+    private sealed class AttemptClock(CancellationTokenSource? attempt, TimeSpan timeout, TimeSpan uploadIdle)
     {
         private volatile string _what = "answer";
 
@@ -377,7 +397,7 @@ public sealed partial class ClientPipeline
         {
             Limit = limit;
             _what = what;
-            if (limit != Timeout.InfiniteTimeSpan)
+            if (limit != Timeout.InfiniteTimeSpan && attempt is not null)
             {
                 try
                 {
@@ -433,6 +453,44 @@ public sealed partial class ClientPipeline
         }
     }
 
+    /// <summary>Whether the request may start a job, so that nothing below the pipeline may send it twice.</summary>
+    private static bool SendsOnce(OperationDescriptor operation, HttpMethod method) =>
+        !operation.Idempotent && method != HttpMethod.Get && method != HttpMethod.Head;
+
+    /// <summary>A job-starting request's bytes (a JSON body) that refuse to be serialized a second time, like <see cref="SingleSendContent"/>.</summary>
+    private sealed class SingleSendBytesContent : HttpContent
+    {
+        private readonly ArraySegment<byte> _bytes;
+        private int _sent;
+
+        public SingleSendBytesContent(ArraySegment<byte> bytes, System.Net.Http.Headers.MediaTypeHeaderValue contentType)
+        {
+            _bytes = bytes;
+            Headers.ContentType = contentType;
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+            SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        {
+            SingleSendContent.ThrowIfSentBefore(ref _sent);
+            return stream.WriteAsync(_bytes.AsMemory(), cancellationToken).AsTask();
+        }
+
+        protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        {
+            SingleSendContent.ThrowIfSentBefore(ref _sent);
+            stream.Write(_bytes);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _bytes.Count;
+            return true;
+        }
+    }
+
     /// <summary>
     /// The body of a job-starting request (empty when it has none, as SocketsHttpHandler sends a bodiless POST anyway):
     /// serializing it a second time throws, so no layer below the pipeline can send the request again.
@@ -459,12 +517,16 @@ public sealed partial class ClientPipeline
 
         protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
         {
-            if (Interlocked.Exchange(ref _sent, 1) != 0)
+            ThrowIfSentBefore(ref _sent);
+            return _inner is null ? Task.CompletedTask : _inner.CopyToAsync(stream, context, cancellationToken);
+        }
+
+        public static void ThrowIfSentBefore(ref int sent)
+        {
+            if (Interlocked.Exchange(ref sent, 1) != 0)
             {
                 throw new InvalidOperationException("A request that may start a job is never sent twice; the HTTP handler tried to send it again after the connection failed.");
             }
-
-            return _inner is null ? Task.CompletedTask : _inner.CopyToAsync(stream, context, cancellationToken);
         }
 
         protected override bool TryComputeLength(out long length)

@@ -22,7 +22,12 @@ public sealed partial class ClientPipeline
     }
 
     /// <summary>The spec operation a response answers: every response the pipeline hands out carries it.</summary>
-    private static OperationDescriptor? DescriptorOf(HttpResponseMessage response) => (response.Content as CallContent)?.Operation;
+    private static OperationDescriptor? DescriptorOf(HttpResponseMessage response) => response.Content switch
+    {
+        CallContent content => content.Operation,
+        LiveCallContent live => live.Operation,
+        _ => null,
+    };
 
     /// <summary>The spec's operationId a response answers.</summary>
     private static string? OperationOf(HttpResponseMessage response) =>

@@ -53,7 +53,7 @@ public sealed partial class ClientPipeline
             }
 
             // One timer for the stream: re-armed after each event with the idle timeout, never past the operation's deadline.
-            var deadline = (response.Content as CallContent)?.Deadline;
+            var deadline = (response.Content as LiveCallContent)?.Deadline;
             using var timer = new CancellationTokenSource(Timeout.InfiniteTimeSpan, TimeProvider);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
             var body = new EventSizeGuard(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), _maxEventBytes);

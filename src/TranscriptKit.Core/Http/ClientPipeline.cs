@@ -1,12 +1,15 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.ComponentModel;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -15,6 +18,7 @@ using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Polly;
 using Polly.Retry;
+using TranscriptKit.Authentication;
 using TranscriptKit.Errors;
 
 namespace TranscriptKit.Runtime;
@@ -38,6 +42,7 @@ public sealed partial class ClientPipeline : IDisposable
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly IAuthenticationProvider _auth;
+    private readonly IHeaderCredentials? _headerCredentials;
     private readonly string _baseUrl;
     private readonly TimeSpan _requestTimeout;
     private readonly TimeSpan _uploadIdleTimeout;
@@ -46,8 +51,9 @@ public sealed partial class ClientPipeline : IDisposable
     private readonly int _maxEventBytes;
     private readonly RetryOptions _retry;
     private readonly ResiliencePipeline<HttpResponseMessage> _resilience;
-    private readonly ProductInfoHeaderValue? _applicationAgent;
+    private readonly string _userAgent;
     private readonly SecretMask _mask;
+    private readonly RequestPool _requestPool = new();
 
     // Both or neither: a report without the vendor's schema has nothing to compare with. Null keeps the per-call path as it was.
     private readonly (DriftReport Report, ResponseSchema Schema)? _drift;
@@ -85,6 +91,7 @@ public sealed partial class ClientPipeline : IDisposable
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
         Logger = options.Logger;
         _auth = authentication;
+        _headerCredentials = authentication as IHeaderCredentials;
         _mask = SecretMask.Of(authentication);
         _drift = options.Drift is { } report && vendor.Responses is { } schema ? (report, schema()) : null;
         _baseUrl = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
@@ -94,7 +101,8 @@ public sealed partial class ClientPipeline : IDisposable
         _maxBodyBytes = options.MaxResponseBodyBytes;
         _maxEventBytes = options.MaxEventBytes;
         _retry = options.Retry ?? new RetryOptions();
-        _applicationAgent = string.IsNullOrWhiteSpace(options.ApplicationId) ? null : ProductInfoHeaderValue.Parse(options.ApplicationId);
+        // Parsed to refuse an invalid application id here; sent as one preformatted value (no header collection per request).
+        _userAgent = string.IsNullOrWhiteSpace(options.ApplicationId) ? s_userAgent.ToString() : $"{s_userAgent} {ProductInfoHeaderValue.Parse(options.ApplicationId)}";
         if (httpClient is null)
         {
             // Our own client: per-attempt timeouts are ours, so HttpClient's 100 s cap must not cut a long operation short.
@@ -120,9 +128,12 @@ public sealed partial class ClientPipeline : IDisposable
     public Microsoft.Extensions.Logging.ILogger? Logger { get; }
 
     /// <summary>Starts a request for <paramref name="urlTemplate"/>, an RFC 6570 template beginning with <c>{+baseurl}</c>.</summary>
+    /// <remarks>Hand the request to <see cref="SendAsync"/> once and let it go: the pipeline may reuse it for a later call.</remarks>
     public RequestInformation CreateRequest(Method method, string urlTemplate)
     {
-        var request = new RequestInformation { HttpMethod = method, UrlTemplate = urlTemplate };
+        var request = _requestPool.Rent();
+        request.HttpMethod = method;
+        request.UrlTemplate = urlTemplate;
         request.PathParameters[BaseUrlParameter] = _baseUrl;
         return request;
     }
@@ -137,58 +148,76 @@ public sealed partial class ClientPipeline : IDisposable
         ArgumentNullException.ThrowIfNull(operation);
         cancellationToken.ThrowIfCancellationRequested();
 
-        // Kiota expands the URL template on every read of URI (about 2 KB of garbage each): expand it once and pin it, so
-        // the auth provider's https check and this method share one expansion.
-        request.URI = ExpandUri(request);
-        await _auth.AuthenticateRequestAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var uri = request.URI;
+        var uri = TryExpandUri(request);
 
-        NotePoll(operation);
-        var shape = new CallShape(operation.Idempotent, body?.IsReplayable ?? true);
-        using var permits = await AcquireAsync(request: true, upload: body?.IsStreaming ?? false, cancellationToken).ConfigureAwait(false);
-        HttpResponseMessage response;
+        // Kiota keeps a URL set through URI for good, so only a request whose URI was never set can serve another call.
+        var reusable = uri is not null && _headerCredentials is not null;
+        uri ??= request.URI;
         try
         {
-            response = await ExecuteWithRetriesAsync(
-                shape,
-                static (state, ct) => state.Self.SendOnceAsync(state.Request, state.Uri, state.Body, state.Operation, ct),
-                (Self: this, Request: request, Uri: uri, Body: body, Operation: operation),
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (AttemptTimeoutException ex)
-        {
-            var submission = SubmissionOf(operation.Idempotent, status: null, ex);
-            throw new TranscriptKitTimeoutException(
-                Vendor.Id,
-                $"{Vendor.DisplayName} did not {ex.What} for {operation.OperationId}" + (submission == SubmissionOutcome.Unknown ? "; the request may have started a job, so it was not sent again." : "."),
-                job: null,
-                ex.Timeout,
-                ex).ForCall(operation.OperationId, submission);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
-        {
-            throw TransportError(operation, ex);
-        }
-        catch (TranscriptKitException ex)
-        {
-            ex.ForCall(operation.OperationId, SubmissionOf(operation.Idempotent, ex.Status, ex));
-            throw;
-        }
+            if (_headerCredentials is null)
+            {
+                // A user's provider: Kiota expands the URL template on every read of URI (about 2 KB of garbage each), so
+                // pin one expansion for the provider; it may change the URL (a key in the query), which is then read back.
+                request.URI = uri;
+                await _auth.AuthenticateRequestAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
+                uri = request.URI;
+            }
 
-        if (_drift is { } drift)
-        {
-            DriftCheck.CheckStatus(drift.Schema, operation.OperationId, (int)response.StatusCode, drift.Report);
-        }
+            NotePoll(operation);
+            var shape = new CallShape(operation.Idempotent, body?.IsReplayable ?? true);
+            using var permits = await AcquireAsync(request: true, upload: body?.IsStreaming ?? false, cancellationToken).ConfigureAwait(false);
+            HttpResponseMessage response;
+            try
+            {
+                response = await ExecuteWithRetriesAsync(
+                    shape,
+                    static (state, ct) => state.Self.SendOnceAsync(state.Request, state.Uri, state.Body, state.Operation, ct),
+                    (Self: this, Request: request, Uri: uri, Body: body, Operation: operation),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (AttemptTimeoutException ex)
+            {
+                var submission = SubmissionOf(operation.Idempotent, status: null, ex);
+                throw new TranscriptKitTimeoutException(
+                    Vendor.Id,
+                    $"{Vendor.DisplayName} did not {ex.What} for {operation.OperationId}" + (submission == SubmissionOutcome.Unknown ? "; the request may have started a job, so it was not sent again." : "."),
+                    job: null,
+                    ex.Timeout,
+                    ex).ForCall(operation.OperationId, submission);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException)
+            {
+                throw TransportError(operation, ex);
+            }
+            catch (TranscriptKitException ex)
+            {
+                ex.ForCall(operation.OperationId, SubmissionOf(operation.Idempotent, ex.Status, ex));
+                throw;
+            }
 
-        if (response.IsSuccessStatusCode)
-        {
-            return response;
-        }
+            if (_drift is { } drift)
+            {
+                DriftCheck.CheckStatus(drift.Schema, operation.OperationId, (int)response.StatusCode, drift.Report);
+            }
 
-        using (response)
+            if (response.IsSuccessStatusCode)
+            {
+                return response;
+            }
+
+            using (response)
+            {
+                var errorBody = response.Content is CallContent content ? content.Buffered : await ReadLimitedAsync(response, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+                throw ErrorResponseMapper.Map(Vendor, response, errorBody.Span, TimeProvider, operation.OperationId, _mask).ForCall(operation.OperationId, SubmissionOf(operation.Idempotent, response.StatusCode, fault: null));
+            }
+        }
+        finally
         {
-            var errorBody = response.Content is CallContent content ? content.Buffered : await ReadLimitedAsync(response, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
-            throw ErrorResponseMapper.Map(Vendor, response, errorBody.Span, TimeProvider, operation.OperationId, _mask).ForCall(operation.OperationId, SubmissionOf(operation.Idempotent, response.StatusCode, fault: null));
+            if (reusable)
+            {
+                _requestPool.Return(request);
+            }
         }
     }
 
@@ -241,7 +270,7 @@ public sealed partial class ClientPipeline : IDisposable
     }
 
     /// <summary>Runs attempts through the retry pipeline; the call's shape decides what may be sent again.</summary>
-    private async Task<HttpResponseMessage> ExecuteWithRetriesAsync<TState>(CallShape shape, Func<TState, CancellationToken, Task<HttpResponseMessage>> attempt, TState state, CancellationToken cancellationToken)
+    private async ValueTask<HttpResponseMessage> ExecuteWithRetriesAsync<TState>(CallShape shape, Func<TState, CancellationToken, ValueTask<HttpResponseMessage>> attempt, TState state, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(s_callShape, shape);
@@ -287,46 +316,58 @@ public sealed partial class ClientPipeline : IDisposable
     /// <summary>
     /// Expands the generated templates' common shape, <c>{+baseurl}/path/{name}</c> with string values, as RFC 6570 simple
     /// expansion does (every character but RFC 3986's unreserved ones percent-encoded, UTF-8); any other template (query
-    /// expressions, operators, non-string values) goes to Kiota's expansion.
+    /// expressions, operators, non-string values) is left to Kiota's expansion (null).
     /// </summary>
-    private static Uri ExpandUri(RequestInformation request)
+    private static Uri? TryExpandUri(RequestInformation request)
     {
         var template = request.UrlTemplate;
         if (template is null || !template.StartsWith("{+" + BaseUrlParameter + "}", StringComparison.Ordinal) ||
             !request.PathParameters.TryGetValue(BaseUrlParameter, out var baseUrl) || baseUrl is not string baseText)
         {
-            return request.URI;
+            return null;
         }
 
-        var builder = new StringBuilder(template.Length + baseText.Length + 32).Append(baseText);
+        if (request.PathParameters is not Dictionary<string, object> parameters || !parameters.TryGetAlternateLookup<ReadOnlySpan<char>>(out var byName))
+        {
+            return null;
+        }
+
+        // Written into a stack buffer, parameter names looked up as spans: only the URL's string and Uri are allocated.
+        var builder = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        builder.AppendLiteral(baseText);
         var position = BaseUrlParameter.Length + 3;
         while (position < template.Length)
         {
             var open = template.IndexOf('{', position);
             if (open < 0)
             {
-                builder.Append(template, position, template.Length - position);
+                builder.AppendFormatted(template.AsSpan(position));
                 break;
             }
 
             var close = template.IndexOf('}', open);
             if (close < 0)
             {
-                return request.URI;
+                builder.ToStringAndClear();
+                return null;
             }
 
             var name = template.AsSpan(open + 1, close - open - 1);
+            // Kiota's expansion matches names exactly, while its dictionary ignores case: a name found under another
+            // case is left to Kiota, so the URL is always the one Kiota would build.
             if (name.IsEmpty || "+#./;?&=,!@|:*".Contains(name[0]) || name.IndexOfAny(",:*") >= 0 ||
-                !request.PathParameters.TryGetValue(name.ToString(), out var value) || value is not string text)
+                !byName.TryGetValue(name, out var key, out var value) || !name.SequenceEqual(key) || value is not string text)
             {
-                return request.URI;
+                builder.ToStringAndClear();
+                return null;
             }
 
-            builder.Append(template, position, open - position).Append(Uri.EscapeDataString(text));
+            builder.AppendFormatted(template.AsSpan(position, open - position));
+            builder.AppendLiteral(Uri.EscapeDataString(text));
             position = close + 1;
         }
 
-        return new Uri(builder.ToString());
+        return new Uri(builder.ToStringAndClear());
     }
 
     private static HttpMethod ToHttpMethod(Method method) => method switch
@@ -426,18 +467,17 @@ public sealed partial class ClientPipeline : IDisposable
     }
 
     /// <summary>The body of a response: already in memory when the pipeline read it, else read here under the body cap.</summary>
-    private async Task<ReadOnlyMemory<byte>> ReadAllAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async ValueTask<ReadOnlyMemory<byte>> ReadAllAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (response.Content is CallContent { Live: false } content)
+        if (response.Content is CallContent content)
         {
             return content.Buffered;
         }
 
-        var buffered = await BufferBodyAsync(response, (response.Content as CallContent)?.Operation ?? new OperationDescriptor("(response)", Idempotent: true), cancellationToken).ConfigureAwait(false);
-        return buffered.GetBuffer().AsMemory(0, (int)buffered.Length);
+        return await BufferBodyAsync(response, DescriptorOf(response) ?? new OperationDescriptor("(response)", Idempotent: true), cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<ReadOnlyMemory<byte>> ReadLimitedAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)
+    private static async ValueTask<ReadOnlyMemory<byte>> ReadLimitedAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)
     {
         try
         {

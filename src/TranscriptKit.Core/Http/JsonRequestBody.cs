@@ -1,9 +1,9 @@
 using System;
 using System.Buffers;
+using System.IO;
 using System.ComponentModel;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace TranscriptKit.Runtime;
@@ -12,7 +12,16 @@ namespace TranscriptKit.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class JsonRequestBody : RequestBody
 {
-    private static readonly MediaTypeHeaderValue s_contentType = new("application/json") { CharSet = "utf-8" };
+    private const int InitialBufferBytes = 1024;
+    private const int MaxKeptBufferBytes = 64 * 1024;
+    internal static readonly MediaTypeHeaderValue ContentType = new("application/json") { CharSet = "utf-8" };
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     private readonly ArraySegment<byte> _utf8;
 
     private JsonRequestBody(ArraySegment<byte> utf8) => _utf8 = utf8;
@@ -20,15 +29,34 @@ public sealed class JsonRequestBody : RequestBody
     /// <summary>Serializes <paramref name="value"/> with its generated writer.</summary>
     public static JsonRequestBody Create<T>(T value, JsonWriteAction<T> write)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        // One writer and buffer per thread, reused: a body costs one array of its exact size. Taken out while in use,
+        // so a nested call (none today) would get its own pair instead of writing into this one.
+        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(InitialBufferBytes);
+        var writer = t_writer ?? new Utf8JsonWriter(buffer);
+        (t_buffer, t_writer) = (null, null);
+        writer.Reset(buffer);
+        try
         {
             write(writer, value);
+            writer.Flush();
+            return new JsonRequestBody(buffer.WrittenSpan.ToArray());
         }
+        finally
+        {
+            writer.Reset(Stream.Null);
+            t_writer = writer;
 
-        // The writer's own array, not a copy of it (ArrayBufferWriter always keeps one array).
-        return new JsonRequestBody(MemoryMarshal.TryGetArray(buffer.WrittenMemory, out var written) ? written : buffer.WrittenSpan.ToArray());
+            // A rare large body: let its buffer go rather than keep it for the thread's lifetime.
+            if (buffer.Capacity <= MaxKeptBufferBytes)
+            {
+                buffer.ResetWrittenCount();
+                t_buffer = buffer;
+            }
+        }
     }
+
+    /// <summary>The serialized bytes.</summary>
+    internal ArraySegment<byte> Utf8 => _utf8;
 
     /// <inheritdoc />
     public override bool IsReplayable => true;
@@ -37,7 +65,7 @@ public sealed class JsonRequestBody : RequestBody
     public override HttpContent CreateContent()
     {
         var content = new ByteArrayContent(_utf8.Array!, _utf8.Offset, _utf8.Count);
-        content.Headers.ContentType = s_contentType;
+        content.Headers.ContentType = ContentType;
         return content;
     }
 }

@@ -39,6 +39,29 @@ public class ErrorMappingTests
         Assert.That(vendorError.Message + vendorError, Does.Not.Contain("secret-key-123"));
     }
 
+    [TestCase(HttpStatusCode.TooManyRequests, "Test Vendor answered 429 Too Many Requests to getThing: ")]
+    [TestCase(HttpStatusCode.ServiceUnavailable, "Test Vendor answered 503 Service Unavailable to getThing: ")]
+    [TestCase(HttpStatusCode.Unauthorized, "Test Vendor answered 401 Unauthorized to getThing: ")]
+    [TestCase((HttpStatusCode)499, "Test Vendor answered 499 to getThing: ")]
+    public void Message_names_the_status_in_words_every_time(HttpStatusCode status, string expected)
+    {
+        // Twice: the words are worked out once per status and kept, so the second error must read the same.
+        foreach (var _ in new[] { 1, 2 })
+        {
+            Assert.That(Fail(status, "{\"error\": \"no\"}").Message, Does.StartWith(expected + "no"));
+        }
+    }
+
+    [Test]
+    public void A_vendor_message_longer_than_the_message_buffer_is_kept_whole()
+    {
+        var words = string.Concat(System.Linq.Enumerable.Repeat("too long ", 300)).TrimEnd();
+
+        var error = (TranscriptKitException)Fail(HttpStatusCode.BadRequest, "{\"error\": {\"code\": \"E42\", \"message\": \"" + words + "\"}}");
+
+        Assert.That(error.Message, Does.StartWith("Test Vendor answered 400 Bad Request to getThing: " + words + " (code E42)."));
+    }
+
     [Test]
     public void Message_and_code_come_from_the_paths_the_spec_names()
     {

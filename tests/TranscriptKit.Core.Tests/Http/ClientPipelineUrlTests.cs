@@ -17,6 +17,10 @@ public class ClientPipelineUrlTests
     [TestCase("{+baseurl}/things/{id}/poll", "cb6dc793fa1ceadb55744ba0a7b0af56")]
     [TestCase("{+baseurl}/task/query{?id}", "1893456789012345678")]
     [TestCase("{+baseurl}/things{/id}", "x y")]
+    [TestCase("{+baseurl}/things/{id}/{ID}", "a parameter named twice, in either case")]
+    [TestCase("{+baseurl}/things/{id}", "longer than the 256-character buffer the URL is written into: ✓✓✓✓✓✓✓✓✓✓ " +
+        "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789" +
+        "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789")]
     public async Task Url_is_the_one_Kiota_expands(string template, string id)
     {
         var fixture = new PipelineFixture("https://api.example.com/v1");

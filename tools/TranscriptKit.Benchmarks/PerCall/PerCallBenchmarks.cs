@@ -47,16 +47,19 @@ public class PerCallBenchmarks
     {
         // Not timed: each peer sends what the recording shows and reads what it answers, or the run stops here.
         _get.Check(p => p.TranscriptKit.GetJobAsync(ProjectId), r => r.Transcript!.Segments![0].Words![0].Word == "First");
+        _get.Check(p => p.TranscriptKitUntimed.GetJobAsync(ProjectId), r => r.Transcript!.Segments![0].Words![0].Word == "First");
         _get.Check(p => p.Floor.GetJobAsync(ProjectId), r => r.Transcript!.Segments![0].Words![0].Word == "First");
         _get.Check(p => p.NSwag.GetJobAsync(ProjectId), r => System.Linq.Enumerable.First(System.Linq.Enumerable.First(r.Transcript.Segments).Words).Word == "First");
         _get.Check(p => p.Kiota.SocialTranscripts.Jobs[ProjectId].GetAsync(), r => r!.Transcript!.Segments![0].Words![0].Word == "First");
 
         _post.Check(p => p.TranscriptKit.CreateJobAsync(s_tkBody), r => r.ProjectId == ProjectId && r.EstimatedCredits == 9);
+        _post.Check(p => p.TranscriptKitUntimed.CreateJobAsync(s_tkBody), r => r.ProjectId == ProjectId && r.EstimatedCredits == 9);
         _post.Check(p => p.Floor.CreateJobAsync(s_floorBody), r => r.ProjectId == ProjectId && r.EstimatedCredits == 9);
         _post.Check(p => p.NSwag.CreateJobAsync(s_nswagBody), r => r.ProjectId == ProjectId && r.EstimatedCredits == 9, nswagBodyQuirk: true);
         _post.Check(p => p.Kiota.SocialTranscripts.Jobs.PostAsync(s_kiotaBody), r => r!.ProjectId == ProjectId && r.EstimatedCredits == 9);
 
         _error.CheckThrows<TranscriptKitAuthenticationException>(p => p.TranscriptKit.GetJobAsync(ProjectId), e => e.Message.Contains("revoked", StringComparison.Ordinal));
+        _error.CheckThrows<TranscriptKitAuthenticationException>(p => p.TranscriptKitUntimed.GetJobAsync(ProjectId), e => e.Message.Contains("revoked", StringComparison.Ordinal));
         _error.CheckThrows<FloorApiException>(p => p.Floor.GetJobAsync(ProjectId), e => e.VendorMessage!.Contains("revoked", StringComparison.Ordinal));
         _error.CheckThrows<N.ApiException<N.ErrorBody>>(p => p.NSwag.GetJobAsync(ProjectId), e => e.Result.Error.Contains("revoked", StringComparison.Ordinal));
         _error.CheckThrows<K.ErrorBody>(p => p.Kiota.SocialTranscripts.Jobs[ProjectId].GetAsync(), e => e.Error!.Contains("revoked", StringComparison.Ordinal));
@@ -78,6 +81,10 @@ public class PerCallBenchmarks
     [BenchmarkCategory("GET poll")]
     public Task<JobStatusResult> Get_TranscriptKit() => _get.TranscriptKit.GetJobAsync(ProjectId);
 
+    [Benchmark(Description = "TranscriptKit, no attempt timeout")]
+    [BenchmarkCategory("GET poll")]
+    public Task<JobStatusResult> Get_TranscriptKitUntimed() => _get.TranscriptKitUntimed.GetJobAsync(ProjectId);
+
     [Benchmark(Description = "NSwag")]
     [BenchmarkCategory("GET poll")]
     public Task<N.JobStatusResult> Get_NSwag() => _get.NSwag.GetJobAsync(ProjectId);
@@ -94,6 +101,10 @@ public class PerCallBenchmarks
     [BenchmarkCategory("POST JSON")]
     public Task<CreateJobResult> Post_TranscriptKit() => _post.TranscriptKit.CreateJobAsync(s_tkBody);
 
+    [Benchmark(Description = "TranscriptKit, no attempt timeout")]
+    [BenchmarkCategory("POST JSON")]
+    public Task<CreateJobResult> Post_TranscriptKitUntimed() => _post.TranscriptKitUntimed.CreateJobAsync(s_tkBody);
+
     [Benchmark(Description = "NSwag")]
     [BenchmarkCategory("POST JSON")]
     public Task<N.CreateJobResult> Post_NSwag() => _post.NSwag.CreateJobAsync(s_nswagBody);
@@ -109,6 +120,10 @@ public class PerCallBenchmarks
     [Benchmark(Description = "TranscriptKit")]
     [BenchmarkCategory("Error 401")]
     public Task<Exception> Error_TranscriptKit() => Catch(_error.TranscriptKit.GetJobAsync(ProjectId));
+
+    [Benchmark(Description = "TranscriptKit, no attempt timeout")]
+    [BenchmarkCategory("Error 401")]
+    public Task<Exception> Error_TranscriptKitUntimed() => Catch(_error.TranscriptKitUntimed.GetJobAsync(ProjectId));
 
     [Benchmark(Description = "NSwag")]
     [BenchmarkCategory("Error 401")]
@@ -147,6 +162,10 @@ public class PerCallBenchmarks
             // Each client as its users would build it: TranscriptKit on a caller's HttpClient; the floor and NSwag on a
             // bare HttpClient; Kiota on its default middleware (KiotaClientFactory), as a generated client is.
             TranscriptKit = new SubclipClient(_http, new SubclipClientOptions { ApiKey = ApiKey, Endpoint = new Uri(BaseUrl) });
+
+            // The same client without the per-attempt timeout (hardening: one timer over request, headers and body),
+            // so its cost per call shows on its own line.
+            TranscriptKitUntimed = new SubclipClient(_http, new SubclipClientOptions { ApiKey = ApiKey, Endpoint = new Uri(BaseUrl), RequestTimeout = System.Threading.Timeout.InfiniteTimeSpan });
             Floor = new FloorSubclipClient(_http, BaseUrl, ApiKey);
             NSwag = new N.SubclipNSwagClient(_http) { BaseUrl = BaseUrl, Authorization = new AuthenticationHeaderValue("Bearer", ApiKey) };
             _kiotaHttp = KiotaClientFactory.Create(_handler);
@@ -155,6 +174,8 @@ public class PerCallBenchmarks
         }
 
         public SubclipClient TranscriptKit { get; }
+
+        public SubclipClient TranscriptKitUntimed { get; }
 
         public FloorSubclipClient Floor { get; }
 

@@ -76,6 +76,21 @@ public class ConnectionFuzzTests
         Assert.That(((TranscriptKitException)result.Error!).Submission, Is.EqualTo(SubmissionOutcome.Unknown));
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_JSON_paid_POST_whose_connection_closes_before_any_answer_reaches_the_server_once()
+    {
+        // The JSON body of a job-starting call now guards itself instead of being wrapped; on the wire nothing changes.
+        // (ClientPipelineReuseTests holds the guard itself, with a handler that sends the content twice.)
+        var call = VendorCalls.All.First(c => c.Vendor == "subclip" && c.Kind == CallKind.Create);
+
+        var result = await RunAsync(new Scenario(call, ConnectionFault.CloseBeforeHeaders, 1));
+
+        Assert.That(result.TargetRequests, Is.EqualTo(1));
+        Assert.That(result.Error, Is.InstanceOf<TranscriptKitTransportException>());
+        Assert.That(((TranscriptKitException)result.Error!).Submission, Is.EqualTo(SubmissionOutcome.Unknown));
+    }
+
     private static void Report(System.Collections.Generic.IReadOnlyList<Result> results)
     {
         TestContext.Out.WriteLine($"{results.Count} runs: " + string.Join(", ", results.GroupBy(r => r.Outcome).Select(g => $"{g.Key} {g.Count()}")));
