@@ -45,7 +45,7 @@ internal sealed class TranscriptKitConfigurationKeysValidator(IConfigurationSect
         {
             if (!registry.TryGet(vendor.Key, out _))
             {
-                failures.Add($"{vendor.Path} names no registered vendor. {registry.DescribeRegistered()}");
+                failures.Add($"{vendor.Path} names no registered vendor. {registry}");
             }
 
             Unknown(failures, vendor, s_vendorKeys);
@@ -56,7 +56,7 @@ internal sealed class TranscriptKitConfigurationKeysValidator(IConfigurationSect
         {
             if (!registry.TryGet(routed.Value, out _))
             {
-                failures.Add($"{routed.Path} = '{routed.Value}' names no registered vendor. {registry.DescribeRegistered()}");
+                failures.Add($"{routed.Path} = '{routed.Value}' names no registered vendor. {registry}");
             }
         }
 

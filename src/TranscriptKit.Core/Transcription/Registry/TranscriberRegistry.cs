@@ -79,18 +79,20 @@ public sealed class TranscriberRegistry
         ArgumentNullException.ThrowIfNull(vendorId);
         return TryGet(vendorId, out var vendor)
             ? vendor
-            : throw new ArgumentException($"Unknown vendor '{vendorId}'. {DescribeRegistered()}", nameof(vendorId));
+            : throw new ArgumentException($"Unknown vendor '{vendorId}'. {this}", nameof(vendorId));
     }
 
-    /// <summary>A sentence naming the registered vendor ids, for messages.</summary>
-    internal string DescribeRegistered() =>
+    /// <summary>A sentence naming the registered vendor ids, for messages: "Registered vendors: captioncat, subclip."</summary>
+    /// <returns>The sentence, or how to register one when none is.</returns>
+    public override string ToString() =>
         _vendors.Count == 0
             ? "No vendors are registered: add one with Transcribers.Register(<Vendor>Transcriber.Registration) or AddTranscriptKit(…).AddVendor(…)."
             : $"Registered vendors: {string.Join(", ", _vendors.Select(v => v.Id))}.";
 
     /// <summary>
-    /// The process-wide registry behind <c>Transcribers.Registry</c>. It lives in Core so an adapter's messages can
-    /// name the vendors that would serve a request it refuses; the facade package fills in the built-in vendors.
+    /// The process-wide registry: the one behind <c>Transcribers.Registry</c>, where the <c>TranscriptKit</c> package adds
+    /// the built-in vendors. It lives in Core so that an adapter's messages can name the vendors that would serve a
+    /// request it refuses, also in an app that references one vendor package and registers it here itself.
     /// </summary>
-    internal static TranscriberRegistry Shared { get; } = new();
+    public static TranscriberRegistry Shared { get; } = new();
 }
