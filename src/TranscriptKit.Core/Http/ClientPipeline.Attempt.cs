@@ -333,6 +333,19 @@ public sealed partial class ClientPipeline
         return total == 0 ? [] : buffer.AsSpan(0, total).ToArray();
     }
 
+    /// <summary>Copies one header as it came; a single value (the usual case) as its string, without boxing the values.</summary>
+    private static void CopyHeader(System.Net.Http.Headers.HttpHeaders target, string name, System.Net.Http.Headers.HeaderStringValues values)
+    {
+        if (values.Count == 1)
+        {
+            target.TryAddWithoutValidation(name, values.ToString());
+        }
+        else
+        {
+            target.TryAddWithoutValidation(name, values);
+        }
+    }
+
     /// <summary>Swaps a response's content for one the pipeline owns, keeping the content headers.</summary>
     private static void Replace(HttpResponseMessage response, HttpContent content)
     {
@@ -341,7 +354,7 @@ public sealed partial class ClientPipeline
         {
             if (!string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase))
             {
-                content.Headers.TryAddWithoutValidation(name, values);
+                CopyHeader(content.Headers, name, values);
             }
         }
 
@@ -423,7 +436,7 @@ public sealed partial class ClientPipeline
             _clock = clock;
             foreach (var (name, values) in inner.Headers.NonValidated)
             {
-                Headers.TryAddWithoutValidation(name, values);
+                CopyHeader(Headers, name, values);
             }
         }
 
@@ -507,7 +520,7 @@ public sealed partial class ClientPipeline
             {
                 foreach (var (name, values) in inner.Headers.NonValidated)
                 {
-                    Headers.TryAddWithoutValidation(name, values);
+                    CopyHeader(Headers, name, values);
                 }
             }
         }
