@@ -82,7 +82,7 @@ public sealed class TranscriberRegistry
             : throw new ArgumentException($"Unknown vendor '{vendorId}'. {this}", nameof(vendorId));
     }
 
-    /// <summary>A sentence naming the registered vendor ids, for messages: "Registered vendors: captioncat, subclip."</summary>
+    /// <summary>A sentence naming the registered vendor ids, for messages: "Registered vendors: acme, contoso."</summary>
     /// <returns>The sentence, or how to register one when none is.</returns>
     public override string ToString() =>
         _vendors.Count == 0
