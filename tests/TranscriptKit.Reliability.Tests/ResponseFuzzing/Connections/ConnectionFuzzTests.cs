@@ -81,7 +81,7 @@ public class ConnectionFuzzTests
     public async Task A_JSON_paid_POST_whose_connection_closes_before_any_answer_reaches_the_server_once()
     {
         // The JSON body of a job-starting call now guards itself instead of being wrapped; on the wire nothing changes.
-        // (ClientPipelineReuseTests holds the guard itself, with a handler that sends the content twice.)
+        // (ClientPipelineSavingsTests holds the guard itself, with a handler that sends the content twice.)
         var call = VendorCalls.All.First(c => c.Vendor == "subclip" && c.Kind == CallKind.Create);
 
         var result = await RunAsync(new Scenario(call, ConnectionFault.CloseBeforeHeaders, 1));

@@ -20,7 +20,7 @@ namespace TranscriptKit.Core.Tests.Http;
 /// request whose URL Kiota keeps is never reused, and bodies written with the thread's reused JSON writer keep their bytes.
 /// </summary>
 [CancelAfter(10_000)]
-public class ClientPipelineReuseTests
+public class ClientPipelineSavingsTests
 {
     [Test]
     public async Task A_reused_request_carries_no_header_or_path_value_of_the_call_before_it()
