@@ -44,7 +44,18 @@ consumer="$root/tests/Packaging/GeneratorConsumer"
 # A fresh packages folder for our own ids so a stale cached 0.x-preview build cannot stand in for the new pack.
 export NUGET_PACKAGES="$root/artifacts/nuget-cache"
 rm -rf "$NUGET_PACKAGES/transcriptkit."*
-dotnet build "$consumer/Consumer.csproj" --configfile "$config" -p:TranscriptKitVersion="$version" -nologo -v q
+build_log="$root/artifacts/generator-consumer-build.log"
+dotnet build "$consumer/Consumer.csproj" --configfile "$config" -p:TranscriptKitVersion="$version" -nologo -v n > "$build_log" 2>&1 \
+  || { tail -40 "$build_log"; exit 1; }
+# On linux-x64 with the .NET compiler the package hands the compiler its precompiled (ReadyToRun) generator, not the IL.
+if [ "$(uname -s)-$(uname -m)" == "Linux-x86_64" ]; then
+  grep -q '/analyzer:[^ ]*tools/r2r/linux-x64/TranscriptKit.Generators.dll' "$build_log" \
+    || { echo "the compiler was not given the ReadyToRun generator"; grep -o '/analyzer:[^ ]*' "$build_log" | sort -u; exit 1; }
+  if grep -q '/analyzer:[^ ]*analyzers/dotnet/cs/TranscriptKit.Generators.dll' "$build_log"; then
+    echo "the compiler was given both the IL and the ReadyToRun generator"; exit 1
+  fi
+  echo "ok: the packaged generator ran from its ReadyToRun image (tools/r2r/linux-x64)"
+fi
 output=$(dotnet "$consumer/bin/Debug/net10.0/Consumer.dll")
 expected='Acme.Speech.AcmeClient vendor=acme balance=42 facade=acme:hello from acme'
 [ "$output" == "$expected" ] || { echo "consumer printed: $output"; exit 1; }
