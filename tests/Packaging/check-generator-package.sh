@@ -9,7 +9,7 @@ listing=$(unzip -Z1 "$pkg")
 fail=0
 for want in analyzers/dotnet/cs/TranscriptKit.Generators.dll analyzers/dotnet/cs/YamlDotNet.dll \
             tools/r2r/linux-x64/TranscriptKit.Generators.dll tools/r2r/linux-x64/YamlDotNet.dll \
-            build/TranscriptKit.Generators.props build/TranscriptKit.Generators.targets README.md; do
+            build/TranscriptKit.Generators.props build/TranscriptKit.Generators.targets README.md THIRD-PARTY-NOTICES.txt; do
   grep -qx "$want" <<<"$listing" || { echo "missing in $pkg: $want"; fail=1; }
 done
 if grep -q '^lib/' <<<"$listing"; then echo "$pkg has lib/ entries:"; grep '^lib/' <<<"$listing"; fail=1; fi
