@@ -28,7 +28,8 @@ public sealed partial class ClientPipeline
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
         }
 
-        if (body is JsonRequestBody json && SendsOnce(operation, message.Method))
+        var sendsOnce = SendsOnce(operation, message.Method);
+        if (body is JsonRequestBody json && sendsOnce)
         {
             // The usual job-starting call: its JSON bytes guard themselves, so no wrapper copies their headers.
             message.Content = new SingleSendBytesContent(json.Utf8, JsonRequestBody.ContentType);
@@ -48,6 +49,14 @@ public sealed partial class ClientPipeline
                     message.Content?.Headers.TryAddWithoutValidation(name, values);
                 }
             }
+        }
+
+        if (sendsOnce && message.Content is not SingleSendBytesContent)
+        {
+            // SocketsHttpHandler re-sends a request by itself (up to 3 times, any method) when the server closes the
+            // connection before answering and before the body started: seen on a loopback socket, a bodiless POST went
+            // out 4 times. A job-starting request gets a body that refuses to be sent twice, which ends that retry.
+            message.Content = new SingleSendContent(message.Content);
         }
 
         _headerCredentials?.SetOn(message.Headers);
@@ -81,14 +90,6 @@ public sealed partial class ClientPipeline
         else
         {
             clock.Waiting();
-        }
-
-        if (SendsOnce(operation, message.Method))
-        {
-            // SocketsHttpHandler re-sends a request by itself (up to 3 times, any method) when the server closes the
-            // connection before answering and before the body started: seen on a loopback socket, a bodiless POST went
-            // out 4 times. A job-starting request gets a body that refuses to be sent twice, which ends that retry.
-            message.Content = message.Content as SingleSendBytesContent ?? (HttpContent)new SingleSendContent(message.Content);
         }
 
         var started = TimeProvider.GetTimestamp();
