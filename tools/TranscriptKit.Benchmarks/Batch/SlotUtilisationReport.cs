@@ -33,28 +33,15 @@ public static class SlotUtilisationReport
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        int items = 1000, slots = 2, jobMs = 1000, pollMs = 20, overheadItems = 300, reps = 3;
-        int? concurrency = null;
-        string? output = null;
-        var ledgers = new[] { false, true };
-        for (var i = 0; i < args.Length; i++)
-        {
-            int NextInt() => int.Parse(args[++i], CultureInfo.InvariantCulture);
-            switch (args[i])
-            {
-                case "slots": break;
-                case "--items": items = NextInt(); break;
-                case "--slots": slots = NextInt(); break;
-                case "--concurrency": concurrency = NextInt(); break;
-                case "--job-ms": jobMs = NextInt(); break;
-                case "--poll-ms": pollMs = NextInt(); break;
-                case "--overhead-items": overheadItems = NextInt(); break;
-                case "--reps": reps = NextInt(); break;
-                case "--ledgers": ledgers = args[++i].Split(',').Select(l => l.Trim() switch { "none" => false, "sqlite" => true, var other => throw new ArgumentException($"--ledgers takes none and/or sqlite, not '{other}'.") }).ToArray(); break;
-                case "--out": output = args[++i]; break;
-                default: throw new ArgumentException($"Unknown argument '{args[i]}'.");
-            }
-        }
+        var given = ReportArguments.Parse(args, "slots", ["--items", "--slots", "--concurrency", "--job-ms", "--poll-ms", "--overhead-items", "--reps", "--ledgers", "--out"]);
+        int items = given.Int("--items", 1000), slots = given.Int("--slots", 2), jobMs = given.Int("--job-ms", 1000), pollMs = given.Int("--poll-ms", 20);
+        int overheadItems = given.Int("--overhead-items", 300), reps = given.Int("--reps", 3);
+        var concurrency = given.IntOrNull("--concurrency");
+        var output = given.Text("--out");
+        var ledgers = given.Value(
+            "--ledgers",
+            text => text.Split(',').Select(l => l.Trim() switch { "none" => false, "sqlite" => true, var other => throw new ArgumentException($"--ledgers takes none and/or sqlite, not '{other}'.") }).ToArray(),
+            [false, true]);
 
         var report = new StringBuilder();
         var failed = false;

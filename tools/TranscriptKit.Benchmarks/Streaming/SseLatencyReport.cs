@@ -37,25 +37,11 @@ public static class SseLatencyReport
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        int streams = 40, events = 20, delayMs = 10, sandboxStreams = 10, sandboxDelayMs = 100;
-        var sandbox = true;
-        string? output = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            int NextInt() => int.Parse(args[++i], CultureInfo.InvariantCulture);
-            switch (args[i])
-            {
-                case "sse": break;
-                case "--streams": streams = NextInt(); break;
-                case "--events": events = NextInt(); break;
-                case "--delay-ms": delayMs = NextInt(); break;
-                case "--sandbox-streams": sandboxStreams = NextInt(); break;
-                case "--sandbox-delay-ms": sandboxDelayMs = NextInt(); break;
-                case "--no-sandbox": sandbox = false; break;
-                case "--out": output = args[++i]; break;
-                default: throw new ArgumentException($"Unknown argument '{args[i]}'.");
-            }
-        }
+        var given = ReportArguments.Parse(args, "sse", ["--streams", "--events", "--delay-ms", "--sandbox-streams", "--sandbox-delay-ms", "--out"], ["--no-sandbox"]);
+        int streams = given.Int("--streams", 40), events = given.Int("--events", 20), delayMs = given.Int("--delay-ms", 10);
+        int sandboxStreams = given.Int("--sandbox-streams", 10), sandboxDelayMs = given.Int("--sandbox-delay-ms", 100);
+        var sandbox = !given.Has("--no-sandbox");
+        var output = given.Text("--out");
 
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"# sse: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");

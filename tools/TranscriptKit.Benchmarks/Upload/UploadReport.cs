@@ -242,49 +242,20 @@ public static class UploadReport
 
         public static Options Parse(string[] args)
         {
-            var options = new Options();
-            for (var i = 0; i < args.Length; i++)
+            var given = ReportArguments.Parse(args, "upload", ["--case", "--size", "--port", "--sizes", "--cases", "--reps", "--kiota-max", "--out"], ["--copy", "--child"]);
+            var options = new Options
             {
-                string Next() => ++i < args.Length ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value.");
-                switch (args[i])
-                {
-                    case "upload":
-                        break;
-                    case "--copy":
-                        options.Copy = true;
-                        break;
-                    case "--child":
-                        options.Child = true;
-                        break;
-                    case "--case":
-                        options.Case = Next();
-                        break;
-                    case "--size":
-                        options.ChildSize = ParseSize(Next());
-                        break;
-                    case "--port":
-                        options.Port = int.Parse(Next(), CultureInfo.InvariantCulture);
-                        break;
-                    case "--sizes":
-                        options.Sizes = Next().Split(',').Select(ParseSize).ToArray();
-                        break;
-                    case "--cases":
-                        options.Cases = Next().Split(',').Select(c => c.Trim()).ToArray();
-                        break;
-                    case "--reps":
-                        options.Reps = int.Parse(Next(), CultureInfo.InvariantCulture);
-                        break;
-                    case "--kiota-max":
-                        options.KiotaMax = ParseSize(Next());
-                        break;
-                    case "--out":
-                        options.Out = Next();
-                        break;
-                    default:
-                        throw new ArgumentException($"Unknown argument '{args[i]}'.");
-                }
-            }
-
+                Copy = given.Has("--copy"),
+                Child = given.Has("--child"),
+                Case = given.Text("--case"),
+                Port = given.Int("--port", 0),
+                Reps = given.Int("--reps", 3),
+                Out = given.Text("--out"),
+            };
+            options.ChildSize = given.Value("--size", ParseSize, options.ChildSize);
+            options.Sizes = given.Value("--sizes", text => text.Split(',').Select(ParseSize).ToArray(), options.Sizes);
+            options.Cases = given.Value("--cases", text => text.Split(',').Select(c => c.Trim()).ToArray(), options.Cases);
+            options.KiotaMax = given.Value("--kiota-max", ParseSize, options.KiotaMax);
             return options;
         }
     }
