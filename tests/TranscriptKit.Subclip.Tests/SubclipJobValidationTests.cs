@@ -204,4 +204,50 @@ public sealed class SubclipJobValidationTests
         Assert.ThrowsAsync<ArgumentNullException>(() => _client.CreateJobAsync(null!));
         Assert.That(_handler.Requests, Is.Empty);
     }
+
+    [TestCase("https://www.tiktok.com/@creator/video/1", true)]
+    [TestCase("https://m.youtube.com/watch?v=1", true)]
+    [TestCase("HTTPS://YOUTU.BE/abc", true)]
+    [TestCase("https://youtube.com:443/watch", true)]
+    [TestCase("https://notyoutube.com/watch", false)]
+    [TestCase("https://youtube.com.example.net/v.mp4", false)]
+    [TestCase("https://example.com/youtube.com", false)]
+    [TestCase("https://example.com/a@youtube.com", false)]
+    [TestCase("https://user@x.com/v.mp4", true)]
+    [TestCase("https://x.com@cdn.example.net/v.mp4", false)]
+    public void Recognised_platforms_are_read_from_the_host_as_uri_reads_it(string url, bool social) =>
+        Assert.That(SubclipClient.RecognisesPlatform(new Uri(url)), Is.EqualTo(social));
+
+    /// <summary>
+    /// The host is read from the URL's text when it is plain, to spare the parsed components on every job request;
+    /// seeded URLs built from awkward pieces must get the answer <see cref="Uri.Host"/> gives.
+    /// </summary>
+    [Test]
+    public void Recognised_platforms_agree_with_uri_host_for_seeded_urls([Values(1, 2, 3)] int seed)
+    {
+        string[] schemes = ["https://", "http://", "HTTPS://", "https:\\\\", "https:/", " https://", "ftp://"];
+        string[] users = ["", "user@", "x.com@", "a:b@", "youtube.com%40"];
+        string[] hosts = ["youtube.com", "www.YouTube.com", "youtu.be", "fb.watch", "x.com", "ex-ample.com", "notx.com", "x.com.evil.net", "[::1]", "127.0.0.1", "0x7f.1", "b\u00fccher.de", "xn--bcher-kva.de", "tiktok.com.", "", "youtube.com "];
+        string[] ports = ["", ":443", ":", ":8x", ":65535"];
+        string[] tails = ["", "/", "/v.mp4", "?q=youtube.com", "#frag", "\\path", "/a@youtube.com", " "];
+        var random = new Random(seed);
+        var checkedUrls = 0;
+        for (var i = 0; i < 2_000; i++)
+        {
+            var text = schemes[random.Next(schemes.Length)] + users[random.Next(users.Length)] + hosts[random.Next(hosts.Length)] + ports[random.Next(ports.Length)] + tails[random.Next(tails.Length)];
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+            {
+                continue;
+            }
+
+            checkedUrls++;
+            Assert.That(SubclipClient.RecognisesPlatform(url), Is.EqualTo(ByUriHost(url.Host)), text);
+        }
+
+        Assert.That(checkedUrls, Is.GreaterThan(500), "enough URLs parse to say something");
+
+        static bool ByUriHost(string host) =>
+            new[] { "youtube.com", "youtu.be", "instagram.com", "facebook.com", "fb.watch", "x.com", "twitter.com", "tiktok.com" }
+                .Any(social => host.Equals(social, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + social, StringComparison.OrdinalIgnoreCase));
+    }
 }
