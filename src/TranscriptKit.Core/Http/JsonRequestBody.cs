@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.IO;
 using System.ComponentModel;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -43,14 +42,13 @@ public sealed class JsonRequestBody : RequestBody
         }
         finally
         {
-            writer.Reset(Stream.Null);
-            t_writer = writer;
-
-            // A rare large body: let its buffer go rather than keep it for the thread's lifetime.
+            // The writer stays on its buffer until the next body resets it (resetting it to a stream instead would
+            // allocate a buffer inside the writer on every call). A rare large body lets both go rather than keep
+            // them for the thread's lifetime.
             if (buffer.Capacity <= MaxKeptBufferBytes)
             {
                 buffer.ResetWrittenCount();
-                t_buffer = buffer;
+                (t_buffer, t_writer) = (buffer, writer);
             }
         }
     }
