@@ -196,20 +196,22 @@ internal static class ClientEmitter
         w.DocRaw("<inheritdoc />");
         w.Open($"public virtual async {ReturnType(operation)} {operation.MethodName}({string.Join(", ", parameters.Select(p => p.Declaration))})");
         var body = EmitRequest(w, spec, operation);
-        w.Line($"var response = await _pipeline.SendAsync(request, {body}, {DescriptorField(operation)}, cancellationToken).ConfigureAwait(false);");
+        var call = $"request, {body}, {DescriptorField(operation)}";
+
+        // One pipeline call sends and reads: the body is parsed from a pooled buffer, and no response is handed out.
         switch (operation.Response.Kind)
         {
             case ResponseKind.Json when operation.Enveloped:
-                w.Line($"return await _pipeline.ReadEnvelopeAsync(response, {CSharpText.Literal(operation.OperationId)}, {ReaderFunction(json, operation.Response.Type!, operation)}, cancellationToken).ConfigureAwait(false);");
+                w.Line($"return await _pipeline.SendAndReadEnvelopeAsync({call}, {ReaderFunction(json, operation.Response.Type!, operation)}, cancellationToken).ConfigureAwait(false);");
                 break;
             case ResponseKind.Json:
-                w.Line($"return await _pipeline.ReadJsonAsync(response, {ReaderFunction(json, operation.Response.Type!, operation)}, cancellationToken).ConfigureAwait(false);");
+                w.Line($"return await _pipeline.SendAndReadJsonAsync({call}, {ReaderFunction(json, operation.Response.Type!, operation)}, cancellationToken).ConfigureAwait(false);");
                 break;
             case ResponseKind.Text:
-                w.Line("return await _pipeline.ReadTextAsync(response, cancellationToken).ConfigureAwait(false);");
+                w.Line($"return await _pipeline.SendAndReadTextAsync({call}, cancellationToken).ConfigureAwait(false);");
                 break;
             default:
-                w.Line($"{KnownTypes.ClientPipeline}.Discard(response);");
+                w.Line($"await _pipeline.SendAndDiscardAsync({call}, cancellationToken).ConfigureAwait(false);");
                 break;
         }
 

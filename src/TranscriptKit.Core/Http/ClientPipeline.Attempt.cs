@@ -7,6 +7,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Kiota.Abstractions;
+using TranscriptKit.Errors;
 
 namespace TranscriptKit.Runtime;
 
@@ -17,7 +18,7 @@ namespace TranscriptKit.Runtime;
 /// </summary>
 public sealed partial class ClientPipeline
 {
-    private async ValueTask<HttpResponseMessage> SendOnceAsync(RequestInformation request, Uri uri, RequestBody? body, OperationDescriptor operation, CancellationToken cancellationToken)
+    private async ValueTask<Answer> SendOnceAsync(RequestInformation request, Uri uri, RequestBody? body, OperationDescriptor operation, bool pooled, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(ToHttpMethod(request.HttpMethod), uri);
         message.Options.Set(TranscriptKitRequestOptions.OperationId, operation.OperationId);
@@ -61,22 +62,23 @@ public sealed partial class ClientPipeline
 
         _headerCredentials?.SetOn(message.Headers);
         var eventStream = request.Headers.TryGetValue("Accept", out var accept) && accept.Contains("text/event-stream");
-        return await ExchangeAsync(message, operation, body?.IsStreaming == true, eventStream, cancellationToken).ConfigureAwait(false);
+        return await ExchangeAsync(message, operation, body?.IsStreaming == true, eventStream, pooled, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Sends one request and reads its answer under one timer: the per-attempt timeout for headers and body, or for a
-    /// streaming upload the idle timeout while bytes move, then the per-attempt timeout for the answer. A success body
-    /// comes back in memory (capped); an event stream comes back open.
+    /// streaming upload the idle timeout while bytes move, then the per-attempt timeout for the answer. A body comes
+    /// back in memory (capped; an error body in a pooled buffer, a success body in one when <paramref name="pooled"/>);
+    /// an event stream comes back open.
     /// </summary>
-    private async ValueTask<HttpResponseMessage> ExchangeAsync(HttpRequestMessage message, OperationDescriptor operation, bool streamingBody, bool eventStream, CancellationToken cancellationToken)
+    private async ValueTask<Answer> ExchangeAsync(HttpRequestMessage message, OperationDescriptor operation, bool streamingBody, bool eventStream, bool pooled, CancellationToken cancellationToken)
     {
         var timeout = operation.Timeout ?? _requestTimeout;
         // No timer to arm (every limit infinite), no timer to pay for: the caller's token alone ends the attempt.
         var timed = timeout != Timeout.InfiniteTimeSpan || (streamingBody && _uploadIdleTimeout != Timeout.InfiniteTimeSpan) || (eventStream && _eventIdleTimeout != Timeout.InfiniteTimeSpan);
         using var attempt = timed ? new CancellationTokenSource(Timeout.InfiniteTimeSpan, TimeProvider) : null;
-        var clock = new AttemptClock(attempt, timeout, _uploadIdleTimeout);
-        if (streamingBody && message.Content is { } upload)
+        var clock = attempt is null ? null : new AttemptClock(attempt, timeout, _uploadIdleTimeout);
+        if (streamingBody && message.Content is { } upload && clock is not null)
         {
             message.Content = new WatchedContent(upload, clock);
             clock.Idle();
@@ -85,14 +87,14 @@ public sealed partial class ClientPipeline
         {
             // A stream shows life within the idle timeout: its headers are the first sign, so a vendor that never starts
             // one is not waited on for the whole operation (Soscripted's 600 s belongs to the events, not to silence).
-            clock.WaitingForStream(_eventIdleTimeout);
+            clock?.WaitingForStream(_eventIdleTimeout);
         }
         else
         {
-            clock.Waiting();
+            clock?.Waiting();
         }
 
-        var started = TimeProvider.GetTimestamp();
+        var started = eventStream ? TimeProvider.GetTimestamp() : 0;
         // A caller's token that can never cancel needs no linked source (most calls pass none).
         using var linked = cancellationToken.CanBeCanceled && attempt is not null ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token) : null;
         var token = linked?.Token ?? attempt?.Token ?? cancellationToken;
@@ -103,9 +105,7 @@ public sealed partial class ClientPipeline
             if (!response.IsSuccessStatusCode)
             {
                 // The status says what failed; a slow or cut error body only loses the vendor's wording.
-                var error = await ReadErrorBodyAsync(response, attempt, cancellationToken, token).ConfigureAwait(false);
-                Replace(response, new CallContent(error, operation));
-                return response;
+                return new Answer(response, await ReadErrorBodyAsync(response, attempt, cancellationToken, token).ConfigureAwait(false));
             }
 
             if (eventStream && IsEventStream(response))
@@ -115,12 +115,10 @@ public sealed partial class ClientPipeline
                 var left = timeout == Timeout.InfiniteTimeSpan ? (TimeSpan?)null : timeout - TimeProvider.GetElapsedTime(started);
                 var live = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
                 Replace(response, new LiveCallContent(live, operation, left is { } l ? TimeProvider.GetTimestamp() + (long)(Math.Max(0, l.TotalSeconds) * TimeProvider.TimestampFrequency) : null));
-                return response;
+                return new Answer(response, default);
             }
 
-            var buffered = await BufferBodyAsync(response, operation, token).ConfigureAwait(false);
-            Replace(response, new CallContent(buffered, operation));
-            return response;
+            return new Answer(response, await BufferBodyAsync(response, operation, pooled, token).ConfigureAwait(false));
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -128,7 +126,7 @@ public sealed partial class ClientPipeline
 
             // HttpClient's own Timeout also lands here; either way the caller did not cancel.
             var ours = attempt?.IsCancellationRequested == true;
-            throw new AttemptTimeoutException(ours ? clock.Describe() : $"HttpClient.Timeout ({_http.Timeout.TotalSeconds:0.#} s)", ours ? clock.Limit : _http.Timeout, ex);
+            throw new AttemptTimeoutException(ours ? clock!.Describe() : $"HttpClient.Timeout ({_http.Timeout.TotalSeconds:0.#} s)", ours ? clock!.Limit : _http.Timeout, ex);
         }
         catch (Exception ex) when (response is not null && ex is IOException or HttpRequestException)
         {
@@ -140,8 +138,12 @@ public sealed partial class ClientPipeline
     private static bool IsEventStream(HttpResponseMessage response) =>
         string.Equals(response.Content.Headers.ContentType?.MediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Reads a success body into memory, refusing one over the cap before it is buffered whole.</summary>
-    private async ValueTask<ArraySegment<byte>> BufferBodyAsync(HttpResponseMessage response, OperationDescriptor operation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a success body into memory, refusing one over the cap before it is buffered whole. When
+    /// <paramref name="pooled"/>, a body up to <see cref="MaxPooledBodyBytes"/> lands in a pooled array that its one
+    /// reader returns (<see cref="BufferedBody.Release"/>); otherwise in an array of its own.
+    /// </summary>
+    private async ValueTask<BufferedBody> BufferBodyAsync(HttpResponseMessage response, OperationDescriptor operation, bool pooled, CancellationToken cancellationToken)
     {
         var cap = _maxBodyBytes;
         var declared = response.Content.Headers.ContentLength;
@@ -158,36 +160,52 @@ public sealed partial class ClientPipeline
             {
                 if (declared is > 0)
                 {
-                    // The usual case: read straight into one array of the declared size, no copy.
-                    var exact = new byte[(int)declared.Value];
+                    // The usual case: read straight into one array of the declared size (one byte more, to notice a
+                    // body longer than it declared: HttpClient's own streams stop at Content-Length, a handler's may not).
+                    var size = (int)declared.Value;
+                    var fromPool = pooled && size < MaxPooledBodyBytes;
+                    var exact = fromPool ? ArrayPool<byte>.Shared.Rent(size + 1) : new byte[size + 1];
                     var filled = 0;
-                    int read;
-                    while (filled < exact.Length && (read = await stream.ReadAsync(exact.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
+                    try
                     {
-                        filled += read;
+                        int read;
+                        while (filled <= size && (read = await stream.ReadAsync(exact.AsMemory(filled, size + 1 - filled), cancellationToken).ConfigureAwait(false)) > 0)
+                        {
+                            filled += read;
+                        }
+                    }
+                    catch
+                    {
+                        if (fromPool)
+                        {
+                            ArrayPool<byte>.Shared.Return(exact);
+                        }
+
+                        throw;
                     }
 
-                    if (filled < exact.Length)
+                    if (filled <= size)
                     {
-                        return new ArraySegment<byte>(exact, 0, filled);
-                    }
-
-                    // A body longer than it declared (HttpClient's own streams stop at Content-Length; a handler's may not).
-                    var probe = new byte[1];
-                    if (await stream.ReadAsync(probe, cancellationToken).ConfigureAwait(false) == 0)
-                    {
-                        return new ArraySegment<byte>(exact);
+                        return new BufferedBody(exact, filled, fromPool);
                     }
 
                     chunks = new ChunkedBody();
-                    chunks.Write(exact, 0, exact.Length);
-                    chunks.Write(probe, 0, 1);
+                    chunks.Write(exact, 0, filled);
+                    if (fromPool)
+                    {
+                        ArrayPool<byte>.Shared.Return(exact);
+                    }
+
+                    if (chunks.Length > cap)
+                    {
+                        throw TooLarge(operation, response.StatusCode, $"sent more than {cap:N0} bytes");
+                    }
                 }
 
                 // No Content-Length (chunked): pooled chunks, then one array of the exact size.
                 chunks ??= new ChunkedBody();
                 await CopyCappedAsync(stream, chunks, cap, operation, response.StatusCode, cancellationToken).ConfigureAwait(false);
-                return chunks.ToArray();
+                return chunks.ToBody(pooled && chunks.Length < MaxPooledBodyBytes);
             }
             finally
             {
@@ -259,9 +277,9 @@ public sealed partial class ClientPipeline
             }
         }
 
-        public byte[] ToArray()
+        public BufferedBody ToBody(bool pooled)
         {
-            var body = new byte[_length];
+            var body = pooled ? ArrayPool<byte>.Shared.Rent((int)_length) : new byte[_length];
             var at = 0;
             for (var i = 0; i < _chunks.Count; i++)
             {
@@ -270,7 +288,7 @@ public sealed partial class ClientPipeline
                 at += n;
             }
 
-            return body;
+            return new BufferedBody(body, (int)_length, pooled);
         }
 
         protected override void Dispose(bool disposing)
@@ -305,8 +323,11 @@ public sealed partial class ClientPipeline
         return error;
     }
 
-    /// <summary>Reads at most <see cref="MaxErrorBodyBytes"/> of an error body; a body that stalls or breaks off yields what arrived.</summary>
-    private static async ValueTask<byte[]> ReadErrorBodyAsync(HttpResponseMessage response, CancellationTokenSource? attempt, CancellationToken caller, CancellationToken token)
+    /// <summary>
+    /// Reads at most <see cref="MaxErrorBodyBytes"/> of an error body into a pooled buffer, which the one reader that
+    /// maps the error returns; a body that stalls or breaks off yields what arrived.
+    /// </summary>
+    private static async ValueTask<BufferedBody> ReadErrorBodyAsync(HttpResponseMessage response, CancellationTokenSource? attempt, CancellationToken caller, CancellationToken token)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(MaxErrorBodyBytes);
         var total = 0;
@@ -326,12 +347,13 @@ public sealed partial class ClientPipeline
         {
             // Keep what arrived: the status already says what failed.
         }
-        finally
+        catch
         {
             ArrayPool<byte>.Shared.Return(buffer);
+            throw;
         }
 
-        return total == 0 ? [] : buffer.AsSpan(0, total).ToArray();
+        return new BufferedBody(buffer, total, pooled: true);
     }
 
     /// <summary>Copies one header as it came; a single value (the usual case) as its string, without boxing the values.</summary>
@@ -368,13 +390,69 @@ public sealed partial class ClientPipeline
         }
     }
 
-    /// <summary>A response body the pipeline has read into memory, tagged with its operation.</summary>
+    /// <summary>A response body the pipeline has read into memory, tagged with its operation (the compatible <see cref="SendAsync"/> path).</summary>
     private sealed class CallContent(ArraySegment<byte> buffered, OperationDescriptor operation)
         : ByteArrayContent(buffered.Array ?? [], buffered.Offset, buffered.Count)
     {
         public OperationDescriptor Operation { get; } = operation;
 
         public ReadOnlyMemory<byte> Buffered { get; } = buffered;
+    }
+
+    /// <summary>
+    /// A body read into memory: its own array, or a pooled one that exactly one reader returns once it has parsed it
+    /// (<see cref="Release"/>). A body nobody releases (an answer the retry strategy disposed) is left to the GC,
+    /// never returned twice.
+    /// </summary>
+    private readonly struct BufferedBody(byte[]? array, int length, bool pooled)
+    {
+        public bool IsEmpty => length == 0;
+
+        public ReadOnlyMemory<byte> Memory => array is null ? default : array.AsMemory(0, length);
+
+        public ReadOnlySpan<byte> Span => array is null ? default : array.AsSpan(0, length);
+
+        /// <summary>The body as an array segment no pool will reuse (a copy when the bytes are pooled).</summary>
+        public ArraySegment<byte> Unpooled() => array is null ? ArraySegment<byte>.Empty : pooled ? Span.ToArray() : new ArraySegment<byte>(array, 0, length);
+
+        /// <summary>Returns a pooled array to the pool; the body must not be read afterwards.</summary>
+        public void Release()
+        {
+            if (pooled)
+            {
+                ArrayPool<byte>.Shared.Return(array!);
+            }
+        }
+    }
+
+    /// <summary>
+    /// What one attempt brought back: the response and its body in memory (none for a live event stream). Disposing it
+    /// disposes the response, as the retry strategy does with an answer it retries; the body's owner releases it.
+    /// </summary>
+    private readonly struct Answer : IDisposable
+    {
+        public Answer(HttpResponseMessage response, BufferedBody body) => (Response, Body) = (response, body);
+
+        private Answer(TranscriptKitException error) => (Response, Error) = (null!, error);
+
+        public HttpResponseMessage Response { get; }
+
+        public BufferedBody Body { get; }
+
+        /// <summary>The vendor's refusal, already read and mapped (<see cref="SendCoreAsync"/> only); no response is left.</summary>
+        public TranscriptKitException? Error { get; }
+
+        public static Answer Refused(TranscriptKitException error) => new(error);
+
+        public void ThrowIfRefused()
+        {
+            if (Error is { } error)
+            {
+                throw error;
+            }
+        }
+
+        public void Dispose() => Response?.Dispose();
     }
 
     /// <summary>A live event stream the pipeline opened, tagged with its operation and, when it has one, its deadline.</summary>
@@ -391,27 +469,46 @@ public sealed partial class ClientPipeline
     /// that long is a stall); after the last byte, and for every other request, it is the per-attempt timeout, and
     /// it keeps running while the body is read: headers and body share one budget.
     /// </summary>
-    private sealed class AttemptClock(CancellationTokenSource? attempt, TimeSpan timeout, TimeSpan uploadIdle)
+    private sealed class AttemptClock(CancellationTokenSource attempt, TimeSpan timeout, TimeSpan uploadIdle)
     {
-        private volatile string _what = "answer";
+        // What the timer waits for, worded only when it fires (Describe): most attempts never time out.
+        private volatile Wait _what = Wait.Answer;
+
+        private enum Wait
+        {
+            Answer,
+            UploadBytes,
+            StreamStart,
+            AnswerAfterUpload,
+        }
 
         public TimeSpan Limit { get; private set; }
 
-        public void Idle() => Arm(uploadIdle, $"take any upload bytes for {uploadIdle.TotalSeconds:0.#} s");
+        public void Idle() => Arm(uploadIdle, Wait.UploadBytes);
 
-        public void Waiting() => Arm(timeout, $"answer within {timeout.TotalSeconds:0.#} s");
+        public void Waiting() => Arm(timeout, Wait.Answer);
 
-        public void WaitingForStream(TimeSpan idle) => Arm(idle, $"start its event stream within {idle.TotalSeconds:0.#} s (TranscriptKitClientOptions.EventIdleTimeout)");
+        public void WaitingForStream(TimeSpan idle) => Arm(idle, Wait.StreamStart);
 
-        public void Sent() => Arm(timeout, $"answer within {timeout.TotalSeconds:0.#} s of the upload's last byte");
+        public void Sent() => Arm(timeout, Wait.AnswerAfterUpload);
 
-        public string Describe() => _what;
+        public string Describe()
+        {
+            var seconds = Limit.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+            return _what switch
+            {
+                Wait.UploadBytes => $"take any upload bytes for {seconds} s",
+                Wait.StreamStart => $"start its event stream within {seconds} s (TranscriptKitClientOptions.EventIdleTimeout)",
+                Wait.AnswerAfterUpload => $"answer within {seconds} s of the upload's last byte",
+                _ => $"answer within {seconds} s",
+            };
+        }
 
-        private void Arm(TimeSpan limit, string what)
+        private void Arm(TimeSpan limit, Wait what)
         {
             Limit = limit;
             _what = what;
-            if (limit != Timeout.InfiniteTimeSpan && attempt is not null)
+            if (limit != Timeout.InfiniteTimeSpan)
             {
                 try
                 {

@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Kiota.Abstractions;
 using TranscriptKit.Errors;
 
 namespace TranscriptKit.Runtime;
@@ -16,42 +17,65 @@ public sealed partial class ClientPipeline
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(readData);
-        var envelope = Vendor.Envelope ?? throw new InvalidOperationException($"{Vendor.DisplayName}'s spec declares no x-tk-envelope.");
         using (response)
         {
             var body = await ReadAllAsync(response, cancellationToken).ConfigureAwait(false);
-            if (_drift is { } drift)
+            return ParseEnvelope(response, DescriptorOf(response), operationId, body, readData);
+        }
+    }
+
+    /// <summary>Sends a request and returns the data of its enveloped answer, read by <paramref name="readData"/>.</summary>
+    /// <returns>The envelope's data.</returns>
+    public async ValueTask<T> SendAndReadEnvelopeAsync<T>(RequestInformation request, RequestBody? body, OperationDescriptor operation, JsonReadFunc<T> readData, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(readData);
+        var answer = await SendCoreAsync(request, body, operation, pooled: true, cancellationToken).ConfigureAwait(false);
+        answer.ThrowIfRefused();
+        try
+        {
+            return ParseEnvelope(answer.Response, operation, operation.OperationId, answer.Body.Memory, readData);
+        }
+        finally
+        {
+            answer.Body.Release();
+            answer.Dispose();
+        }
+    }
+
+    private T ParseEnvelope<T>(HttpResponseMessage response, OperationDescriptor? call, string operationId, ReadOnlyMemory<byte> body, JsonReadFunc<T> readData)
+    {
+        var envelope = Vendor.Envelope ?? throw new InvalidOperationException($"{Vendor.DisplayName}'s spec declares no x-tk-envelope.");
+        if (_drift is { } drift)
+        {
+            // The whole envelope, before a business code can throw: a refusal's shape drifts too.
+            DriftCheck.CheckBody(drift.Schema, operationId, body.Span, _mask, drift.Report);
+        }
+
+        try
+        {
+            var (code, message, data) = Unwrap(envelope, body.Span);
+            if (code is null)
             {
-                // The whole envelope, before a business code can throw: a refusal's shape drifts too.
-                DriftCheck.CheckBody(drift.Schema, operationId, body.Span, _mask, drift.Report);
+                throw new JsonException($"The envelope has no '{envelope.CodeField}'.");
             }
 
-            try
+            if (!long.TryParse(code, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || !Contains(envelope.SuccessCodes, value))
             {
-                var (code, message, data) = Unwrap(envelope, body.Span);
-                if (code is null)
-                {
-                    throw new JsonException($"The envelope has no '{envelope.CodeField}'.");
-                }
-
-                if (!long.TryParse(code, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || !Contains(envelope.SuccessCodes, value))
-                {
-                    // A business code other than success is the vendor's refusal, even under HTTP 200.
-                    throw BusinessError(envelope, operationId, response, code, message).ForCall(operationId, DescriptorOf(response)?.Idempotent == true ? SubmissionOutcome.NotASubmission : SubmissionOutcome.NotAccepted);
-                }
-
-                if (data is not { } range)
-                {
-                    throw new JsonException($"The envelope has code {code} but no '{envelope.DataField}'.");
-                }
-
-                return JsonPrimitives.Parse(body.Span[range], readData);
+                // A business code other than success is the vendor's refusal, even under HTTP 200.
+                throw BusinessError(envelope, operationId, response, code, message).ForCall(operationId, call?.Idempotent == true ? SubmissionOutcome.NotASubmission : SubmissionOutcome.NotAccepted);
             }
-            catch (Exception ex) when (JsonPrimitives.IsMismatch(ex))
+
+            if (data is not { } range)
             {
-                // A path on the exception comes from reading the data alone (JsonPrimitives.Parse); place it in the envelope.
-                throw BodyMismatch(response, operationId, "$." + envelope.DataField, body, ex);
+                throw new JsonException($"The envelope has code {code} but no '{envelope.DataField}'.");
             }
+
+            return JsonPrimitives.Parse(body.Span[range], readData);
+        }
+        catch (Exception ex) when (JsonPrimitives.IsMismatch(ex))
+        {
+            // A path on the exception comes from reading the data alone (JsonPrimitives.Parse); place it in the envelope.
+            throw BodyMismatch(response, call, operationId, "$." + envelope.DataField, body, ex);
         }
     }
 

@@ -36,11 +36,12 @@ public sealed partial class ClientPipeline
 
     /// <summary>The error for a body the spec's model cannot read, naming the operation and the field.</summary>
     /// <param name="response">The response whose body failed.</param>
+    /// <param name="call">The operation as the pipeline sent it, when known: whether a failed read may hide a started job.</param>
     /// <param name="operationId">The operation it answers.</param>
     /// <param name="pathPrefix">Where the part that was read sits in the whole body (<c>$.data</c> for an envelope's data).</param>
     /// <param name="body">The whole body, to place a syntax error that carries only a line and byte.</param>
     /// <param name="ex">What went wrong.</param>
-    private TranscriptKitResponseException BodyMismatch(HttpResponseMessage response, string? operationId, string? pathPrefix, ReadOnlyMemory<byte> body, Exception ex)
+    private TranscriptKitResponseException BodyMismatch(HttpResponseMessage response, OperationDescriptor? call, string? operationId, string? pathPrefix, ReadOnlyMemory<byte> body, Exception ex)
     {
         var status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
         string? path = null;
@@ -62,7 +63,7 @@ public sealed partial class ClientPipeline
             innerException: ex);
         if (operationId is not null)
         {
-            error.ForCall(operationId, DescriptorOf(response) is { } call ? SubmissionOf(call.Idempotent, response.StatusCode, fault: null) : SubmissionOutcome.NotASubmission);
+            error.ForCall(operationId, call is not null ? SubmissionOf(call.Idempotent, response.StatusCode, fault: null) : SubmissionOutcome.NotASubmission);
         }
 
         return error;

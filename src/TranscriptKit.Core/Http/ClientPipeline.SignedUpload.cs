@@ -40,18 +40,18 @@ public sealed partial class ClientPipeline
         var operation = new OperationDescriptor($"upload of {file.FileName} to storage", Idempotent: true);
         // Storage, not the vendor's API: no request permit, but it is the upload the plan's concurrency limit counts.
         using var permits = await AcquireAsync(request: false, upload: true, cancellationToken).ConfigureAwait(false);
-        HttpResponseMessage response;
+        Answer answer;
         try
         {
             // Storage PUTs are idempotent: a seekable file is sent again after a 5xx or a transport fault. The
             // exchange runs under the upload idle timeout while bytes move, then the request timeout for the answer.
-            response = await ExecuteWithRetriesAsync(
+            answer = await ExecuteWithRetriesAsync(
                 new CallShape(Idempotent: true, Replayable: file.CanReplay),
                 static async (state, ct) =>
                 {
                     state.File.Rewind();
                     using var message = new HttpRequestMessage(new HttpMethod(state.Method), state.Uri) { Content = new ProgressStreamContent(state.File, state.Progress) };
-                    return await state.Self.ExchangeAsync(message, state.Operation, streamingBody: true, eventStream: false, ct).ConfigureAwait(false);
+                    return await state.Self.ExchangeAsync(message, state.Operation, streamingBody: true, eventStream: false, pooled: true, ct).ConfigureAwait(false);
                 },
                 (Self: this, Method: method, Uri: uri, File: file, Progress: progress, Operation: operation),
                 cancellationToken).ConfigureAwait(false);
@@ -71,20 +71,24 @@ public sealed partial class ClientPipeline
                 .ForCall(operation.OperationId, SubmissionOutcome.NotASubmission);
         }
 
-        using (response)
+        try
         {
-            if (!response.IsSuccessStatusCode)
+            if (!answer.Response.IsSuccessStatusCode)
             {
-                var body = response.Content is CallContent content ? content.Buffered : ReadOnlyMemory<byte>.Empty;
                 throw ErrorResponseMapper.Map(
                     Vendor with { DisplayName = Vendor.DisplayName + " storage" },
-                    response,
-                    body.Span,
+                    answer.Response,
+                    answer.Body.Span,
                     TimeProvider,
                     operation.OperationId,
                     _mask,
                     " The signed upload URL may have expired or not match the file; upload again to get a new one.").ForCall(operation.OperationId, SubmissionOutcome.NotASubmission);
             }
+        }
+        finally
+        {
+            answer.Body.Release();
+            answer.Dispose();
         }
     }
 }

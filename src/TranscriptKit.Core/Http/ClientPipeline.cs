@@ -34,6 +34,10 @@ public sealed partial class ClientPipeline : IDisposable
 {
     private const string BaseUrlParameter = "baseurl";
     private const int MaxErrorBodyBytes = 64 * 1024;
+
+    // Bodies up to this size are read into pooled arrays by the SendAndRead… methods; a larger one gets its own array,
+    // so the shared pool never holds on to a rare huge body.
+    private const int MaxPooledBodyBytes = 1024 * 1024;
     private static readonly ResiliencePropertyKey<CallShape> s_callShape = new("TranscriptKit.CallShape");
     private static readonly ProductInfoHeaderValue s_userAgent = new(
         "TranscriptKit",
@@ -50,7 +54,7 @@ public sealed partial class ClientPipeline : IDisposable
     private readonly long _maxBodyBytes;
     private readonly int _maxEventBytes;
     private readonly RetryOptions _retry;
-    private readonly ResiliencePipeline<HttpResponseMessage> _resilience;
+    private readonly ResiliencePipeline<Answer> _resilience;
     private readonly string _userAgent;
     private readonly SecretMask _mask;
     private readonly RequestPool _requestPool = new();
@@ -142,7 +146,74 @@ public sealed partial class ClientPipeline : IDisposable
     /// Sends a request and returns a successful response with its body still unread; a failed one is read,
     /// disposed and thrown as a <see cref="TranscriptKitException"/>.
     /// </summary>
+    /// <remarks>
+    /// For an event stream, and for code generated before the <c>SendAndRead…</c> methods: those read the body from a
+    /// pooled buffer instead, without handing a response out.
+    /// </remarks>
     public async Task<HttpResponseMessage> SendAsync(RequestInformation request, RequestBody? body, OperationDescriptor operation, CancellationToken cancellationToken)
+    {
+        var answer = await SendCoreAsync(request, body, operation, pooled: false, cancellationToken).ConfigureAwait(false);
+        answer.ThrowIfRefused();
+        if (answer.Response.Content is not LiveCallContent)
+        {
+            Replace(answer.Response, new CallContent(answer.Body.Unpooled(), operation));
+        }
+
+        return answer.Response;
+    }
+
+    /// <summary>Sends a request and reads its JSON answer with the generated reader.</summary>
+    /// <returns>The parsed body.</returns>
+    public async ValueTask<T> SendAndReadJsonAsync<T>(RequestInformation request, RequestBody? body, OperationDescriptor operation, JsonReadFunc<T> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var answer = await SendCoreAsync(request, body, operation, pooled: true, cancellationToken).ConfigureAwait(false);
+        answer.ThrowIfRefused();
+        try
+        {
+            return ParseJson(answer.Response, operation, answer.Body.Memory, read);
+        }
+        finally
+        {
+            answer.Body.Release();
+            answer.Dispose();
+        }
+    }
+
+    /// <summary>Sends a request and reads its text answer.</summary>
+    /// <returns>The body as UTF-8 text.</returns>
+    public async ValueTask<string> SendAndReadTextAsync(RequestInformation request, RequestBody? body, OperationDescriptor operation, CancellationToken cancellationToken)
+    {
+        var answer = await SendCoreAsync(request, body, operation, pooled: true, cancellationToken).ConfigureAwait(false);
+        answer.ThrowIfRefused();
+        try
+        {
+            return Encoding.UTF8.GetString(answer.Body.Span);
+        }
+        finally
+        {
+            answer.Body.Release();
+            answer.Dispose();
+        }
+    }
+
+    /// <summary>Sends a request whose answer carries nothing the caller reads (its body is read under the cap, then dropped).</summary>
+    /// <returns>A task that completes when the call succeeded.</returns>
+    public async ValueTask SendAndDiscardAsync(RequestInformation request, RequestBody? body, OperationDescriptor operation, CancellationToken cancellationToken)
+    {
+        var answer = await SendCoreAsync(request, body, operation, pooled: true, cancellationToken).ConfigureAwait(false);
+        answer.ThrowIfRefused();
+        answer.Body.Release();
+        answer.Dispose();
+    }
+
+    /// <summary>
+    /// The call: authentication, the rate limit, the attempts under the retry rule, and the mapping of a failed answer
+    /// to a <see cref="TranscriptKitException"/>, which comes back in <see cref="Answer.Error"/> for the caller to throw
+    /// (<see cref="Answer.ThrowIfRefused"/>). A successful answer has its body in memory (in a pooled buffer when
+    /// <paramref name="pooled"/>, for the caller to release) or, for an event stream, still open.
+    /// </summary>
+    private async ValueTask<Answer> SendCoreAsync(RequestInformation request, RequestBody? body, OperationDescriptor operation, bool pooled, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(operation);
@@ -167,13 +238,13 @@ public sealed partial class ClientPipeline : IDisposable
             NotePoll(operation);
             var shape = new CallShape(operation.Idempotent, body?.IsReplayable ?? true);
             using var permits = await AcquireAsync(request: true, upload: body?.IsStreaming ?? false, cancellationToken).ConfigureAwait(false);
-            HttpResponseMessage response;
+            Answer answer;
             try
             {
-                response = await ExecuteWithRetriesAsync(
+                answer = await ExecuteWithRetriesAsync(
                     shape,
-                    static (state, ct) => state.Self.SendOnceAsync(state.Request, state.Uri, state.Body, state.Operation, ct),
-                    (Self: this, Request: request, Uri: uri, Body: body, Operation: operation),
+                    static (state, ct) => state.Self.SendOnceAsync(state.Request, state.Uri, state.Body, state.Operation, state.Pooled, ct),
+                    (Self: this, Request: request, Uri: uri, Body: body, Operation: operation, Pooled: pooled),
                     cancellationToken).ConfigureAwait(false);
             }
             catch (AttemptTimeoutException ex)
@@ -196,6 +267,7 @@ public sealed partial class ClientPipeline : IDisposable
                 throw;
             }
 
+            var response = answer.Response;
             if (_drift is { } drift)
             {
                 DriftCheck.CheckStatus(drift.Schema, operation.OperationId, (int)response.StatusCode, drift.Report);
@@ -203,13 +275,19 @@ public sealed partial class ClientPipeline : IDisposable
 
             if (response.IsSuccessStatusCode)
             {
-                return response;
+                return answer;
             }
 
-            using (response)
+            // Returned, not thrown: the caller throws it once, so an error crosses one async frame fewer (each costs
+            // a rethrow).
+            try
             {
-                var errorBody = response.Content is CallContent content ? content.Buffered : await ReadLimitedAsync(response, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
-                throw ErrorResponseMapper.Map(Vendor, response, errorBody.Span, TimeProvider, operation.OperationId, _mask).ForCall(operation.OperationId, SubmissionOf(operation.Idempotent, response.StatusCode, fault: null));
+                return Answer.Refused(ErrorResponseMapper.Map(Vendor, response, answer.Body.Span, TimeProvider, operation.OperationId, _mask).ForCall(operation.OperationId, SubmissionOf(operation.Idempotent, response.StatusCode, fault: null)));
+            }
+            finally
+            {
+                answer.Body.Release();
+                answer.Dispose();
             }
         }
         finally
@@ -229,19 +307,26 @@ public sealed partial class ClientPipeline : IDisposable
         using (response)
         {
             var body = await ReadAllAsync(response, cancellationToken).ConfigureAwait(false);
-            if (_drift is { } drift && OperationOf(response) is { } operationId)
-            {
-                DriftCheck.CheckBody(drift.Schema, operationId, body.Span, _mask, drift.Report);
-            }
+            return ParseJson(response, DescriptorOf(response), body, read);
+        }
+    }
 
-            try
-            {
-                return JsonPrimitives.Parse(body.Span, read);
-            }
-            catch (Exception ex) when (JsonPrimitives.IsMismatch(ex))
-            {
-                throw BodyMismatch(response, OperationOf(response), pathPrefix: null, body, ex);
-            }
+    /// <summary>Parses a body in memory; a body the spec's model cannot read names the operation and the field.</summary>
+    private T ParseJson<T>(HttpResponseMessage response, OperationDescriptor? call, ReadOnlyMemory<byte> body, JsonReadFunc<T> read)
+    {
+        var operationId = call?.OperationId ?? OperationOf(response);
+        if (_drift is { } drift && operationId is not null)
+        {
+            DriftCheck.CheckBody(drift.Schema, operationId, body.Span, _mask, drift.Report);
+        }
+
+        try
+        {
+            return JsonPrimitives.Parse(body.Span, read);
+        }
+        catch (Exception ex) when (JsonPrimitives.IsMismatch(ex))
+        {
+            throw BodyMismatch(response, call, operationId, pathPrefix: null, body, ex);
         }
     }
 
@@ -269,9 +354,29 @@ public sealed partial class ClientPipeline : IDisposable
         }
     }
 
-    /// <summary>Runs attempts through the retry pipeline; the call's shape decides what may be sent again.</summary>
-    private async ValueTask<HttpResponseMessage> ExecuteWithRetriesAsync<TState>(CallShape shape, Func<TState, CancellationToken, ValueTask<HttpResponseMessage>> attempt, TState state, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs attempts under the retry rule; the call's shape decides what may be sent again. The first attempt runs on
+    /// its own: most calls need no second, so only an outcome the rule retries enters the retry pipeline, which takes
+    /// it as its first attempt (same backoff, same count) and makes the rest.
+    /// </summary>
+    private async ValueTask<Answer> ExecuteWithRetriesAsync<TState>(CallShape shape, Func<TState, CancellationToken, ValueTask<Answer>> attempt, TState state, CancellationToken cancellationToken)
     {
+        Outcome<Answer> first;
+        try
+        {
+            var answer = await attempt(state, cancellationToken).ConfigureAwait(false);
+            if (_retry.MaxRetries <= 0 || !ShouldRetry(exception: null, answer.Response, shape, _retry, TimeProvider))
+            {
+                return answer;
+            }
+
+            first = Outcome.FromResult(answer);
+        }
+        catch (Exception ex) when (_retry.MaxRetries > 0 && ShouldRetry(ex, response: null, shape, _retry, TimeProvider))
+        {
+            first = Outcome.FromException<Answer>(ex);
+        }
+
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(s_callShape, shape);
         try
@@ -279,19 +384,25 @@ public sealed partial class ClientPipeline : IDisposable
             var outcome = await _resilience.ExecuteOutcomeAsync(
                 static async (ctx, call) =>
                 {
+                    if (call.First.Value is { } replayed)
+                    {
+                        call.First.Value = null;
+                        return replayed;
+                    }
+
                     try
                     {
                         return Outcome.FromResult(await call.Attempt(call.State, ctx.CancellationToken).ConfigureAwait(false));
                     }
                     catch (Exception ex)
                     {
-                        return Outcome.FromException<HttpResponseMessage>(ex);
+                        return Outcome.FromException<Answer>(ex);
                     }
                 },
                 context,
-                (Attempt: attempt, State: state)).ConfigureAwait(false);
+                (Attempt: attempt, State: state, First: new StrongBox<Outcome<Answer>?>(first))).ConfigureAwait(false);
             outcome.ThrowIfException();
-            return outcome.Result!;
+            return outcome.Result;
         }
         finally
         {
@@ -382,24 +493,24 @@ public sealed partial class ClientPipeline : IDisposable
         _ => new HttpMethod(method.ToString()),
     };
 
-    private static ResiliencePipeline<HttpResponseMessage> BuildResilience(RetryOptions retry, TimeProvider timeProvider)
+    private static ResiliencePipeline<Answer> BuildResilience(RetryOptions retry, TimeProvider timeProvider)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
+        var builder = new ResiliencePipelineBuilder<Answer> { TimeProvider = timeProvider };
         if (retry.MaxRetries <= 0)
         {
             return builder.Build();
         }
 
-        return builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        return builder.AddRetry(new RetryStrategyOptions<Answer>
         {
             MaxRetryAttempts = retry.MaxRetries,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
             Delay = retry.BaseDelay,
             MaxDelay = retry.MaxDelay,
-            ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.Properties.GetValue(s_callShape, default), retry, timeProvider)),
+            ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.Outcome.Exception is null ? args.Outcome.Result.Response : null, args.Context.Properties.GetValue(s_callShape, default), retry, timeProvider)),
             // ShouldRetry has already refused a Retry-After over the cap, so any wait asked for here is honoured as is.
-            DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? RetryAfter.From(response, timeProvider) : null),
+            DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is null ? RetryAfter.From(args.Outcome.Result.Response, timeProvider) : null),
         }).Build();
     }
 
@@ -409,19 +520,18 @@ public sealed partial class ClientPipeline : IDisposable
     /// honours <c>Retry-After</c>, and one asking for longer than <see cref="RetryOptions.MaxRetryAfter"/> is not
     /// waited for: the error surfaces carrying the wait, for the caller (or the poller) to decide.
     /// </summary>
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, CallShape shape, RetryOptions retry, TimeProvider timeProvider)
+    private static bool ShouldRetry(Exception? exception, HttpResponseMessage? response, CallShape shape, RetryOptions retry, TimeProvider timeProvider)
     {
         if (!shape.Replayable)
         {
             return false;
         }
 
-        if (outcome.Exception is { } fault)
+        if (exception is not null || response is null)
         {
-            return shape.Idempotent && IsTransportFault(fault);
+            return shape.Idempotent && exception is not null && IsTransportFault(exception);
         }
 
-        var response = outcome.Result!;
         var status = (int)response.StatusCode;
         if (status != 429 && !(shape.Idempotent && status is 500 or 502 or 503 or 504))
         {
@@ -474,32 +584,8 @@ public sealed partial class ClientPipeline : IDisposable
             return content.Buffered;
         }
 
-        return await BufferBodyAsync(response, DescriptorOf(response) ?? new OperationDescriptor("(response)", Idempotent: true), cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async ValueTask<ReadOnlyMemory<byte>> ReadLimitedAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                var buffer = new byte[limit];
-                var total = 0;
-                int read;
-                while (total < limit && (read = await stream.ReadAsync(buffer.AsMemory(total, limit - total), cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    total += read;
-                }
-
-                return buffer.AsMemory(0, total);
-            }
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
-        {
-            // The status already says what failed; a body cut off mid-way only loses the vendor's wording.
-            return ReadOnlyMemory<byte>.Empty;
-        }
+        var body = await BufferBodyAsync(response, DescriptorOf(response) ?? new OperationDescriptor("(response)", Idempotent: true), pooled: false, cancellationToken).ConfigureAwait(false);
+        return body.Memory;
     }
 
     private readonly record struct CallShape(bool Idempotent, bool Replayable);

@@ -9,9 +9,15 @@ using TranscriptKit.Runtime;
 
 namespace TranscriptKit.Core.Tests.Http;
 
-/// <summary>The body is part of the attempt: it is read under the per-attempt timeout, capped, and a cut body is a transport fault.</summary>
+/// <summary>
+/// The body is part of the attempt: it is read under the per-attempt timeout, capped, and a cut body is a transport
+/// fault. Every test runs through both ways generated code reads: one <c>SendAndRead…</c> call (pooled buffer), and
+/// <see cref="ClientPipeline.SendAsync"/> then a <c>Read…Async</c> (code generated before those existed).
+/// </summary>
 [CancelAfter(20_000)]
-public class ClientPipelineBodyTests
+[TestFixture(true)]
+[TestFixture(false)]
+public class ClientPipelineBodyTests(bool sendAndRead)
 {
     private static readonly JsonReadFunc<string> s_readOk = (ref System.Text.Json.Utf8JsonReader reader) =>
     {
@@ -23,8 +29,13 @@ public class ClientPipelineBodyTests
     private static Task<T> Drive<T>(PipelineFixture fixture, Task<T> task) =>
         Eventually.Drive(fixture.Clock, task, TimeSpan.FromMilliseconds(250));
 
-    private static async Task<string> GetAsync(PipelineFixture fixture, OperationDescriptor operation, Method method = Method.GET)
+    private async Task<string> GetAsync(PipelineFixture fixture, OperationDescriptor operation, Method method = Method.GET)
     {
+        if (sendAndRead)
+        {
+            return await fixture.Pipeline.SendAndReadJsonAsync(fixture.Request(method), null, operation, s_readOk, CancellationToken.None);
+        }
+
         var response = await fixture.Pipeline.SendAsync(fixture.Request(method), null, operation, CancellationToken.None);
         return await fixture.Pipeline.ReadJsonAsync(response, s_readOk, CancellationToken.None);
     }
@@ -152,8 +163,13 @@ public class ClientPipelineBodyTests
 
         Assert.That(text, Is.EqualTo("1\n00:00:01"));
 
-        static async Task<string> ReadText(PipelineFixture fixture)
+        async Task<string> ReadText(PipelineFixture fixture)
         {
+            if (sendAndRead)
+            {
+                return await fixture.Pipeline.SendAndReadTextAsync(fixture.Request(), null, PipelineFixture.Get, CancellationToken.None);
+            }
+
             var response = await fixture.Pipeline.SendAsync(fixture.Request(), null, PipelineFixture.Get, CancellationToken.None);
             return await fixture.Pipeline.ReadTextAsync(response, CancellationToken.None);
         }

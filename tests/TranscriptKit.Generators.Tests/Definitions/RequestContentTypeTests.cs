@@ -51,7 +51,7 @@ public class RequestContentTypeTests
             // One descriptor, not retried: the paid rule covers every content type of the operation.
             Assert.That(Regex.Matches(client, "s_createJob = new").Count, Is.EqualTo(1));
             Assert.That(client, Does.Contain("s_createJob = new(\"createJob\", false, null);"));
-            Assert.That(Regex.Matches(client, @"SendAsync\(request, content, s_createJob,").Count, Is.EqualTo(2));
+            Assert.That(Regex.Matches(client, @"SendAndReadJsonAsync\(request, content, s_createJob,").Count, Is.EqualTo(2));
         });
     }
 
@@ -119,7 +119,7 @@ public class RequestContentTypeTests
         {
             Assert.That(client, Does.Contain("Task<Job> UploadJobAsync(global::TranscriptKit.UploadFile @file,"));
             Assert.That(client, Does.Contain("Task<Job> CreateJobAsync(JobRequest body,"));
-            Assert.That(client, Does.Contain("await _pipeline.SendAsync(request, content, s_createJob,"));
+            Assert.That(client, Does.Contain("await _pipeline.SendAndReadJsonAsync(request, content, s_createJob,"));
         });
     }
 
