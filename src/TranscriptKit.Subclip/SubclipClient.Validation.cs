@@ -1,18 +1,20 @@
 using System;
+using System.Buffers;
+using System.Collections.Frozen;
 
 namespace TranscriptKit.Subclip;
 
 /// <summary>Checks the spec cannot state, run before a job request spends a credit.</summary>
 public partial class SubclipClient
 {
-    // Hosts Subclip infers a platform from (its docs: "youtube, instagram, facebook, x, and tiktok").
-    private static readonly System.Buffers.SearchValues<char> s_plainHostChars =
-        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");
-
-    private static readonly string[] s_socialHosts =
-    [
+    // Hosts Subclip infers a platform from (its docs: "youtube, instagram, facebook, x, and tiktok"), and their subdomains.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_socialHosts = new[]
+    {
         "youtube.com", "youtu.be", "instagram.com", "facebook.com", "fb.watch", "x.com", "twitter.com", "tiktok.com",
-    ];
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly SearchValues<char> s_plainHostChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");
 
     partial void ValidateCreateJob(CreateJobRequest body)
     {
@@ -52,22 +54,26 @@ public partial class SubclipClient
     {
         ArgumentNullException.ThrowIfNull(url);
 
-        // This runs before every job request: the host is read from the text when it is plain, suffixes compared in place.
+        // This runs before every job request: the host is read from the text when it is plain, and it and each
+        // parent domain (m.youtube.com, then youtube.com) looked up as spans.
         var host = PlainHost(url);
         if (host.IsEmpty)
         {
             host = url.Host;
         }
 
-        foreach (var social in s_socialHosts)
+        while (!s_socialHosts.Contains(host))
         {
-            if (host.EndsWith(social, StringComparison.OrdinalIgnoreCase) && (host.Length == social.Length || host[host.Length - social.Length - 1] == '.'))
+            var dot = host.IndexOf('.');
+            if (dot < 0)
             {
-                return true;
+                return false;
             }
+
+            host = host[(dot + 1)..];
         }
 
-        return false;
+        return true;
     }
 
     /// <summary>

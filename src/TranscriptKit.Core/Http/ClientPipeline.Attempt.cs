@@ -18,13 +18,34 @@ namespace TranscriptKit.Runtime;
 /// </summary>
 public sealed partial class ClientPipeline
 {
-    private async ValueTask<Answer> SendOnceAsync(RequestInformation request, Uri uri, RequestBody? body, OperationDescriptor operation, bool pooled, CancellationToken cancellationToken)
+    /// <summary>Builds one attempt's message; <see cref="ExchangeAsync"/> sends it and disposes it.</summary>
+    private ValueTask<Answer> SendOnceAsync(RequestInformation request, Uri uri, RequestBody? body, OperationDescriptor operation, bool pooled, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(ToHttpMethod(request.HttpMethod), uri);
+        var message = new HttpRequestMessage(ToHttpMethod(request.HttpMethod), uri);
+        bool eventStream;
+        try
+        {
+            eventStream = Prepare(message, request, body, operation);
+        }
+        catch
+        {
+            message.Dispose();
+            throw;
+        }
+
+        return ExchangeAsync(message, operation, body?.IsStreaming == true, eventStream, pooled, cancellationToken);
+    }
+
+    /// <summary>Puts headers, body and credentials on the message; true when the call asks for an event stream.</summary>
+    private bool Prepare(HttpRequestMessage message, RequestInformation request, RequestBody? body, OperationDescriptor operation)
+    {
         message.Options.Set(TranscriptKitRequestOptions.OperationId, operation.OperationId);
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
 
-        if (!request.Headers.ContainsKey("Accept"))
+        // Most requests carry no header parameters; enumerating Kiota's header dictionary boxes its enumerator.
+        var hasHeaders = request.Headers.Count > 0;
+        var accepts = hasHeaders && request.Headers.ContainsKey("Accept");
+        if (!accepts)
         {
             message.Headers.TryAddWithoutValidation("Accept", "application/json");
         }
@@ -40,8 +61,7 @@ public sealed partial class ClientPipeline
             message.Content = body.CreateContent();
         }
 
-        // Most requests carry no header parameters; enumerating Kiota's header dictionary boxes its enumerator.
-        if (request.Headers.Count > 0)
+        if (hasHeaders)
         {
             foreach (var (name, values) in request.Headers)
             {
@@ -61,8 +81,7 @@ public sealed partial class ClientPipeline
         }
 
         _headerCredentials?.SetOn(message.Headers);
-        var eventStream = request.Headers.TryGetValue("Accept", out var accept) && accept.Contains("text/event-stream");
-        return await ExchangeAsync(message, operation, body?.IsStreaming == true, eventStream, pooled, cancellationToken).ConfigureAwait(false);
+        return accepts && request.Headers.TryGetValue("Accept", out var accept) && accept.Contains("text/event-stream");
     }
 
     /// <summary>
@@ -73,6 +92,7 @@ public sealed partial class ClientPipeline
     /// </summary>
     private async ValueTask<Answer> ExchangeAsync(HttpRequestMessage message, OperationDescriptor operation, bool streamingBody, bool eventStream, bool pooled, CancellationToken cancellationToken)
     {
+        using var sent = message;
         var timeout = operation.Timeout ?? _requestTimeout;
         // No timer to arm (every limit infinite), no timer to pay for: the caller's token alone ends the attempt.
         var timed = timeout != Timeout.InfiniteTimeSpan || (streamingBody && _uploadIdleTimeout != Timeout.InfiniteTimeSpan) || (eventStream && _eventIdleTimeout != Timeout.InfiniteTimeSpan);

@@ -76,7 +76,12 @@ public sealed partial class ClientPipeline
     }
 
     /// <summary>Waits for a request permit (and an upload slot for a file upload); the caller's token cancels the wait.</summary>
-    private async ValueTask<Permits> AcquireAsync(bool request, bool upload, CancellationToken cancellationToken)
+    private ValueTask<Permits> AcquireAsync(bool request, bool upload, CancellationToken cancellationToken) =>
+        (request && _requests is not null) || (upload && _uploads is not null)
+            ? WaitForPermitsAsync(request, upload, cancellationToken)
+            : default; // No limiter applies (the usual case): no wait to make, no state machine to run.
+
+    private async ValueTask<Permits> WaitForPermitsAsync(bool request, bool upload, CancellationToken cancellationToken)
     {
         RateLimitLease? uploadLease = null;
         if (upload && _uploads is not null)

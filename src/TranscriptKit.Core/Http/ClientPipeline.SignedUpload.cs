@@ -47,11 +47,11 @@ public sealed partial class ClientPipeline
             // exchange runs under the upload idle timeout while bytes move, then the request timeout for the answer.
             answer = await ExecuteWithRetriesAsync(
                 new CallShape(Idempotent: true, Replayable: file.CanReplay),
-                static async (state, ct) =>
+                static (state, ct) =>
                 {
                     state.File.Rewind();
-                    using var message = new HttpRequestMessage(new HttpMethod(state.Method), state.Uri) { Content = new ProgressStreamContent(state.File, state.Progress) };
-                    return await state.Self.ExchangeAsync(message, state.Operation, streamingBody: true, eventStream: false, pooled: true, ct).ConfigureAwait(false);
+                    var message = new HttpRequestMessage(new HttpMethod(state.Method), state.Uri) { Content = new ProgressStreamContent(state.File, state.Progress) };
+                    return state.Self.ExchangeAsync(message, state.Operation, streamingBody: true, eventStream: false, pooled: true, ct);
                 },
                 (Self: this, Method: method, Uri: uri, File: file, Progress: progress, Operation: operation),
                 cancellationToken).ConfigureAwait(false);
