@@ -82,9 +82,10 @@ internal static class ErrorResponseMapper
 
     private static string? FirstText(ReadOnlySpan<byte> body, IReadOnlyList<string> paths)
     {
-        foreach (var path in paths)
+        // Indexed: a foreach over the interface would box the list's enumerator on every error.
+        for (var i = 0; i < paths.Count; i++)
         {
-            var text = Find(body, path);
+            var text = Find(body, paths[i]);
             if (!string.IsNullOrWhiteSpace(text))
             {
                 return text;

@@ -96,8 +96,8 @@ public sealed partial class ClientPipeline
         var timeout = operation.Timeout ?? _requestTimeout;
         // No timer to arm (every limit infinite), no timer to pay for: the caller's token alone ends the attempt.
         var timed = timeout != Timeout.InfiniteTimeSpan || (streamingBody && _uploadIdleTimeout != Timeout.InfiniteTimeSpan) || (eventStream && _eventIdleTimeout != Timeout.InfiniteTimeSpan);
-        using var attempt = timed ? new CancellationTokenSource(Timeout.InfiniteTimeSpan, TimeProvider) : null;
-        var clock = attempt is null ? null : new AttemptClock(attempt, timeout, _uploadIdleTimeout);
+        using var attempt = timed ? new AttemptClock(TimeProvider, timeout, _uploadIdleTimeout) : null;
+        var clock = attempt;
         if (streamingBody && message.Content is { } upload && clock is not null)
         {
             message.Content = new WatchedContent(upload, clock);
@@ -487,9 +487,11 @@ public sealed partial class ClientPipeline
     /// <summary>
     /// What the attempt's timer is waiting for. An upload arms it with the idle timeout on every write (no bytes for
     /// that long is a stall); after the last byte, and for every other request, it is the per-attempt timeout, and
-    /// it keeps running while the body is read: headers and body share one budget.
+    /// it keeps running while the body is read: headers and body share one budget. It is the attempt's token source
+    /// itself (one object per timed attempt, not two).
     /// </summary>
-    private sealed class AttemptClock(CancellationTokenSource attempt, TimeSpan timeout, TimeSpan uploadIdle)
+    private sealed class AttemptClock(TimeProvider timeProvider, TimeSpan timeout, TimeSpan uploadIdle)
+        : CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider)
     {
         // What the timer waits for, worded only when it fires (Describe): most attempts never time out.
         private volatile Wait _what = Wait.Answer;
@@ -532,7 +534,7 @@ public sealed partial class ClientPipeline
             {
                 try
                 {
-                    attempt.CancelAfter(limit);
+                    CancelAfter(limit);
                 }
                 catch (ObjectDisposedException)
                 {
