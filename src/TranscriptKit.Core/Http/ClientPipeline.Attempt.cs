@@ -115,9 +115,12 @@ public sealed partial class ClientPipeline
         }
 
         var started = eventStream ? TimeProvider.GetTimestamp() : 0;
-        // A caller's token that can never cancel needs no linked source (most calls pass none).
-        using var linked = cancellationToken.CanBeCanceled && attempt is not null ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token) : null;
-        var token = linked?.Token ?? attempt?.Token ?? cancellationToken;
+        // The caller's token cancels the attempt's source: no linked source per attempt, and the registration's node
+        // on the caller's (long-lived) source is reused from call to call. A token that can never cancel needs neither.
+        using var callerCancels = cancellationToken.CanBeCanceled && attempt is not null
+            ? cancellationToken.UnsafeRegister(static state => ((AttemptClock)state!).Cancel(), attempt)
+            : default;
+        var token = attempt?.Token ?? cancellationToken;
         HttpResponseMessage? response = null;
         try
         {

@@ -42,6 +42,9 @@ public class PerCallBenchmarks
     private static readonly N.CreateJobRequest s_nswagBody = new() { Url = "https://www.tiktok.com/@creator/video/...", Platform = N.Platform.Tiktok, Language = N.LanguageCode.En, Format = N.TranscriptFormat.Srt, IncludeWordTimestamps = true };
     private static readonly K.CreateJobRequest s_kiotaBody = new() { Url = "https://www.tiktok.com/@creator/video/...", Platform = K.Platform.Tiktok, Language = K.LanguageCode.En, Format = K.TranscriptFormat.Srt, IncludeWordTimestamps = true };
 
+    // A token that can cancel but never does, as an ASP.NET request's: HttpClient links it with its own on every call.
+    private static readonly System.Threading.CancellationTokenSource s_callersToken = new();
+
     [GlobalSetup]
     public void Setup()
     {
@@ -104,6 +107,14 @@ public class PerCallBenchmarks
     [Benchmark(Description = "TranscriptKit, no attempt timeout")]
     [BenchmarkCategory("POST JSON")]
     public Task<CreateJobResult> Post_TranscriptKitUntimed() => _post.TranscriptKitUntimed.CreateJobAsync(s_tkBody);
+
+    [Benchmark(Description = "Floor, caller's token")]
+    [BenchmarkCategory("POST JSON")]
+    public Task<FloorCreateJobResult> Post_FloorWithToken() => _post.Floor.CreateJobAsync(s_floorBody, s_callersToken.Token);
+
+    [Benchmark(Description = "TranscriptKit, caller's token")]
+    [BenchmarkCategory("POST JSON")]
+    public Task<CreateJobResult> Post_TranscriptKitWithToken() => _post.TranscriptKit.CreateJobAsync(s_tkBody, s_callersToken.Token);
 
     [Benchmark(Description = "NSwag")]
     [BenchmarkCategory("POST JSON")]
