@@ -1,16 +1,30 @@
 #!/usr/bin/env bash
 # Checks the layout of the packed generator: both DLLs under analyzers/dotnet/cs (the compiler loads the generator's
-# dependencies only from there), their ReadyToRun images for linux-x64 under tools/r2r (build/ swaps them in there),
-# the spec-declaring build/ pair, and nothing in lib/ (a consumer must not reference it).
+# dependencies only from there), their ReadyToRun images per platform under tools/r2r/<rid> (build/ swaps them in
+# there), each compiled for its platform (the PE machine field, which ReadyToRun sets to the architecture XOR an OS
+# value), the spec-declaring build/ pair, and nothing in lib/ (a consumer must not reference it).
 # Usage: tests/Packaging/check-generator-package.sh <folder holding TranscriptKit.Generators.*.nupkg>
 set -euo pipefail
 pkg=$(ls "$1"/TranscriptKit.Generators.*.nupkg | grep -v '\.symbols\.' | head -n1)
 listing=$(unzip -Z1 "$pkg")
 fail=0
 for want in analyzers/dotnet/cs/TranscriptKit.Generators.dll analyzers/dotnet/cs/YamlDotNet.dll \
-            tools/r2r/linux-x64/TranscriptKit.Generators.dll tools/r2r/linux-x64/YamlDotNet.dll \
             build/TranscriptKit.Generators.props build/TranscriptKit.Generators.targets README.md THIRD-PARTY-NOTICES.txt; do
   grep -qx "$want" <<<"$listing" || { echo "missing in $pkg: $want"; fail=1; }
+done
+# rid and its ReadyToRun machine value: AMD64 0x8664 / ARM64 0xaa64, XOR Linux 0x7b79 / macOS 0x4644.
+for pair in linux-x64:fd1d linux-arm64:d11d osx-x64:c020 osx-arm64:ec20; do
+  rid=${pair%%:*} machine=${pair##*:}
+  for dll in TranscriptKit.Generators.dll YamlDotNet.dll; do
+    entry="tools/r2r/$rid/$dll"
+    if ! grep -qx "$entry" <<<"$listing"; then echo "missing in $pkg: $entry"; fail=1; continue; fi
+    image=$(mktemp)
+    unzip -p "$pkg" "$entry" > "$image"
+    pe=$(od -An -tu4 -j60 -N4 "$image" | tr -d ' ')
+    actual=$(od -An -tx2 -j$((pe + 4)) -N2 "$image" | tr -d ' ')
+    rm -f "$image"
+    [ "$actual" == "$machine" ] || { echo "$entry is not a $rid ReadyToRun image (machine 0x$actual, want 0x$machine)"; fail=1; }
+  done
 done
 if grep -q '^lib/' <<<"$listing"; then echo "$pkg has lib/ entries:"; grep '^lib/' <<<"$listing"; fail=1; fi
 [ $fail -eq 0 ] && echo "ok: $pkg"
