@@ -4,7 +4,7 @@ using BenchmarkDotNet.Running;
 namespace TranscriptKit.Benchmarks;
 
 /// <summary>
-/// <c>polling</c>, <c>generator</c>, <c>upload</c>, <c>sse</c>, <c>slots</c>: reports; <c>smoke</c>: each of them and
+/// <c>polling</c>, <c>generator</c>, <c>upload</c>, <c>sse</c>, <c>slots</c>, <c>percall</c>: reports; <c>smoke</c>: each of them and
 /// every benchmark once, tiny, for CI; anything else goes to
 /// BenchmarkDotNet (<c>--filter '*'</c> runs the per-call and generator benchmarks).
 /// </summary>
@@ -26,6 +26,8 @@ internal static class Program
                 return await Streaming.SseLatencyReport.RunAsync(args[1..]).ConfigureAwait(false);
             case "slots":
                 return await Batch.SlotUtilisationReport.RunAsync(args[1..]).ConfigureAwait(false);
+            case "percall":
+                return await PerCall.InterleavedPerCallReport.RunAsync(args[1..]).ConfigureAwait(false);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;

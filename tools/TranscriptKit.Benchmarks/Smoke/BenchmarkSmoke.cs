@@ -25,6 +25,7 @@ internal static class BenchmarkSmoke
         failures += await RunStepAsync("generator", () => Task.FromResult(Generator.GeneratorCacheReport.Run())).ConfigureAwait(false);
         failures += await RunStepAsync("upload", () => Upload.UploadReport.RunAsync(["upload", "--sizes", "1MiB", "--reps", "1", "--kiota-max", "1MiB"])).ConfigureAwait(false);
         failures += await RunStepAsync("slots", () => Batch.SlotUtilisationReport.RunAsync(["--items", "8", "--job-ms", "20", "--poll-ms", "2", "--overhead-items", "6", "--reps", "1"])).ConfigureAwait(false);
+        failures += await RunStepAsync("percall", () => PerCall.InterleavedPerCallReport.RunAsync(["--rounds", "1", "--calls", "10", "--warmup", "1"])).ConfigureAwait(false);
         failures += await RunStepAsync("sse", () => Streaming.SseLatencyReport.RunAsync(["--streams", "2", "--events", "3", "--delay-ms", "1", "--sandbox-streams", "1", "--sandbox-delay-ms", "1"])).ConfigureAwait(false);
 
         Console.WriteLine(failures == 0 ? "smoke: every benchmark and report ran." : $"smoke: {failures} failed.");
