@@ -96,66 +96,119 @@ public sealed partial class ClientPipeline
         var timeout = operation.Timeout ?? _requestTimeout;
         // No timer to arm (every limit infinite), no timer to pay for: the caller's token alone ends the attempt.
         var timed = timeout != Timeout.InfiniteTimeSpan || (streamingBody && _uploadIdleTimeout != Timeout.InfiniteTimeSpan) || (eventStream && _eventIdleTimeout != Timeout.InfiniteTimeSpan);
-        using var attempt = timed ? new AttemptClock(TimeProvider, timeout, _uploadIdleTimeout) : null;
-        var clock = attempt;
-        if (streamingBody && message.Content is { } upload && clock is not null)
-        {
-            message.Content = new WatchedContent(upload, clock);
-            clock.Idle();
-        }
-        else if (eventStream && _eventIdleTimeout != Timeout.InfiniteTimeSpan && (timeout == Timeout.InfiniteTimeSpan || _eventIdleTimeout < timeout))
-        {
-            // A stream shows life within the idle timeout: its headers are the first sign, so a vendor that never starts
-            // one is not waited on for the whole operation (Soscripted's 600 s belongs to the events, not to silence).
-            clock?.WaitingForStream(_eventIdleTimeout);
-        }
-        else
-        {
-            clock?.Waiting();
-        }
+        var attempt = timed ? RentClock(timeout) : null;
 
-        var started = eventStream ? TimeProvider.GetTimestamp() : 0;
-        // The caller's token cancels the attempt's source: no linked source per attempt, and the registration's node
-        // on the caller's (long-lived) source is reused from call to call. A token that can never cancel needs neither.
-        using var callerCancels = cancellationToken.CanBeCanceled && attempt is not null
-            ? cancellationToken.UnsafeRegister(static state => ((AttemptClock)state!).Cancel(), attempt)
-            : default;
-        var token = attempt?.Token ?? cancellationToken;
-        HttpResponseMessage? response = null;
+        // Not for an upload: a write that finishes after the attempt would re-arm a clock another call then holds.
+        var reuseClock = !streamingBody;
         try
         {
-            response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
+            var clock = attempt;
+            if (streamingBody && message.Content is { } upload && clock is not null)
             {
-                // The status says what failed; a slow or cut error body only loses the vendor's wording.
-                return new Answer(response, await ReadErrorBodyAsync(response, attempt, cancellationToken, token).ConfigureAwait(false));
+                message.Content = new WatchedContent(upload, clock);
+                clock.Idle();
+            }
+            else if (eventStream && _eventIdleTimeout != Timeout.InfiniteTimeSpan && (timeout == Timeout.InfiniteTimeSpan || _eventIdleTimeout < timeout))
+            {
+                // A stream shows life within the idle timeout: its headers are the first sign, so a vendor that never starts
+                // one is not waited on for the whole operation (Soscripted's 600 s belongs to the events, not to silence).
+                clock?.WaitingForStream(_eventIdleTimeout);
+            }
+            else
+            {
+                clock?.Waiting();
             }
 
-            if (eventStream && IsEventStream(response))
+            var started = eventStream ? TimeProvider.GetTimestamp() : 0;
+            // The caller's token cancels the attempt's source: no linked source per attempt, and the registration's node
+            // on the caller's (long-lived) source is reused from call to call. A token that can never cancel needs neither.
+            using var callerCancels = cancellationToken.CanBeCanceled && attempt is not null
+                ? cancellationToken.UnsafeRegister(static state => ((AttemptClock)state!).Cancel(), attempt)
+                : default;
+            var token = attempt?.Token ?? cancellationToken;
+            HttpResponseMessage? response = null;
+            try
             {
-                // The stream outlives the attempt: its events are bounded by the idle timeout and the operation's
-                // timeout (what is left of it once the headers are in).
-                var left = timeout == Timeout.InfiniteTimeSpan ? (TimeSpan?)null : timeout - TimeProvider.GetElapsedTime(started);
-                var live = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
-                Replace(response, new LiveCallContent(live, operation, left is { } l ? TimeProvider.GetTimestamp() + (long)(Math.Max(0, l.TotalSeconds) * TimeProvider.TimestampFrequency) : null));
-                return new Answer(response, default);
+                response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    // The status says what failed; a slow or cut error body only loses the vendor's wording.
+                    return new Answer(response, await ReadErrorBodyAsync(response, attempt, cancellationToken, token).ConfigureAwait(false));
+                }
+
+                if (eventStream && IsEventStream(response))
+                {
+                    // The stream outlives the attempt: its events are bounded by the idle timeout and the operation's
+                    // timeout (what is left of it once the headers are in). Its clock is not reused: the transport may
+                    // still hold the token it was opened with.
+                    reuseClock = false;
+                    var left = timeout == Timeout.InfiniteTimeSpan ? (TimeSpan?)null : timeout - TimeProvider.GetElapsedTime(started);
+                    var live = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+                    Replace(response, new LiveCallContent(live, operation, left is { } l ? TimeProvider.GetTimestamp() + (long)(Math.Max(0, l.TotalSeconds) * TimeProvider.TimestampFrequency) : null));
+                    return new Answer(response, default);
+                }
+
+                return new Answer(response, await BufferBodyAsync(response, operation, pooled, token).ConfigureAwait(false));
             }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                response?.Dispose();
 
-            return new Answer(response, await BufferBodyAsync(response, operation, pooled, token).ConfigureAwait(false));
+                // HttpClient's own Timeout also lands here; either way the caller did not cancel.
+                var ours = attempt?.IsCancellationRequested == true;
+                throw new AttemptTimeoutException(ours ? clock!.Describe() : $"HttpClient.Timeout ({_http.Timeout.TotalSeconds:0.#} s)", ours ? clock!.Limit : _http.Timeout, ex);
+            }
+            catch (Exception ex) when (response is not null && ex is IOException or HttpRequestException)
+            {
+                response.Dispose();
+                throw new BodyCutException(response.StatusCode, ex);
+            }
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        finally
         {
-            response?.Dispose();
+            // After the caller's registration is gone (the using above), so nothing but this call can cancel it now.
+            if (attempt is not null)
+            {
+                ReturnClock(attempt, reuseClock);
+            }
+        }
+    }
 
-            // HttpClient's own Timeout also lands here; either way the caller did not cancel.
-            var ours = attempt?.IsCancellationRequested == true;
-            throw new AttemptTimeoutException(ours ? clock!.Describe() : $"HttpClient.Timeout ({_http.Timeout.TotalSeconds:0.#} s)", ours ? clock!.Limit : _http.Timeout, ex);
-        }
-        catch (Exception ex) when (response is not null && ex is IOException or HttpRequestException)
+    /// <summary>A clock for a timed attempt: a spare one reset after an earlier attempt, else a new one.</summary>
+    private AttemptClock RentClock(TimeSpan timeout)
+    {
+        var spares = _spareClocks;
+        for (var i = 0; i < spares.Length; i++)
         {
-            response.Dispose();
-            throw new BodyCutException(response.StatusCode, ex);
+            if (Volatile.Read(ref spares[i]) is { } spare && Interlocked.CompareExchange(ref spares[i], null, spare) == spare)
+            {
+                spare.Start(timeout);
+                return spare;
+            }
         }
+
+        return new AttemptClock(TimeProvider, timeout, _uploadIdleTimeout);
+    }
+
+    /// <summary>
+    /// Keeps a finished attempt's clock for the next one when it resets (<see cref="CancellationTokenSource.TryReset"/>
+    /// refuses one that fired or was cancelled, and drops every registration left on its token); disposes it otherwise.
+    /// </summary>
+    private void ReturnClock(AttemptClock clock, bool reusable)
+    {
+        if (reusable && !_disposed && clock.TryReset())
+        {
+            var spares = _spareClocks;
+            for (var i = 0; i < spares.Length; i++)
+            {
+                if (Interlocked.CompareExchange(ref spares[i], clock, null) is null)
+                {
+                    return;
+                }
+            }
+        }
+
+        clock.Dispose();
     }
 
     private static bool IsEventStream(HttpResponseMessage response) =>
@@ -491,11 +544,13 @@ public sealed partial class ClientPipeline
     /// What the attempt's timer is waiting for. An upload arms it with the idle timeout on every write (no bytes for
     /// that long is a stall); after the last byte, and for every other request, it is the per-attempt timeout, and
     /// it keeps running while the body is read: headers and body share one budget. It is the attempt's token source
-    /// itself (one object per timed attempt, not two).
+    /// itself, and a finished attempt's clock serves the next one once reset (<see cref="ReturnClock"/>).
     /// </summary>
     private sealed class AttemptClock(TimeProvider timeProvider, TimeSpan timeout, TimeSpan uploadIdle)
         : CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider)
     {
+        private TimeSpan _timeout = timeout;
+
         // What the timer waits for, worded only when it fires (Describe): most attempts never time out.
         private volatile Wait _what = Wait.Answer;
 
@@ -511,11 +566,14 @@ public sealed partial class ClientPipeline
 
         public void Idle() => Arm(uploadIdle, Wait.UploadBytes);
 
-        public void Waiting() => Arm(timeout, Wait.Answer);
+        /// <summary>Takes the clock for another attempt (after <see cref="CancellationTokenSource.TryReset"/>).</summary>
+        public void Start(TimeSpan timeout) => (_timeout, _what, Limit) = (timeout, Wait.Answer, default);
+
+        public void Waiting() => Arm(_timeout, Wait.Answer);
 
         public void WaitingForStream(TimeSpan idle) => Arm(idle, Wait.StreamStart);
 
-        public void Sent() => Arm(timeout, Wait.AnswerAfterUpload);
+        public void Sent() => Arm(_timeout, Wait.AnswerAfterUpload);
 
         public string Describe()
         {

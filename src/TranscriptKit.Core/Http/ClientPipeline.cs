@@ -59,6 +59,11 @@ public sealed partial class ClientPipeline : IDisposable
     private readonly SecretMask _mask;
     private readonly RequestPool _requestPool = new();
 
+    // Timed attempts' clocks, kept once reset: the timer, the token source and the registrations HttpClient makes on
+    // its token are then made once per spare, not once per call.
+    private readonly AttemptClock?[] _spareClocks = new AttemptClock?[Math.Min(2 * Environment.ProcessorCount, 16)];
+    private volatile bool _disposed;
+
     // Both or neither: a report without the vendor's schema has nothing to compare with. Null keeps the per-call path as it was.
     private readonly (DriftReport Report, ResponseSchema Schema)? _drift;
 
@@ -347,6 +352,12 @@ public sealed partial class ClientPipeline : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _disposed = true;
+        for (var i = 0; i < _spareClocks.Length; i++)
+        {
+            Interlocked.Exchange(ref _spareClocks[i], null)?.Dispose();
+        }
+
         DisposeRateLimiters();
         if (_ownsHttp)
         {
