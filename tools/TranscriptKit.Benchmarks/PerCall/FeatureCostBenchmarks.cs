@@ -1,0 +1,44 @@
+using System;
+using System.Net.Http;
+using BenchmarkDotNet.Attributes;
+using TranscriptKit.Subclip;
+
+namespace TranscriptKit.Benchmarks.PerCall;
+
+/// <summary>
+/// What the per-call POST does that the floor does not, each on its own: the pieces a user gets from TranscriptKit on
+/// every job request (Subclip's URL check before a credit is spent, the identifying <c>User-Agent</c> and an explicit
+/// <c>Accept</c>, the operation id that users' handlers read from <see cref="HttpRequestMessage.Options"/>), against
+/// the bare request message the floor builds. The per-attempt timeout has its own line in <see cref="PerCallBenchmarks"/>.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(PerCallConfig))]
+public class FeatureCostBenchmarks
+{
+    private const string JobUrl = "https://www.tiktok.com/@creator/video/...";
+    private static readonly Uri s_endpoint = new("https://www.subclip.app/api/v1/social-transcripts/jobs");
+    private static readonly HttpRequestOptionsKey<string> s_operationId = TranscriptKitRequestOptions.OperationId;
+
+    [Benchmark(Baseline = true, Description = "request message, as the floor builds it")]
+    public HttpRequestMessage Bare() => new(HttpMethod.Post, s_endpoint);
+
+    [Benchmark(Description = "+ User-Agent and Accept")]
+    public HttpRequestMessage Headers()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, s_endpoint);
+        request.Headers.TryAddWithoutValidation("User-Agent", "TranscriptKit/0.13.0");
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        return request;
+    }
+
+    [Benchmark(Description = "+ operation id in Options")]
+    public HttpRequestMessage OperationId()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, s_endpoint);
+        request.Options.Set(s_operationId, "createJob");
+        return request;
+    }
+
+    [Benchmark(Description = "Subclip's URL check (parse, platform host)")]
+    public bool UrlCheck() => Uri.TryCreate(JobUrl, UriKind.Absolute, out var url) && SubclipClient.RecognisesPlatform(url);
+}
