@@ -482,8 +482,6 @@ public sealed partial class ClientPipeline
     /// </summary>
     private readonly struct BufferedBody(byte[]? array, int length, bool pooled)
     {
-        public bool IsEmpty => length == 0;
-
         public ReadOnlyMemory<byte> Memory => array is null ? default : array.AsMemory(0, length);
 
         public ReadOnlySpan<byte> Span => array is null ? default : array.AsSpan(0, length);

@@ -26,20 +26,10 @@ public sealed partial class ClientPipeline
 
     /// <summary>Sends a request and returns the data of its enveloped answer, read by <paramref name="readData"/>.</summary>
     /// <returns>The envelope's data.</returns>
-    public async ValueTask<T> SendAndReadEnvelopeAsync<T>(RequestInformation request, RequestBody? body, OperationDescriptor operation, JsonReadFunc<T> readData, CancellationToken cancellationToken)
+    public ValueTask<T> SendAndReadEnvelopeAsync<T>(RequestInformation request, RequestBody? body, OperationDescriptor operation, JsonReadFunc<T> readData, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(readData);
-        var answer = await SendCoreAsync(request, body, operation, pooled: true, cancellationToken).ConfigureAwait(false);
-        answer.ThrowIfRefused();
-        try
-        {
-            return ParseEnvelope(answer.Response, operation, operation.OperationId, answer.Body.Memory, readData);
-        }
-        finally
-        {
-            answer.Body.Release();
-            answer.Dispose();
-        }
+        return SendAndReadAsync(request, body, operation, readData, static (self, response, call, bytes, read) => self.ParseEnvelope(response, call, call.OperationId, bytes, read), cancellationToken);
     }
 
     private T ParseEnvelope<T>(HttpResponseMessage response, OperationDescriptor? call, string operationId, ReadOnlyMemory<byte> body, JsonReadFunc<T> readData)

@@ -169,38 +169,16 @@ public sealed partial class ClientPipeline : IDisposable
 
     /// <summary>Sends a request and reads its JSON answer with the generated reader.</summary>
     /// <returns>The parsed body.</returns>
-    public async ValueTask<T> SendAndReadJsonAsync<T>(RequestInformation request, RequestBody? body, OperationDescriptor operation, JsonReadFunc<T> read, CancellationToken cancellationToken)
+    public ValueTask<T> SendAndReadJsonAsync<T>(RequestInformation request, RequestBody? body, OperationDescriptor operation, JsonReadFunc<T> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var answer = await SendCoreAsync(request, body, operation, pooled: true, cancellationToken).ConfigureAwait(false);
-        answer.ThrowIfRefused();
-        try
-        {
-            return ParseJson(answer.Response, operation, answer.Body.Memory, read);
-        }
-        finally
-        {
-            answer.Body.Release();
-            answer.Dispose();
-        }
+        return SendAndReadAsync(request, body, operation, read, static (self, response, call, bytes, read) => self.ParseJson(response, call, bytes, read), cancellationToken);
     }
 
     /// <summary>Sends a request and reads its text answer.</summary>
     /// <returns>The body as UTF-8 text.</returns>
-    public async ValueTask<string> SendAndReadTextAsync(RequestInformation request, RequestBody? body, OperationDescriptor operation, CancellationToken cancellationToken)
-    {
-        var answer = await SendCoreAsync(request, body, operation, pooled: true, cancellationToken).ConfigureAwait(false);
-        answer.ThrowIfRefused();
-        try
-        {
-            return Encoding.UTF8.GetString(answer.Body.Span);
-        }
-        finally
-        {
-            answer.Body.Release();
-            answer.Dispose();
-        }
-    }
+    public ValueTask<string> SendAndReadTextAsync(RequestInformation request, RequestBody? body, OperationDescriptor operation, CancellationToken cancellationToken) =>
+        SendAndReadAsync(request, body, operation, Encoding.UTF8, static (_, _, _, bytes, utf8) => utf8.GetString(bytes.Span), cancellationToken);
 
     /// <summary>Sends a request whose answer carries nothing the caller reads (its body is read under the cap, then dropped).</summary>
     /// <returns>A task that completes when the call succeeded.</returns>
@@ -210,6 +188,25 @@ public sealed partial class ClientPipeline : IDisposable
         answer.ThrowIfRefused();
         answer.Body.Release();
         answer.Dispose();
+    }
+
+    /// <summary>
+    /// The <c>SendAndRead…</c> methods' one shape: the call, then <paramref name="read"/> over the body in its pooled
+    /// buffer, which is released (and the response disposed) as soon as the reader is done, whatever it returned or threw.
+    /// </summary>
+    private async ValueTask<T> SendAndReadAsync<T, TState>(RequestInformation request, RequestBody? body, OperationDescriptor operation, TState state, Func<ClientPipeline, HttpResponseMessage, OperationDescriptor, ReadOnlyMemory<byte>, TState, T> read, CancellationToken cancellationToken)
+    {
+        var answer = await SendCoreAsync(request, body, operation, pooled: true, cancellationToken).ConfigureAwait(false);
+        answer.ThrowIfRefused();
+        try
+        {
+            return read(this, answer.Response, operation, answer.Body.Memory, state);
+        }
+        finally
+        {
+            answer.Body.Release();
+            answer.Dispose();
+        }
     }
 
     /// <summary>
