@@ -102,21 +102,20 @@ public sealed partial class ClientPipeline
         var reuseClock = !streamingBody;
         try
         {
-            var clock = attempt;
-            if (streamingBody && message.Content is { } upload && clock is not null)
+            if (streamingBody && message.Content is { } upload && attempt is not null)
             {
-                message.Content = new WatchedContent(upload, clock);
-                clock.Idle();
+                message.Content = new WatchedContent(upload, attempt);
+                attempt.Idle();
             }
             else if (eventStream && _eventIdleTimeout != Timeout.InfiniteTimeSpan && (timeout == Timeout.InfiniteTimeSpan || _eventIdleTimeout < timeout))
             {
                 // A stream shows life within the idle timeout: its headers are the first sign, so a vendor that never starts
                 // one is not waited on for the whole operation (Soscripted's 600 s belongs to the events, not to silence).
-                clock?.WaitingForStream(_eventIdleTimeout);
+                attempt?.WaitingForStream(_eventIdleTimeout);
             }
             else
             {
-                clock?.Waiting();
+                attempt?.Waiting();
             }
 
             var started = eventStream ? TimeProvider.GetTimestamp() : 0;
@@ -156,7 +155,7 @@ public sealed partial class ClientPipeline
 
                 // HttpClient's own Timeout also lands here; either way the caller did not cancel.
                 var ours = attempt?.IsCancellationRequested == true;
-                throw new AttemptTimeoutException(ours ? clock!.Describe() : $"HttpClient.Timeout ({_http.Timeout.TotalSeconds:0.#} s)", ours ? clock!.Limit : _http.Timeout, ex);
+                throw new AttemptTimeoutException(ours ? attempt!.Describe() : $"HttpClient.Timeout ({_http.Timeout.TotalSeconds:0.#} s)", ours ? attempt!.Limit : _http.Timeout, ex);
             }
             catch (Exception ex) when (response is not null && ex is IOException or HttpRequestException)
             {

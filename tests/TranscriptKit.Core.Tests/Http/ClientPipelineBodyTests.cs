@@ -19,13 +19,6 @@ namespace TranscriptKit.Core.Tests.Http;
 [TestFixture(false)]
 public class ClientPipelineBodyTests(bool sendAndRead)
 {
-    private static readonly JsonReadFunc<string> s_readOk = (ref System.Text.Json.Utf8JsonReader reader) =>
-    {
-        JsonPrimitives.ExpectStartObject(ref reader, "Ok");
-        reader.Skip();
-        return "ok";
-    };
-
     private static Task<T> Drive<T>(PipelineFixture fixture, Task<T> task) =>
         Eventually.Drive(fixture.Clock, task, TimeSpan.FromMilliseconds(250));
 
@@ -33,11 +26,11 @@ public class ClientPipelineBodyTests(bool sendAndRead)
     {
         if (sendAndRead)
         {
-            return await fixture.Pipeline.SendAndReadJsonAsync(fixture.Request(method), null, operation, s_readOk, CancellationToken.None);
+            return await fixture.Pipeline.SendAndReadJsonAsync(fixture.Request(method), null, operation, PipelineFixture.ReadOk, CancellationToken.None);
         }
 
         var response = await fixture.Pipeline.SendAsync(fixture.Request(method), null, operation, CancellationToken.None);
-        return await fixture.Pipeline.ReadJsonAsync(response, s_readOk, CancellationToken.None);
+        return await fixture.Pipeline.ReadJsonAsync(response, PipelineFixture.ReadOk, CancellationToken.None);
     }
 
     [Test]

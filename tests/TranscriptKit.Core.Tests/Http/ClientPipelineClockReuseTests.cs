@@ -25,17 +25,10 @@ public class ClientPipelineClockReuseTests
     private static PipelineFixture OnTheRealClock(TimeSpan requestTimeout) =>
         new(retry: new RetryOptions { MaxRetries = 0 }, requestTimeout: requestTimeout, configure: o => o.TimeProvider = TimeProvider.System);
 
-    private static readonly JsonReadFunc<string> s_readOk = (ref System.Text.Json.Utf8JsonReader reader) =>
-    {
-        JsonPrimitives.ExpectStartObject(ref reader, "Ok");
-        reader.Skip();
-        return "ok";
-    };
-
     private static HttpResponseMessage Ok() => new(HttpStatusCode.OK) { Content = new StringContent("{\"ok\":true}", Encoding.UTF8, "application/json") };
 
     private static Task<string> Call(PipelineFixture fixture, OperationDescriptor operation, CancellationToken cancellationToken = default) =>
-        fixture.Pipeline.SendAndReadJsonAsync(fixture.Request(), null, operation, s_readOk, cancellationToken).AsTask();
+        fixture.Pipeline.SendAndReadJsonAsync(fixture.Request(), null, operation, PipelineFixture.ReadOk, cancellationToken).AsTask();
 
     [Test]
     public async Task A_call_after_one_that_timed_out_starts_with_a_clock_that_has_not_fired()
@@ -95,7 +88,7 @@ public class ClientPipelineClockReuseTests
             var hangs = i % 4 == 0;
             request.PathParameters["id"] = hangs ? "hang" : "fine";
             using var cancel = new CancellationTokenSource();
-            var call = fixture.Pipeline.SendAndReadJsonAsync(request, null, PipelineFixture.Get, s_readOk, cancel.Token).AsTask();
+            var call = fixture.Pipeline.SendAndReadJsonAsync(request, null, PipelineFixture.Get, PipelineFixture.ReadOk, cancel.Token).AsTask();
             if (!hangs)
             {
                 return await call == "ok";

@@ -17,6 +17,14 @@ internal sealed class PipelineFixture
     public static readonly OperationDescriptor Get = new("getThing", Idempotent: true);
     public static readonly OperationDescriptor StartJob = new("startJob", Idempotent: false);
 
+    /// <summary>Reads any JSON object as "ok": for tests about the exchange, not the model.</summary>
+    public static readonly JsonReadFunc<string> ReadOk = (ref System.Text.Json.Utf8JsonReader reader) =>
+    {
+        JsonPrimitives.ExpectStartObject(ref reader, "Ok");
+        reader.Skip();
+        return "ok";
+    };
+
     public PipelineFixture(string endpoint = "https://api.example.com/v1", RetryOptions? retry = null, TimeSpan? requestTimeout = null, Action<TestOptions>? configure = null, VendorDescriptor? vendor = null, HttpMessageHandler? handler = null)
     {
         Options = new TestOptions(new Uri(endpoint))
