@@ -119,7 +119,7 @@ public class RequestContentTypeTests
         {
             Assert.That(client, Does.Contain("Task<Job> UploadJobAsync(global::TranscriptKit.UploadFile @file,"));
             Assert.That(client, Does.Contain("Task<Job> CreateJobAsync(JobRequest body,"));
-            Assert.That(client, Does.Contain("await _pipeline.SendAndReadJsonAsync(request, content, s_createJob,"));
+            Assert.That(client, Does.Contain("return _pipeline.SendAndReadJsonAsync(request, content, s_createJob,"));
         });
     }
 
