@@ -246,8 +246,60 @@ public sealed class SubclipJobValidationTests
 
         Assert.That(checkedUrls, Is.GreaterThan(500), "enough URLs parse to say something");
 
-        static bool ByUriHost(string host) =>
-            new[] { "youtube.com", "youtu.be", "instagram.com", "facebook.com", "fb.watch", "x.com", "twitter.com", "tiktok.com" }
-                .Any(social => host.Equals(social, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + social, StringComparison.OrdinalIgnoreCase));
+        static bool ByUriHost(string host) => IsSocialByUriHost(host);
     }
+
+    /// <summary>
+    /// A job URL is checked from its text when it is plain, and only otherwise parsed by <see cref="Uri"/>: for seeded
+    /// URLs built from awkward pieces and random printable tails, CreateJobAsync must refuse, ask for
+    /// <c>Platform.Public</c> or send exactly as the answer of <see cref="Uri.TryCreate(string?, UriKind, out Uri?)"/>
+    /// and <see cref="Uri.Host"/> says.
+    /// </summary>
+    [Test]
+    public void Job_urls_are_judged_as_uri_parses_them_for_seeded_urls([Values(1, 2, 3)] int seed)
+    {
+        string[] schemes = ["https://", "http://", "HTTP://", "https:\\\\", "https:/", " https://", "ftp://", "https//"];
+        string[] users = ["", "", "", "user@", "x.com@", "a:b@"];
+        string[] hosts =
+        [
+            "youtube.com", "www.YouTube.com", "m.youtube.com", "x.com", "cdn.example.net", "LOCALHOST", "localhost", "-x.com", "x-.com", "a..b", ".x.com",
+            "x.com.", "123", "1.2.3.4", "0x7f.1", "x.c0m", "x.123", "xn--zz.com", "xn--bcher-kva.de", new string('a', 63) + ".com", new string('a', 64) + ".com",
+            string.Join('.', Enumerable.Repeat(new string('b', 60), 5)) + ".com", "x_y.com", "b\u00fccher.de", "[::1]", "", "x.com ", "tiktok.com",
+        ];
+        string[] ports = ["", "", ":443", ":", ":0", ":00000", ":65535", ":65536", ":99999", ":123456", ":8x"];
+        string[] starts = ["", "/", "?", "#", "\\", " "];
+        var random = new Random(seed);
+        for (var i = 0; i < 3_000; i++)
+        {
+            var tail = new System.Text.StringBuilder(starts[random.Next(starts.Length)]);
+            for (var n = random.Next(12); n > 0; n--)
+            {
+                // Mostly printable ASCII, sometimes a space, a control or a non-ASCII letter.
+                tail.Append(random.Next(20) switch { 0 => ' ', 1 => '\t', 2 => '\u00e9', _ => (char)random.Next('!', '~' + 1) });
+            }
+
+            var text = schemes[random.Next(schemes.Length)] + users[random.Next(users.Length)] + hosts[random.Next(hosts.Length)] + ports[random.Next(ports.Length)] + tail;
+            var expected = !Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)
+                ? "not a URL"
+                : IsSocialByUriHost(url.Host) ? "sent" : "needs public";
+            var sentBefore = _handler.Requests.Count;
+
+            string actual;
+            try
+            {
+                _client.CreateJobAsync(new CreateJobRequest { Url = text, Language = LanguageCode.En }).GetAwaiter().GetResult();
+                actual = _handler.Requests.Count == sentBefore + 1 ? "sent" : "no request";
+            }
+            catch (ArgumentException ex)
+            {
+                actual = ex.Message.Contains("absolute http(s) URL", StringComparison.Ordinal) ? "not a URL" : ex.Message.Contains("Platform.Public", StringComparison.Ordinal) ? "needs public" : ex.Message;
+            }
+
+            Assert.That(actual, Is.EqualTo(expected), text);
+        }
+    }
+
+    private static bool IsSocialByUriHost(string host) =>
+        new[] { "youtube.com", "youtu.be", "instagram.com", "facebook.com", "fb.watch", "x.com", "twitter.com", "tiktok.com" }
+            .Any(social => host.Equals(social, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + social, StringComparison.OrdinalIgnoreCase));
 }

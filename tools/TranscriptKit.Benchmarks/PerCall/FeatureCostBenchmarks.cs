@@ -39,6 +39,16 @@ public class FeatureCostBenchmarks
         return request;
     }
 
-    [Benchmark(Description = "Subclip's URL check (parse, platform host)")]
-    public bool UrlCheck() => Uri.TryCreate(JobUrl, UriKind.Absolute, out var url) && SubclipClient.RecognisesPlatform(url);
+    [Benchmark(Description = "Subclip's job check, as the client runs it (the URL read from its text)")]
+    public void JobCheck() => s_validateCreateJob(s_job);
+
+    [Benchmark(Description = "Subclip's URL check through Uri (before 2026-11-28, stop 22)")]
+    public bool UrlCheckThroughUri() => Uri.TryCreate(JobUrl, UriKind.Absolute, out var url) && SubclipClient.RecognisesPlatform(url);
+
+    private static readonly CreateJobRequest s_job = new() { Url = JobUrl, Platform = Platform.Tiktok, Language = LanguageCode.En };
+
+    // The generated client's check itself (a private partial method), so the line measures the code that ships.
+    private static readonly Action<CreateJobRequest> s_validateCreateJob = typeof(SubclipClient)
+        .GetMethod("ValidateCreateJob", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!
+        .CreateDelegate<Action<CreateJobRequest>>(new SubclipClient(new SubclipClientOptions { ApiKey = "sk-benchmark" }));
 }
