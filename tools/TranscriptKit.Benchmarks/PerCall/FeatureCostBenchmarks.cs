@@ -9,7 +9,8 @@ namespace TranscriptKit.Benchmarks.PerCall;
 /// What the per-call POST does that the floor does not, each on its own: the pieces a user gets from TranscriptKit on
 /// every job request (Subclip's URL check before a credit is spent, the identifying <c>User-Agent</c> and an explicit
 /// <c>Accept</c>, the operation id that users' handlers read from <see cref="HttpRequestMessage.Options"/>), against
-/// the bare request message the floor builds. The per-attempt timeout has its own line in <see cref="PerCallBenchmarks"/>.
+/// the bare request message the floor builds. The per-attempt timeout has its own line in <see cref="PerCallBenchmarks"/>;
+/// its two parts are measured here.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(PerCallConfig))]
@@ -44,6 +45,27 @@ public class FeatureCostBenchmarks
 
     [Benchmark(Description = "Subclip's URL check through Uri (before 2026-11-28, stop 22)")]
     public bool UrlCheckThroughUri() => Uri.TryCreate(JobUrl, UriKind.Absolute, out var url) && SubclipClient.RecognisesPlatform(url);
+
+    // The per-attempt timeout's two parts: the attempt's own timer (its token source is reused from call to call once
+    // TryReset accepts it, as ClientPipeline does), and the linked source HttpClient makes for any cancellable token.
+    [Benchmark(Description = "per-attempt timer: arm a reused token source for 100 s, then reset it")]
+    public bool AttemptTimer()
+    {
+        s_attempt.CancelAfter(s_timeout);
+        return s_attempt.TryReset();
+    }
+
+    [Benchmark(Description = "HttpClient's linked source for a cancellable token (the floor pays it when given one)")]
+    public bool HttpClientLinkedSource()
+    {
+        using var linked = System.Threading.CancellationTokenSource.CreateLinkedTokenSource(s_callers.Token, s_pendingRequests.Token);
+        return linked.Token.CanBeCanceled;
+    }
+
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(100);
+    private static readonly System.Threading.CancellationTokenSource s_attempt = new();
+    private static readonly System.Threading.CancellationTokenSource s_callers = new();
+    private static readonly System.Threading.CancellationTokenSource s_pendingRequests = new();
 
     private static readonly CreateJobRequest s_job = new() { Url = JobUrl, Platform = Platform.Tiktok, Language = LanguageCode.En };
 
