@@ -12,9 +12,16 @@ for want in analyzers/dotnet/cs/TranscriptKit.Generators.dll analyzers/dotnet/cs
             build/TranscriptKit.Generators.props build/TranscriptKit.Generators.targets README.md THIRD-PARTY-NOTICES.txt; do
   grep -qx "$want" <<<"$listing" || { echo "missing in $pkg: $want"; fail=1; }
 done
-# rid and its ReadyToRun machine value: AMD64 0x8664 / ARM64 0xaa64, XOR Linux 0x7b79 / macOS 0x4644.
-for pair in linux-x64:fd1d linux-arm64:d11d osx-x64:c020 osx-arm64:ec20; do
-  rid=${pair%%:*} machine=${pair##*:}
+# A rid's ReadyToRun machine value: AMD64 0x8664 / ARM64 0xaa64, XOR Linux 0x7b79 / macOS 0x4644 / Windows 0 (an
+# IL-only AnyCPU assembly says 0x14c, so even a Windows image cannot be the IL by mistake).
+declare -A machines=([linux-x64]=fd1d [linux-arm64]=d11d [osx-x64]=c020 [osx-arm64]=ec20 [win-x64]=8664 [win-arm64]=aa64)
+# The platforms the package must carry: the one list the pack publishes from.
+platforms=$(dirname "$0")/../../generators/ReadyToRunPlatforms.props
+rids=$(sed -n 's:.*<TranscriptKitReadyToRunRids>\(.*\)</TranscriptKitReadyToRunRids>.*:\1:p' "$platforms" | tr ';' ' ')
+[ -n "$rids" ] || { echo "no platforms read from $platforms"; exit 1; }
+for rid in $rids; do
+  machine=${machines[$rid]:-}
+  if [ -z "$machine" ]; then echo "no ReadyToRun machine value known for $rid: add it to $0"; fail=1; continue; fi
   for dll in TranscriptKit.Generators.dll YamlDotNet.dll; do
     entry="tools/r2r/$rid/$dll"
     if ! grep -qx "$entry" <<<"$listing"; then echo "missing in $pkg: $entry"; fail=1; continue; fi
