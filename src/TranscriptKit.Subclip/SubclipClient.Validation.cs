@@ -7,6 +7,9 @@ namespace TranscriptKit.Subclip;
 /// <summary>Checks the spec cannot state, run before a job request spends a credit.</summary>
 public partial class SubclipClient
 {
+    // Far above any job URL, far below what Uri refuses (65,519 characters).
+    private const int MaxPlainUrlLength = 4096;
+
     // Hosts Subclip infers a platform from (its docs: "youtube, instagram, facebook, x, and tiktok"), and their subdomains.
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_socialHosts = new[]
     {
@@ -119,9 +122,6 @@ public partial class SubclipClient
 
         return host;
     }
-
-    // Far above any job URL, far below what Uri refuses (65,519 characters).
-    private const int MaxPlainUrlLength = 4096;
 
     private static bool IsPlainDnsName(ReadOnlySpan<char> host)
     {

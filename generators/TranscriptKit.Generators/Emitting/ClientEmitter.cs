@@ -200,7 +200,8 @@ internal static class ClientEmitter
 
         // One pipeline call sends and reads: the body is parsed from a pooled buffer, and no response is handed out.
         // The method is not async: the pipeline's task is handed back as it is, so a vendor's error is rethrown at one
-        // await fewer (each costs about 2 µs), and argument checks throw at the call, as the TAP guidance asks of usage errors.
+        // await fewer (each costs about 2 µs), and argument checks throw at the call, as the task-based pattern asks of
+        // usage errors.
         switch (operation.Response.Kind)
         {
             case ResponseKind.Json when operation.Enveloped:

@@ -1,5 +1,7 @@
 using System;
 using System.Net.Http;
+using System.Reflection;
+using System.Threading;
 using BenchmarkDotNet.Attributes;
 using TranscriptKit.Subclip;
 
@@ -7,7 +9,7 @@ namespace TranscriptKit.Benchmarks.PerCall;
 
 /// <summary>
 /// What the per-call POST does that the floor does not, each on its own: the pieces a user gets from TranscriptKit on
-/// every job request (Subclip's URL check before a credit is spent, the identifying <c>User-Agent</c> and an explicit
+/// every job request (Subclip's job check before a credit is spent, the identifying <c>User-Agent</c> and an explicit
 /// <c>Accept</c>, the operation id that users' handlers read from <see cref="HttpRequestMessage.Options"/>), against
 /// the bare request message the floor builds. The per-attempt timeout has its own line in <see cref="PerCallBenchmarks"/>;
 /// its two parts are measured here.
@@ -19,6 +21,20 @@ public class FeatureCostBenchmarks
     private const string JobUrl = "https://www.tiktok.com/@creator/video/...";
     private static readonly Uri s_endpoint = new("https://www.subclip.app/api/v1/social-transcripts/jobs");
     private static readonly HttpRequestOptionsKey<string> s_operationId = TranscriptKitRequestOptions.OperationId;
+    private static readonly CreateJobRequest s_job = new() { Url = JobUrl, Platform = Platform.Tiktok, Language = LanguageCode.En };
+
+    // The generated client's check itself (a private partial method), so the line measures the code that ships.
+    private static readonly Action<CreateJobRequest> s_validateCreateJob =
+        (typeof(SubclipClient).GetMethod("ValidateCreateJob", BindingFlags.Instance | BindingFlags.NonPublic)
+            ?? throw new InvalidOperationException("SubclipClient.ValidateCreateJob is gone: the job check line measures it."))
+        .CreateDelegate<Action<CreateJobRequest>>(new SubclipClient(new SubclipClientOptions { ApiKey = "sk-benchmark" }));
+
+    // The per-attempt timeout's two parts: the attempt's own timer (its token source is reused from call to call once
+    // TryReset accepts it, as ClientPipeline does), and the linked source HttpClient makes for any cancellable token.
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(100);
+    private static readonly CancellationTokenSource s_attempt = new();
+    private static readonly CancellationTokenSource s_callers = new();
+    private static readonly CancellationTokenSource s_pendingRequests = new();
 
     [Benchmark(Baseline = true, Description = "request message, as the floor builds it")]
     public HttpRequestMessage Bare() => new(HttpMethod.Post, s_endpoint);
@@ -46,8 +62,6 @@ public class FeatureCostBenchmarks
     [Benchmark(Description = "Subclip's URL check through Uri (before 2026-11-28, stop 22)")]
     public bool UrlCheckThroughUri() => Uri.TryCreate(JobUrl, UriKind.Absolute, out var url) && SubclipClient.RecognisesPlatform(url);
 
-    // The per-attempt timeout's two parts: the attempt's own timer (its token source is reused from call to call once
-    // TryReset accepts it, as ClientPipeline does), and the linked source HttpClient makes for any cancellable token.
     [Benchmark(Description = "per-attempt timer: arm a reused token source for 100 s, then reset it")]
     public bool AttemptTimer()
     {
@@ -58,19 +72,7 @@ public class FeatureCostBenchmarks
     [Benchmark(Description = "HttpClient's linked source for a cancellable token (the floor pays it when given one)")]
     public bool HttpClientLinkedSource()
     {
-        using var linked = System.Threading.CancellationTokenSource.CreateLinkedTokenSource(s_callers.Token, s_pendingRequests.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(s_callers.Token, s_pendingRequests.Token);
         return linked.Token.CanBeCanceled;
     }
-
-    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(100);
-    private static readonly System.Threading.CancellationTokenSource s_attempt = new();
-    private static readonly System.Threading.CancellationTokenSource s_callers = new();
-    private static readonly System.Threading.CancellationTokenSource s_pendingRequests = new();
-
-    private static readonly CreateJobRequest s_job = new() { Url = JobUrl, Platform = Platform.Tiktok, Language = LanguageCode.En };
-
-    // The generated client's check itself (a private partial method), so the line measures the code that ships.
-    private static readonly Action<CreateJobRequest> s_validateCreateJob = typeof(SubclipClient)
-        .GetMethod("ValidateCreateJob", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!
-        .CreateDelegate<Action<CreateJobRequest>>(new SubclipClient(new SubclipClientOptions { ApiKey = "sk-benchmark" }));
 }
