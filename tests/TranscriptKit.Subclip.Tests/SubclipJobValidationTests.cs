@@ -219,8 +219,8 @@ public sealed class SubclipJobValidationTests
         Assert.That(SubclipClient.RecognisesPlatform(new Uri(url)), Is.EqualTo(social));
 
     /// <summary>
-    /// The host is read from the URL's text when it is plain, to spare the parsed components on every job request;
-    /// seeded URLs built from awkward pieces must get the answer <see cref="Uri.Host"/> gives.
+    /// The host of a plain URL is read from its text, to spare the components <see cref="Uri.Host"/> builds; seeded URLs
+    /// built from awkward pieces (user info, ports, IPv4 forms, non-ASCII hosts) must get the answer it gives.
     /// </summary>
     [Test]
     public void Recognised_platforms_agree_with_uri_host_for_seeded_urls([Values(1, 2, 3)] int seed)
