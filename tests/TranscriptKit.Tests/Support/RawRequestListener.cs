@@ -63,7 +63,12 @@ internal sealed partial class RawRequestListener : IAsyncDisposable
         while (!_stop.IsCancellationRequested)
         {
             var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            _connections.Enqueue(ServeAsync(client));
+
+            // Queued before it reads a byte: served inline, a connection could answer its client before it was queued,
+            // and a test that asked for the request lines right after its answer found none.
+            var serving = new Task<Task<string>>(() => ServeAsync(client));
+            _connections.Enqueue(serving.Unwrap());
+            serving.Start(TaskScheduler.Default);
         }
     }
 
